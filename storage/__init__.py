@@ -1,0 +1,1 @@
+"""Workspace files: SQLite, autosaved command by command, checked, backed up."""

@@ -1,0 +1,147 @@
+"""The workspace file's tables, how entities map to rows, and the migrations between versions."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import fields
+
+from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
+
+# Entity tables: (session_id, id) is the key of every row.
+_TABLES_V1 = {
+    "partnership": """name TEXT NOT NULL, industry TEXT NOT NULL, region TEXT NOT NULL,
+        industry_code TEXT NOT NULL, area_code TEXT NOT NULL, id TEXT PRIMARY KEY""",
+    "sessions": """id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+        location TEXT NOT NULL, facilitator TEXT NOT NULL, reengage TEXT NOT NULL,
+        current_step INTEGER NOT NULL, created TEXT NOT NULL""",
+    "participants": """session_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+        organization TEXT NOT NULL, role TEXT NOT NULL, email TEXT NOT NULL, position INTEGER NOT NULL""",
+    "levels": """session_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, position INTEGER NOT NULL""",
+    "categories": """session_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, colour TEXT NOT NULL,
+        position INTEGER NOT NULL""",
+    "cards": """session_id TEXT NOT NULL, id TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+        category_id TEXT, level_id TEXT, position REAL NOT NULL, author_id TEXT, round INTEGER NOT NULL,
+        reasons TEXT NOT NULL, soc_code TEXT NOT NULL, soc_title TEXT NOT NULL, notes TEXT NOT NULL,
+        stack_id TEXT, prompt INTEGER NOT NULL, education TEXT NOT NULL, credentials TEXT NOT NULL""",
+    "notes": """session_id TEXT NOT NULL, id TEXT NOT NULL, step INTEGER NOT NULL, text TEXT NOT NULL,
+        topic TEXT NOT NULL, panel_id TEXT""",
+    "next_steps": """session_id TEXT NOT NULL, id TEXT NOT NULL, text TEXT NOT NULL, owner TEXT NOT NULL,
+        due TEXT NOT NULL, horizon TEXT NOT NULL, position INTEGER NOT NULL""",
+    "panels": """session_id TEXT NOT NULL, id TEXT NOT NULL, occupation TEXT NOT NULL, soc_code TEXT NOT NULL,
+        dots_per_participant INTEGER NOT NULL, several_dots_per_task INTEGER NOT NULL,
+        revealed INTEGER NOT NULL, voting_round INTEGER NOT NULL, top_added TEXT NOT NULL,
+        top_dropped TEXT NOT NULL, paths_into TEXT NOT NULL, paths_from TEXT NOT NULL,
+        source_card_id TEXT, position INTEGER NOT NULL""",
+    "functions": """session_id TEXT NOT NULL, id TEXT NOT NULL, panel_id TEXT NOT NULL, title TEXT NOT NULL,
+        position INTEGER NOT NULL""",
+    "tasks": """session_id TEXT NOT NULL, id TEXT NOT NULL, panel_id TEXT NOT NULL, text TEXT NOT NULL,
+        function_id TEXT, position REAL NOT NULL, added_in_room INTEGER NOT NULL, source TEXT NOT NULL""",
+    "votes": """session_id TEXT NOT NULL, id TEXT NOT NULL, panel_id TEXT NOT NULL, task_id TEXT NOT NULL,
+        participant_id TEXT, dots INTEGER NOT NULL, round INTEGER NOT NULL""",
+    "task_details": """session_id TEXT NOT NULL, id TEXT NOT NULL, panel_id TEXT NOT NULL,
+        minimum TEXT NOT NULL, progression TEXT NOT NULL, performance TEXT NOT NULL, ksas TEXT NOT NULL""",
+}
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("INSERT INTO meta VALUES ('application', 'cardwall')")
+    for table, columns in _TABLES_V1.items():
+        key = "" if table in ("partnership", "sessions") else ", PRIMARY KEY (session_id, id)"
+        conn.execute(f"CREATE TABLE {table} ({columns}{key})")
+    conn.execute("CREATE INDEX cards_by_cell ON cards (session_id, category_id, level_id)")
+
+
+# Each migration runs once, in order, in one transaction with its record in `migrations`.
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "create the workspace tables", _migrate_1),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Bring a file up to SCHEMA_VERSION; returns the names of the migrations applied."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    applied = []
+    for number, name, step in MIGRATIONS:
+        if number <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if number == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
+            step(conn)
+            conn.execute(
+                "INSERT INTO migrations VALUES (?, ?, ?)",
+                (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+# --- entity <-> row -------------------------------------------------------------------------
+
+ENTITY_CLASSES: dict[str, type] = {"partnership": Partnership, "sessions": SessionInfo, **TABLES}
+
+
+def _codec(type_name: str):
+    """(to_row, from_row) for a field, from its annotation."""
+    if "tuple[Ksa" in type_name:
+        return (
+            lambda v: json.dumps([[k.kind, k.text] for k in v], ensure_ascii=False),
+            lambda v: tuple(Ksa(kind, text) for kind, text in json.loads(v)),
+        )
+    if type_name.startswith("tuple"):
+        return (lambda v: json.dumps(list(v), ensure_ascii=False), lambda v: tuple(json.loads(v)))
+    if type_name == "bool":
+        return (int, bool)
+    if type_name == "float":
+        return (float, float)
+    return (None, None)
+
+
+class RowMapper:
+    """Turns one entity class into INSERT parameters and rows back into entities."""
+
+    def __init__(self, table: str) -> None:
+        cls = ENTITY_CLASSES[table]
+        self.table, self.cls = table, cls
+        self.names = [f.name for f in fields(cls)]
+        codecs = [_codec(str(f.type)) for f in fields(cls)]
+        self.to_row = [c[0] for c in codecs]
+        self.from_row = [c[1] for c in codecs]
+        scoped = table not in ("partnership", "sessions")
+        columns = (["session_id"] if scoped else []) + self.names
+        self.scoped = scoped
+        self.insert_sql = (
+            f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
+        self.delete_sql = (
+            f"DELETE FROM {table} WHERE session_id = ? AND id = ?" if scoped else f"DELETE FROM {table} WHERE id = ?"
+        )
+        self.select_sql = f"SELECT {', '.join(columns)} FROM {table}"
+
+    def params(self, session_id: str, entity) -> tuple:
+        values = [getattr(entity, n) for n in self.names]
+        values = [v if conv is None or v is None else conv(v) for v, conv in zip(values, self.to_row, strict=True)]
+        return (session_id, *values) if self.scoped else tuple(values)
+
+    def entity(self, row: tuple):
+        values = row[1:] if self.scoped else row
+        return self.cls(
+            *[v if conv is None or v is None else conv(v) for v, conv in zip(values, self.from_row, strict=True)]
+        )
+
+
+MAPPERS = {table: RowMapper(table) for table in ENTITY_CLASSES}

@@ -1,0 +1,211 @@
+"""The `cardwall` command: open the app, the demo, exports, imports, checks and SOC look-ups.
+
+Qt is imported only for a window or the wall picture, so `check` and `soc`
+start fast. Exit codes: 0 done, 1 a problem with the user's input or file
+(one line on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from cardwall import __version__
+
+SUBCOMMANDS = ("demo", "export", "import", "check", "soc")
+
+
+class UserError(Exception):
+    """A problem with the user's input or file: printed as one line, exit 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cardwall",
+        description="Cardwall: the sticky wall, cards and dots of employer sessions. "
+        "Run with a workspace file to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"cardwall {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="open the app on a fresh copy of the demo workspace")
+    demo.add_argument("--export", metavar="DIR", help="no window: write every export of the demo into DIR")
+
+    export = sub.add_parser("export", help="write every export of a session into a folder")
+    export.add_argument("workspace")
+    export.add_argument("--out", required=True, metavar="DIR")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest)")
+    which.add_argument("--all", action="store_true", help="every session, a subfolder each")
+
+    imp = sub.add_parser("import", help="import a session JSON, a cards table or a task list")
+    imp.add_argument("workspace")
+    imp.add_argument("file")
+    imp.add_argument("--session", metavar="ID", help="for cards and task lists: the session to add to")
+
+    check = sub.add_parser("check", help="check a workspace's integrity and schema")
+    check.add_argument("workspace")
+
+    soc = sub.add_parser("soc", help="SOC codes matching a job title, best first")
+    soc.add_argument("query")
+    soc.add_argument("--area", default="", help="a state, metro area or area code (default: national)")
+    soc.add_argument("--limit", type=int, default=10)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    if argv and not argv[0].startswith("-") and argv[0] not in SUBCOMMANDS:
+        if len(argv) > 1:
+            parser.error(f"unrecognized arguments: {' '.join(argv[1:])}")
+        return _guarded(lambda: open_app(Path(argv[0])))
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _guarded(lambda: open_app(None))
+    handler = {"demo": cmd_demo, "export": cmd_export, "import": cmd_import, "check": cmd_check, "soc": cmd_soc}[
+        args.command
+    ]
+    return _guarded(lambda: handler(args))
+
+
+def _guarded(fn) -> int:
+    """Run a command; user-facing problems become one line on stderr and exit 1."""
+    from cardwall.commands import DomainError
+    from storage.errors import StorageError
+
+    try:
+        return fn() or 0
+    except (UserError, DomainError, StorageError) as exc:
+        print(f"cardwall: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- the commands ------------------------------------------------------------------------
+
+
+def open_app(workspace: Path | None, *, demo: bool = False) -> int:
+    from ui.app import run_app
+
+    return run_app(workspace, demo=demo)
+
+
+def cmd_demo(args) -> int:
+    from storage.demo import build_demo
+
+    if args.export:
+        out = Path(args.export)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = build_demo(Path(tmp) / "demo.cardwall")
+            written = export_workspace(path, out, all_sessions=True)
+        print(f"Wrote {len(written)} files to {out}")
+        return 0
+    from ui.app import has_display
+
+    if not has_display():
+        out = Path("demo-exports").resolve()
+        with tempfile.TemporaryDirectory() as tmp:
+            written = export_workspace(build_demo(Path(tmp) / "demo.cardwall"), out, all_sessions=True)
+        print(f"No display found, so no window: wrote the demo's {len(written)} exports to {out} instead.")
+        return 0
+    folder = Path(tempfile.mkdtemp(prefix="cardwall-demo-"))
+    return open_app(build_demo(folder / "Demo partnership.cardwall"), demo=True)
+
+
+def cmd_export(args) -> int:
+    path = _existing_workspace(args.workspace)
+    written = export_workspace(path, Path(args.out), session=args.session, all_sessions=args.all)
+    print(f"Wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def export_workspace(path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False) -> list[Path]:
+    from exporters.bundle import export_session, session_folder_name
+    from storage.workspace import WorkspaceFile
+
+    with WorkspaceFile.open(path, readonly=True, create=False) as wf:
+        ws = wf.ws
+        if not ws.sessions:
+            raise UserError(f"{path} has no sessions to export.")
+        if all_sessions:
+            targets = [(s, out / session_folder_name(s)) for s in ws.ordered_sessions()]
+        else:
+            targets = [(_pick_session(ws, session), out)]
+        written: list[Path] = []
+        for s, folder in targets:
+            _make_folder(folder)
+            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id))
+    return written
+
+
+def _wall_picture(ws, session_id: str) -> bytes | None:
+    """The wall drawn offscreen, or None when this session has no wall."""
+    session = ws.sessions[session_id]
+    if session.info.kind != "critical-occupations":
+        return None
+    try:
+        from ui.wall.picture import render_wall_png
+    except ImportError:
+        return None
+    return render_wall_png(ws, session_id)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Cannot write to {folder}: {exc.strerror or exc}.") from None
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder.")
+
+
+def _pick_session(ws, wanted: str | None):
+    if not wanted:
+        return ws.latest_session()
+    if wanted in ws.sessions:
+        return ws.sessions[wanted]
+    matches = [s for s in ws.sessions.values() if s.info.title.casefold() == wanted.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    listing = "; ".join(f"{s.id} ({s.info.title})" for s in ws.ordered_sessions())
+    raise UserError(f"No session {wanted!r} in this workspace. Sessions: {listing}.")
+
+
+def _existing_workspace(name: str) -> Path:
+    path = Path(name)
+    if not path.exists():
+        raise UserError(f"{path} does not exist.")
+    return path
+
+
+def cmd_import(args) -> int:
+    from ui.importing import import_file
+
+    report = import_file(Path(args.workspace), Path(args.file), session=args.session)
+    print(report)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from storage.check import check
+
+    path = _existing_workspace(args.workspace)
+    problems = check(path)
+    if problems:
+        raise UserError(f"{path} has problems: " + " ".join(problems[:5]))
+    print(f"{path}: sound.")
+    return 0
+
+
+def cmd_soc(args) -> int:
+    from ui.soc_cli import run_soc
+
+    return run_soc(args.query, area=args.area, limit=args.limit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

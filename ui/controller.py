@@ -1,0 +1,86 @@
+"""The bridge from Qt to the domain: run commands through storage and one QUndoStack.
+
+Views call `controller.run(command)`; it is applied, committed to the file,
+pushed on the undo stack, and `changed` tells every view what moved. A
+refused command (a domain rule, a full disk) changes nothing and `refused`
+carries the message for the status bar.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cardwall.commands import Change, Command, DomainError
+from storage.errors import StorageError
+from storage.workspace import WorkspaceFile
+
+
+class _UndoEntry(QUndoCommand):
+    def __init__(self, controller: Controller, command: Command) -> None:
+        super().__init__(command.label)
+        self.controller, self.command = controller, command
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already applied and saved by Controller.run
+            self._first = False
+            return
+        self.controller._replay(self.command, undo=False)
+
+    def undo(self) -> None:
+        self.controller._replay(self.command, undo=True)
+
+    def id(self) -> int:
+        return getattr(self.command, "merge_id", -1)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        merge = getattr(self.command, "merge", None)
+        return bool(merge and isinstance(other, _UndoEntry) and merge(other.command))
+
+
+class Controller(QObject):
+    changed = Signal(object)  # Change
+    refused = Signal(str)
+    saved = Signal(float)  # time.time() of the last commit
+
+    def __init__(self, wf: WorkspaceFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(0)  # unlimited: a three-hour session keeps every step
+        self.last_saved = 0.0
+
+    @property
+    def ws(self):
+        return self.wf.ws
+
+    @property
+    def readonly(self) -> bool:
+        return self.wf.readonly
+
+    def run(self, command: Command) -> Change | None:
+        """Apply, save and remember a command; None (and `refused`) when it cannot be done."""
+        try:
+            change = self.wf.execute(command)
+        except (DomainError, StorageError) as exc:
+            self.refused.emit(str(exc))
+            return None
+        self.undo_stack.push(_UndoEntry(self, command))
+        self._after(change)
+        return change
+
+    def _replay(self, command: Command, *, undo: bool) -> None:
+        try:
+            change = self.wf.undo(command) if undo else self.wf.redo(command)
+        except (DomainError, StorageError) as exc:
+            self.refused.emit(str(exc))
+            return
+        self._after(change)
+
+    def _after(self, change: Change) -> None:
+        self.last_saved = time.time()
+        self.saved.emit(self.last_saved)
+        self.changed.emit(change)

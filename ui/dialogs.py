@@ -1,0 +1,110 @@
+"""Small forms: a new session, a session's details, the partnership."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cardwall.model import Partnership, SessionInfo
+
+KIND_LABELS = {
+    "critical-occupations": "Critical occupations (the sticky wall)",
+    "skill-panel": "Skill panel (tasks and dot voting)",
+}
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+def _date_edit(value: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    date = QDate.fromString(value, "yyyy-MM-dd") if value else QDate.currentDate()
+    edit.setDate(date if date.isValid() else QDate.currentDate())
+    return edit
+
+
+class SessionDialog(_Form):
+    """New session, or the details of one: kind, title, date, place, facilitator, re-engagement."""
+
+    def __init__(self, parent: QWidget | None = None, *, info: SessionInfo | None = None) -> None:
+        super().__init__("Session details" if info else "New session", parent)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.title = QLineEdit(info.title if info else "")
+        self.title.setPlaceholderText("e.g. Critical occupations, Western region")
+        self.date = _date_edit(info.date if info else _dt.date.today().isoformat())
+        self.location = QLineEdit(info.location if info else "")
+        self.facilitator = QLineEdit(info.facilitator if info else "")
+        self.reengage = QPlainTextEdit(info.reengage if info else "")
+        self.reengage.setPlaceholderText("When and how employers will hear from us next")
+        self.reengage.setFixedHeight(70)
+        if info:
+            self.kind.setCurrentIndex(list(KIND_LABELS).index(info.kind))
+            self.kind.setEnabled(False)
+        self.form.addRow("Kind", self.kind)
+        self.form.addRow("Title", self.title)
+        self.form.addRow("Date", self.date)
+        self.form.addRow("Location", self.location)
+        self.form.addRow("Facilitator", self.facilitator)
+        self.form.addRow("Re-engagement", self.reengage)
+
+    def values(self) -> dict:
+        return dict(
+            kind=self.kind.currentData(),
+            title=self.title.text(),
+            date=self.date.date().toString("yyyy-MM-dd"),
+            location=self.location.text(),
+            facilitator=self.facilitator.text(),
+            reengage=self.reengage.toPlainText(),
+        )
+
+
+class PartnershipDialog(_Form):
+    def __init__(self, partnership: Partnership, parent: QWidget | None = None) -> None:
+        super().__init__("Partnership", parent)
+        self.name = QLineEdit(partnership.name)
+        self.name.setPlaceholderText("e.g. Western Colorado Manufacturing Partnership")
+        self.industry = QLineEdit(partnership.industry)
+        self.region = QLineEdit(partnership.region)
+        self.form.addRow("Name", self.name)
+        self.form.addRow("Industry", self.industry)
+        self.form.addRow("Region", self.region)
+
+    def values(self) -> dict:
+        return dict(name=self.name.text(), industry=self.industry.text(), region=self.region.text())

@@ -1,0 +1,123 @@
+"""Who is in the room: a table to read and edit, and a line to add people as fast as they introduce themselves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cardwall.commands import AddParticipant, DeleteParticipant, EditParticipant
+from cardwall.model import ROLES
+from ui.controller import Controller
+
+COLUMNS = ("name", "organization", "role", "email")
+HEADERS = ("Name", "Organization", "Role", "E-mail")
+
+
+def parse_person(line: str) -> tuple[str, str]:
+    """'Ana Ruiz, Acme Tool' -> ('Ana Ruiz', 'Acme Tool'); a tab works too (pasted from a sheet)."""
+    for sep in ("\t", ","):
+        if sep in line:
+            name, _, org = line.partition(sep)
+            return name.strip(), org.strip()
+    return line.strip(), ""
+
+
+class ParticipantsDock(QDockWidget):
+    def __init__(self, controller: Controller, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__("Participants", parent)
+        self.setObjectName("participants")
+        self.controller, self.session_id = controller, session_id
+        self._loading = False
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.itemChanged.connect(self._on_item_changed)
+        QShortcut(QKeySequence.Delete, self.table, self._on_delete, context=Qt.WidgetShortcut)
+
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText("Name, Organization  then Enter")
+        self.entry.returnPressed.connect(self._on_add)
+        self.role = QComboBox()
+        self.role.addItems(ROLES)
+        self.role.setToolTip("Role of the next person added")
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.entry, 1)
+        add_row.addWidget(self.role)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(add_row)
+        layout.addWidget(self.table)
+        self.setWidget(body)
+
+        controller.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        session = self.controller.ws.sessions.get(self.session_id)
+        if session is None:
+            return
+        self._loading = True
+        people = session.ordered_participants()
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            for col, name in enumerate(COLUMNS):
+                if name == "role":
+                    box = QComboBox()
+                    box.addItems(ROLES)
+                    box.setCurrentText(person.role)
+                    box.currentTextChanged.connect(
+                        lambda role, pid=person.id: self.controller.run(
+                            EditParticipant(self.session_id, pid, role=role)
+                        )
+                    )
+                    self.table.setCellWidget(row, col, box)
+                    continue
+                item = QTableWidgetItem(getattr(person, name))
+                item.setData(Qt.UserRole, person.id)
+                self.table.setItem(row, col, item)
+        self._loading = False
+
+    def _on_changed(self, change) -> None:
+        if "participants" in change.tables() and self.session_id in change.sessions():
+            self.reload()
+
+    def _on_add(self) -> None:
+        text = self.entry.text().strip()
+        if not text:
+            return
+        name, org = parse_person(text)
+        if self.controller.run(
+            AddParticipant(self.session_id, name=name, organization=org, role=self.role.currentText())
+        ):
+            self.entry.clear()
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        pid = item.data(Qt.UserRole)
+        field = COLUMNS[item.column()]
+        if not self.controller.run(EditParticipant(self.session_id, pid, **{field: item.text()})):
+            self.reload()
+
+    def _on_delete(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            item = self.table.item(row, 0)
+            if item is not None:
+                self.controller.run(DeleteParticipant(self.session_id, item.data(Qt.UserRole)))
