@@ -1,0 +1,81 @@
+"""Run the benchmarks, print a table against DESIGN.md's targets, optionally write JSON.
+
+    python -m bench [--json FILE] [--only KEY,KEY]
+
+Each module in MODULES has `measure(only) -> dict[key, value]`; a figure is
+a fact to report, never a test assertion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# key -> (target, "<=" or ">=", unit, what)
+TARGETS = {
+    "startup_s": (0.8, "<=", "s", "start to first painted window, demo workspace"),
+    "repaint_2000_ms": (8, "<=", "ms", "repaint 1920x1080 at 1:1, 2,000-card wall (median)"),
+    "repaint_fit_2000_ms": (16, "<=", "ms", "repaint, whole 2,000-card wall fitted (median)"),
+    "drag_step_ms": (2, "<=", "ms", "one card drag step, move + repaint (median)"),
+    "build_2000_ms": (150, "<=", "ms", "build the scene for 2,000 cards"),
+    "autosave_median_ms": (2, "<=", "ms", "autosave of one command, 5,000-card workspace (median)"),
+    "autosave_p99_ms": (10, "<=", "ms", "autosave of one command, 5,000-card workspace (p99)"),
+    "open_5000_s": (0.3, "<=", "s", "open a 5,000-card workspace"),
+    "exports_demo_s": (2, "<=", "s", "all exports of the demo workspace"),
+    "rss_2000_mb": (250, "<=", "MB", "resident memory with a 2,000-card wall"),
+    "soc_suggest_ms": (50, "<=", "ms", "SOC suggestions for a typed title, data loaded"),
+    "crash_rounds_ok": (40, ">=", "of 40", "kill -9 rounds with no lost acknowledged command"),
+}
+
+# Each module measures some keys; the slow-to-import ones run in their own process.
+MODULES = ["bench.storage", "bench.wall", "bench.exports", "bench.data", "bench.crash"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    parser.add_argument("--only", default="", help="comma-separated keys to measure")
+    args = parser.parse_args(argv)
+    only = {k for k in args.only.split(",") if k}
+    figures: dict[str, float] = {}
+    extra: dict[str, object] = {}
+    for name in MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        started = time.perf_counter()
+        result = module.measure(only)
+        for key, value in result.items():
+            (figures if key in TARGETS else extra)[key] = value
+        print(f"  {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print_table(figures, extra)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({**figures, **extra}, f, indent=2)
+    return 0
+
+
+def print_table(figures: dict, extra: dict) -> None:
+    print(f"{'figure':<22} {'measured':>10} {'target':>10}  ok   what")
+    for key, (target, op, unit, what) in TARGETS.items():
+        if key not in figures:
+            print(f"{key:<22} {'-':>10} {op + str(target):>10}  --   {what} (not measured)")
+            continue
+        value = figures[key]
+        ok = value <= target if op == "<=" else value >= target
+        print(f"{key:<22} {value:>10.3f} {op + str(target):>10}  {'yes' if ok else 'NO '}  {what} [{unit}]")
+    for key, value in extra.items():
+        print(f"{key:<22} {value!s:>10}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
