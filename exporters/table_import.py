@@ -1,0 +1,437 @@
+"""Tables people bring to a session: cards and task lists as CSV/XLSX, O*NET Task Statements.
+
+Each reader returns the rows it could use and a report of what it read and
+what it skipped, and why. A file that cannot be read as the table it claims
+to be (no such columns, empty, not UTF-8, not a workbook) raises one
+`TableError` naming the file, the row and the problem; nothing is half-read.
+Pure pandas, no Qt: the UI and the command line turn rows into commands.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_TASK = 500  # the domain's limit for a task or a card (cardwall.model.MAX_TEXT)
+MAX_TITLE = 200  # a function title or a category
+
+
+class TableError(ValueError):
+    """The file is not a table we can read: one line for the person who chose it."""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    read: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row in the file, why)
+    notes: list[str] = field(default_factory=list)  # things worth knowing that skipped no row
+
+    def skip(self, row: int, why: str) -> None:
+        self.skipped.append((row, why))
+
+    def lines(self, *, most: int = 20) -> list[str]:
+        """The report as a person reads it: what was read, then each skipped row and why."""
+        out = [f"{self.file}: read {self.read} row{'s' if self.read != 1 else ''}, skipped {len(self.skipped)}."]
+        out += self.notes
+        for row, why in self.skipped[:most]:
+            out.append(f"  row {row}: {why}")
+        if len(self.skipped) > most:
+            out.append(f"  … and {len(self.skipped) - most} more skipped rows")
+        return out
+
+    def text(self) -> str:
+        return "\n".join(self.lines())
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    row: int  # the row in the file (the header is row 1)
+    function: str  # "" = unassigned
+    task: str
+
+
+@dataclass(frozen=True)
+class OnetTask:
+    row: int
+    task: str
+    task_id: str = ""
+    task_type: str = ""  # "Core", "Supplemental" or ""
+
+
+@dataclass(frozen=True)
+class OnetTasks:
+    soc_code: str  # as the file has it, e.g. "51-4111.00"
+    title: str
+    tasks: list[OnetTask]
+
+
+@dataclass(frozen=True)
+class CardRow:
+    row: int
+    text: str
+    kind: str = "occupation"
+    category: str = ""
+    level: str = ""
+    author: str = ""  # a participant's name or organization
+    reasons: tuple[str, ...] = ()
+    soc_code: str = ""
+    notes: str = ""
+
+
+# --- reading the file --------------------------------------------------------------------
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\s_\-.*/]+", "", str(header)).casefold()
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = raw[: exc.start].count(b"\n") + 1
+        raise TableError(
+            f"{path.name}: row {row} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            'save it again as "CSV UTF-8" and import that.'
+        ) from None
+
+
+def _read_text_table(path: Path, *, sep: str | None):
+    import io
+
+    import pandas as pd
+
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise TableError(f"{path.name}: the file is empty.")
+    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TableError(f"{path.name}: this is not a text table (it holds binary data).")
+    text = _decode(path, raw)
+    first = text.lstrip().split("\n", 1)[0]
+    if sep is None:
+        sep = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True, quotechar='"'
+        )
+    except pd.errors.EmptyDataError:
+        raise TableError(f"{path.name}: the file is empty.") from None
+    except pd.errors.ParserError as exc:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if found:
+            want, line, saw = found.groups()
+            raise TableError(f"{path.name}: row {line} has {saw} cells where the header has {want}.") from None
+        raise TableError(f"{path.name}: cannot read it as a table ({exc}).") from None
+    return frame
+
+
+def _read_workbook(path: Path, wanted: set[str] | None):
+    import zipfile
+
+    import pandas as pd
+
+    if path.stat().st_size == 0:
+        raise TableError(f"{path.name}: the file is empty.")
+    if not zipfile.is_zipfile(path):
+        raise TableError(f"{path.name}: this is not an Excel workbook (.xlsx), though its name says so.")
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip
+        raise TableError(f"{path.name}: this is not an Excel workbook Cardwall can read ({exc}).") from None
+    if not sheets:
+        raise TableError(f"{path.name}: the workbook has no sheets.")
+    # The first sheet that has the columns we need; else the first sheet, for its message.
+    for frame in sheets.values():
+        if wanted and wanted <= {_norm(c) for c in frame.columns}:
+            return frame
+    for frame in sheets.values():
+        if wanted and any(_norm(c) in wanted for c in frame.columns):
+            return frame
+    return next(iter(sheets.values()))
+
+
+def _read(path: Path, *, sep: str | None = None, wanted: set[str] | None = None):
+    path = Path(path)
+    if not path.exists():
+        raise TableError(f"{path}: no such file.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        frame = _read_workbook(path, wanted)
+    elif suffix in (".csv", ".txt", ".tsv", ".tab"):
+        frame = _read_text_table(path, sep="\t" if suffix in (".tsv", ".tab") else sep)
+    elif suffix == ".xls":
+        raise TableError(f"{path.name}: old .xls workbooks are not read; save it as .xlsx or CSV UTF-8.")
+    else:
+        raise TableError(f"{path.name}: Cardwall reads tables as .csv, .txt (tab-separated) or .xlsx.")
+    if len(frame.columns) == 0:
+        raise TableError(f"{path.name}: the file is empty.")
+    # Workbooks fill blank cells with ""; numbers typed in Excel come back as "3.0"-free strings (dtype=str).
+    frame = frame.fillna("")
+    return frame
+
+
+def _column(frame, path: Path, names: tuple[str, ...], *, what: str, required: bool = True) -> str | None:
+    by_norm = {_norm(c): c for c in frame.columns}
+    for name in names:
+        if _norm(name) in by_norm:
+            return by_norm[_norm(name)]
+    if required:
+        found = ", ".join(repr(str(c)) for c in frame.columns[:8])
+        raise TableError(f"{path.name}: row 1 has no {what} column (looked for {' or '.join(names)}; found {found}).")
+    return None
+
+
+def _cell(value) -> str:
+    """A cell as one clean line (a line break typed in a cell becomes a space)."""
+    return " ".join(("" if value is None else str(value)).split())
+
+
+def _rows(frame):
+    """(row number in the file, record) for every row below the header."""
+    for i, record in enumerate(frame.to_dict("records")):
+        yield i + 2, record
+
+
+def _no_rows(frame, path: Path) -> None:
+    if len(frame) == 0:
+        raise TableError(f"{path.name}: row 1 is a header but no rows follow it.")
+
+
+# --- task lists --------------------------------------------------------------------------
+
+FUNCTION_COLUMNS = ("function", "functions", "duty", "job function")
+TASK_COLUMNS = ("task", "tasks", "task statement")
+
+
+def read_task_table(path: Path) -> tuple[list[TaskRow], ImportReport]:
+    """A strawman matrix as a table with `function` and `task` columns, one task a row.
+
+    A row with a task but no function goes to "unassigned"; a row without a
+    task, a task too long for a card or a repeat of a task already read under
+    the same function is skipped, and the report says which and why.
+    """
+    path = Path(path)
+    frame = _read(path, wanted={"function", "task"})
+    function_col = _column(frame, path, FUNCTION_COLUMNS, what="function")
+    task_col = _column(frame, path, TASK_COLUMNS, what="task")
+    _no_rows(frame, path)
+    report = ImportReport(path.name)
+    rows: list[TaskRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, record in _rows(frame):
+        function, task = _cell(record[function_col]), _cell(record[task_col])
+        if not task and not function:
+            continue  # a blank line between groups: not worth a report line
+        if not task:
+            report.skip(number, f"function {function!r} has no task text")
+            continue
+        if len(task) > MAX_TASK:
+            report.skip(number, f"the task is {len(task)} characters long; a card holds {MAX_TASK}")
+            continue
+        if len(function) > MAX_TITLE:
+            report.skip(number, f"the function title is {len(function)} characters long; the limit is {MAX_TITLE}")
+            continue
+        key = (function.casefold(), task.casefold())
+        if key in seen:
+            report.skip(number, f"the same task as row {seen[key]}")
+            continue
+        seen[key] = number
+        rows.append(TaskRow(number, function, task))
+    report.read = len(rows)
+    functions = list(dict.fromkeys(r.function for r in rows if r.function))
+    unassigned = sum(1 for r in rows if not r.function)
+    report.notes.append(
+        f"  {len(functions)} function{'s' if len(functions) != 1 else ''}"
+        + (
+            f"; {unassigned} task{'s' if unassigned != 1 else ''} without a function go to Unassigned"
+            if unassigned
+            else ""
+        )
+    )
+    return rows, report
+
+
+# --- O*NET Task Statements ---------------------------------------------------------------
+
+SOC_PATTERN = re.compile(r"^\s*(\d{2})-?(\d{4})(?:\.(\d{2}))?\s*$")
+
+
+def soc_key(code: str) -> tuple[str, str] | None:
+    """'51-4111.00' -> ('51-4111', '00'); '51-4111' -> ('51-4111', ''); anything else None."""
+    found = SOC_PATTERN.match(str(code or ""))
+    if not found:
+        return None
+    return f"{found.group(1)}-{found.group(2)}", found.group(3) or ""
+
+
+def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]:
+    """The tasks O*NET lists for one occupation, from its "Task Statements" file.
+
+    `soc_code` "51-4111" takes every O*NET occupation under that SOC code
+    (51-4111.00 and any .01, .02...); "51-4111.00" takes just that one.
+    Rows of other occupations are counted in the report, not listed.
+    """
+    path = Path(path)
+    wanted = soc_key(soc_code)
+    if wanted is None:
+        raise TableError(f"{soc_code!r} is not a SOC code like 51-4111 (the panel needs one to pick O*NET tasks).")
+    frame = _read(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
+    code_col = _column(frame, path, ("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
+    task_col = _column(frame, path, ("Task",), what="Task")
+    title_col = _column(frame, path, ("Title",), what="Title", required=False)
+    id_col = _column(frame, path, ("Task ID",), what="Task ID", required=False)
+    type_col = _column(frame, path, ("Task Type",), what="Task Type", required=False)
+    _no_rows(frame, path)
+    report = ImportReport(path.name)
+    tasks: list[OnetTask] = []
+    others, bad_codes, titles, codes = 0, 0, [], []
+    seen: dict[str, int] = {}
+    for number, record in _rows(frame):
+        key = soc_key(record[code_col])
+        if key is None:
+            bad_codes += 1
+            report.skip(number, f"{_cell(record[code_col])!r} is not an O*NET-SOC code")
+            continue
+        if key[0] != wanted[0] or (wanted[1] and key[1] != wanted[1]):
+            others += 1
+            continue
+        text = _cell(record[task_col])
+        if not text:
+            report.skip(number, "no task text")
+            continue
+        if len(text) > MAX_TASK:
+            report.skip(number, f"the task is {len(text)} characters long; a card holds {MAX_TASK}")
+            continue
+        if text.casefold() in seen:
+            report.skip(number, f"the same task as row {seen[text.casefold()]}")
+            continue
+        seen[text.casefold()] = number
+        code = _cell(record[code_col])
+        if code not in codes:
+            codes.append(code)
+        title = _cell(record[title_col]) if title_col else ""
+        if title and title not in titles:
+            titles.append(title)
+        tasks.append(
+            OnetTask(
+                number,
+                text,
+                task_id=_cell(record[id_col]) if id_col else "",
+                task_type=_cell(record[type_col]) if type_col else "",
+            )
+        )
+    if not tasks and not report.skipped:
+        raise TableError(
+            f"{path.name}: no tasks for SOC {soc_code} among its {len(frame)} rows "
+            "(is it the right O*NET file, or the right code?)."
+        )
+    report.read = len(tasks)
+    if others:
+        report.notes.append(f"  {others} rows of other occupations left out (the panel is SOC {wanted[0]}).")
+    core = sum(1 for t in tasks if t.task_type.casefold() == "core")
+    if core:
+        report.notes.append(f"  {core} core and {len(tasks) - core} other tasks.")
+    return OnetTasks(", ".join(codes) or soc_code, "; ".join(titles), tasks), report
+
+
+# --- cards -------------------------------------------------------------------------------
+
+TEXT_COLUMNS = ("text", "card", "occupation", "occupation title", "job title", "title")
+KIND_WORDS = {"occupation": "occupation", "skill": "skill", "note": "note", "competency": "skill"}
+REASON_WORDS = {
+    "volume": "volume",
+    "large numbers needed": "volume",
+    "large numbers": "volume",
+    "numbers": "volume",
+    "hard-to-fill": "hard-to-fill",
+    "hard to fill": "hard-to-fill",
+    "hardest to fill": "hard-to-fill",
+    "turnover": "turnover",
+    "highest turnover": "turnover",
+    "cost": "cost",
+    "biggest cost impact": "cost",
+    "cost impact": "cost",
+    "growth": "growth",
+    "biggest growth impact": "growth",
+    "growth impact": "growth",
+}
+
+
+def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
+    """Index cards typed elsewhere: one card a row, with a `text` (or `card`, `occupation`) column.
+
+    Optional columns: kind, category, level, author (or organization, name),
+    reasons (separated by ; , or |), soc_code, notes. An unknown reason or
+    kind is left out with a note; a row without text is skipped.
+    """
+    path = Path(path)
+    frame = _read(path, wanted={"text"})
+    text_col = _column(frame, path, TEXT_COLUMNS, what="card text (text, card or occupation)")
+    optional = {
+        "kind": ("kind", "card kind", "type"),
+        "category": ("category", "column", "family", "occupational family"),
+        "level": ("level", "row"),
+        "author": ("author", "organization", "organisation", "employer", "company", "name"),
+        "reasons": ("reasons", "reason", "why critical"),
+        "soc_code": ("soc_code", "soc code", "soc"),
+        "notes": ("notes", "note", "comments"),
+    }
+    columns = {key: _column(frame, path, names, what=key, required=False) for key, names in optional.items()}
+    columns = {key: col for key, col in columns.items() if col != text_col}
+    _no_rows(frame, path)
+    report = ImportReport(path.name)
+    rows: list[CardRow] = []
+    for number, record in _rows(frame):
+        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
+        text = _cell(record[text_col])
+        if not text:
+            if any(values.values()):
+                report.skip(number, "no card text")
+            continue
+        if len(text) > MAX_TASK:
+            report.skip(number, f"the card is {len(text)} characters long; a card holds {MAX_TASK}")
+            continue
+        kind = "occupation"
+        if values.get("kind"):
+            kind = KIND_WORDS.get(values["kind"].casefold())
+            if kind is None:
+                report.skip(number, f"{values['kind']!r} is not a card kind (occupation, skill or note)")
+                continue
+        reasons: list[str] = []
+        for word in re.split(r"[;,|]", values.get("reasons", "")):
+            word = word.strip()
+            if not word:
+                continue
+            reason = REASON_WORDS.get(word.casefold())
+            if reason is None:
+                report.notes.append(f"  row {number}: reason {word!r} is not one of the five; left off")
+            elif reason not in reasons:
+                reasons.append(reason)
+        soc = values.get("soc_code", "")
+        if soc:
+            key = soc_key(soc)
+            if key is None:
+                report.notes.append(f"  row {number}: {soc!r} is not a SOC code; left off")
+                soc = ""
+            else:
+                soc = key[0]
+        rows.append(
+            CardRow(
+                number,
+                text,
+                kind=kind,
+                category=values.get("category", "")[:MAX_TITLE],
+                level=values.get("level", ""),
+                author=values.get("author", ""),
+                reasons=tuple(reasons),
+                soc_code=soc,
+                notes=values.get("notes", ""),
+            )
+        )
+    report.read = len(rows)
+    return rows, report
