@@ -184,6 +184,8 @@ class _Reader:
         raise FormatError(f"{self._at(name)}: {reason}")
 
     def _at(self, name: str) -> str:
+        if not name:
+            return self.path or "the file"
         return f"{self.path}.{name}" if self.path else name
 
     def text(self, name: str, *, required: bool = False, default: str = "") -> str:

@@ -1,0 +1,63 @@
+"""autosave_median_ms, autosave_p99_ms, open_5000_s: the file side of every command."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import build_workspace
+from cardwall.commands import AddCard, EditCard, MoveCards, StackCards
+from storage.workspace import WorkspaceFile
+
+KEYS = {"autosave_median_ms", "autosave_p99_ms", "open_5000_s"}
+
+
+def measure(only: set[str]) -> dict[str, float]:
+    if only and not (only & KEYS):
+        return {}
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path, sid = build_workspace(Path(tmp) / "bench-5000.cardwall", 5000)
+        opens = []
+        for _ in range(5):
+            started = time.perf_counter()
+            wf = WorkspaceFile.open(path)
+            opens.append(time.perf_counter() - started)
+            wf.close()
+        out["open_5000_s"] = round(statistics.median(opens), 4)
+
+        rng = random.Random(7)
+        times = []
+        with WorkspaceFile.open(path, backup=False) as wf:
+            session = wf.ws.sessions[sid]
+            cats, levels = sorted(session.categories), sorted(session.levels)
+            for i in range(600):
+                cards = sorted(session.cards)
+                roll = rng.random()
+                if roll < 0.3:
+                    command = AddCard(sid, f"new card {i}")
+                elif roll < 0.6:
+                    command = MoveCards(
+                        sid,
+                        [rng.choice(cards)],
+                        category_id=rng.choice(cats),
+                        level_id=rng.choice(levels),
+                        index=rng.randint(0, 20),
+                    )
+                elif roll < 0.9:
+                    command = EditCard(sid, rng.choice(cards), text=f"edited {i}")
+                else:
+                    command = StackCards(sid, [rng.choice(cards)], onto=rng.choice(cards))
+                started = time.perf_counter()
+                try:
+                    wf.execute(command)
+                except Exception:
+                    continue
+                times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        out["autosave_median_ms"] = round(statistics.median(times), 3)
+        out["autosave_p99_ms"] = round(times[int(len(times) * 0.99) - 1], 3)
+    return out
