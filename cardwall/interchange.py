@@ -7,7 +7,7 @@ of the first bad field (`cards[3].level: ...`) and changing nothing.
 
 from __future__ import annotations
 
-from cardwall.commands.base import Command, DomainError, Write, clean_line, clean_long_text, new_id
+from cardwall.commands.base import Command, DomainError, Write, clean_line, clean_long_text, clean_text, new_id
 from cardwall.commands.panel import clean_ksas
 from cardwall.commands.session import clean_date
 from cardwall.commands.wall import clean_card_fields
@@ -436,7 +436,7 @@ class ImportSession(Command):
             scratch.next_steps[xid] = NextStep(
                 id=xid,
                 position=i,
-                text=r.guard("text", clean_line, r.text("text", required=True), "Next step", required=True, limit=500),
+                text=r.guard("text", clean_text, r.text("text", required=True), "Next step"),
                 owner=r.guard("owner", clean_line, r.text("owner"), "Owner"),
                 due=r.guard("due", clean_date, r.text("due"), "Due date"),
                 horizon=r.choice("horizon", HORIZONS, "short-term"),
@@ -491,7 +491,7 @@ class ImportSession(Command):
                 panel_id=pid,
                 function_id=function_id,
                 position=float(position),
-                text=t.guard("text", clean_line, t.text("text", required=True), "Task", required=True, limit=500),
+                text=t.guard("text", clean_text, t.text("text", required=True), "Task"),
                 added_in_room=t.flag("added_in_room", False),
                 source=t.text("source"),
             )
