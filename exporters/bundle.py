@@ -13,11 +13,83 @@ def session_folder_name(session: Session) -> str:
     return slugify(f"{session.info.date} {session.info.title}", fallback="session")
 
 
-def export_session(ws: Workspace, session_id: str, folder: Path, *, wall_png: bytes | None = None) -> list[Path]:
-    """Write the session's exports into `folder` (which exists); returns the files written."""
+def brief_slugs(session: Session) -> dict[str, str]:
+    """Panel id -> the slug of its brief's file name, unique within the session."""
+    out: dict[str, str] = {}
+    for panel in session.ordered_panels():
+        base = slugify(panel.occupation, fallback="occupation")
+        slug, n = base, 2
+        while slug in out.values():
+            slug, n = f"{base}-{n}", n + 1
+        out[panel.id] = slug
+    return out
+
+
+def export_session(
+    ws: Workspace, session_id: str, folder: Path, *, wall_png: bytes | None = None, wages=None, progress=None
+) -> list[Path]:
+    """Write the session's exports into `folder` (which exists); returns the files written.
+
+    `wages` (a dict or callable: SOC code -> wage line) adds labor-market wages with their source;
+    `progress(done, total, what)` is told before each file, for a progress bar.
+    """
+    from exporters import content
+    from exporters.brief_pdf import brief_pdf
+    from exporters.email_draft import draft_email, subject_for
+    from exporters.summary_pdf import summary_pdf
+    from exporters.summary_text import summary_markdown
+    from exporters.tables import frames, write_csv, write_xlsx
+
     folder = Path(folder)
-    written = [write_session_json(ws, session_id, folder / "session.json")]
+    session = ws.sessions[session_id]
+    slugs = brief_slugs(session)
+    steps = 8 + len(slugs) + (1 if wall_png else 0)
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        if progress:
+            progress(done, steps, what)
+        done += 1
+
+    written: list[Path] = []
+
+    def write(name: str, data: bytes) -> bytes:
+        path = folder / name
+        tmp = path.with_name(name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written.append(path)
+        return data
+
+    summary = content.gather(ws, session_id, brief_slugs=slugs)
     if wall_png:
-        (folder / "wall.png").write_bytes(wall_png)
-        written.append(folder / "wall.png")
+        step("wall picture")
+        write("wall.png", wall_png)
+    step("summary PDF")
+    pdf = write("summary.pdf", summary_pdf(summary, wall_png=wall_png, wages=wages))
+    for panel_id, slug in slugs.items():
+        step(f"brief: {session.panels[panel_id].occupation}")
+        write(f"brief-{slug}.pdf", brief_pdf(ws, session_id, panel_id, wages=wages))
+    step("summary text")
+    text = summary_markdown(summary, wall_file="wall.png" if wall_png else None, wages=wages)
+    write("summary.md", text.encode("utf-8"))
+    step("e-mail draft")
+    body = summary_markdown(summary, wages=wages)
+    people = session.ordered_participants()
+    write(
+        "summary.eml",
+        draft_email(people=people, subject=subject_for(summary.title, summary.date_text), body=body, pdf=pdf),
+    )
+    step("tables")
+    sheets = frames(ws, session_id)
+    for name in ("cards", "crosswalk", "votes"):
+        write_csv(sheets[name], folder / f"{name}.csv")
+        written.append(folder / f"{name}.csv")
+    step("workbook")
+    written.append(write_xlsx(sheets, folder / "session.xlsx"))
+    step("session JSON")
+    written.append(write_session_json(ws, session_id, folder / "session.json"))
+    if progress:
+        progress(steps, steps, "done")
     return written

@@ -1,0 +1,334 @@
+"""`brief-<occupation>.pdf`: a one-to-two-page brief per skill panel, for education and training partners.
+
+A brief never runs past two pages: when a panel holds more than fits, it is
+laid out again more tightly (fewer details, shorter texts), and says where
+the rest is (session.xlsx).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from cardwall import panels as rules
+from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
+from exporters.content import date_text
+from exporters.pdf_style import (
+    BAND,
+    BLS_SOURCE,
+    FRAME_WIDTH,
+    RULE,
+    STYLES,
+    build_pdf,
+    esc,
+    footer_for,
+    head,
+    para,
+    section,
+    table,
+    wage_line,
+)
+
+MAX_PAGES = 2
+DETAIL_LABELS = ("Minimum:", "Mid-level, what changes:", "Performing well looks like:")
+KSA_HEADINGS = {"knowledge": "Knowledge", "skill": "Skills", "ability": "Abilities"}
+TASK_COLUMNS = 5  # task cells per row of the DACUM chart
+FUNCTION_COL = 1.2 * inch
+
+# How tightly to lay a brief out, tried in order until it fits on two pages.
+# (details: how many top tasks get their full discussion; clip: longest text kept; matrix_all: every task)
+LAYOUTS = (
+    {"details": 99, "clip": 0, "matrix_all": True, "gaps": 6},
+    {"details": 3, "clip": 400, "matrix_all": True, "gaps": 6},
+    {"details": 2, "clip": 160, "matrix_all": True, "gaps": 5},
+    {"details": 1, "clip": 90, "matrix_all": False, "gaps": 4},
+    {"details": 0, "clip": 60, "matrix_all": False, "gaps": 3, "cap": 24},
+)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    details: int
+    clip: int
+    matrix_all: bool
+    gaps: int
+    cap: int = 0  # most tasks listed anywhere, 0 = no cap
+
+
+def brief_pdf(ws: Workspace, session_id: str, panel_id: str, *, wages=None) -> bytes:
+    """The brief's PDF bytes; at most two pages whatever the panel holds."""
+    session = ws.sessions[session_id]
+    panel = session.panels[panel_id]
+    pdf = b""
+    for options in LAYOUTS:
+        layout = _Layout(**options)
+        print("layout", options) if __import__("os").environ.get("BRIEF_DEBUG") else None
+        pdf = build_pdf(
+            _story(ws, session, panel, layout, wages),
+            title=f"{panel.occupation} — occupation brief",
+            footer=footer_for(ws.partnership.name),
+            author=session.info.facilitator or "Cardwall",
+            subject=f"Skill panel brief: {panel.occupation}",
+        )
+        if page_count(pdf) <= MAX_PAGES:
+            return pdf
+        # too long for two pages: try the next, tighter layout
+    return pdf
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _clip(text: str, layout: _Layout) -> str:
+    text = text or ""
+    if layout.clip and len(text) > layout.clip:
+        return text[: layout.clip - 1].rstrip() + "…"
+    return text
+
+
+def _story(ws: Workspace, session: Session, panel: Panel, layout: _Layout, wages) -> list:
+    labels = rules.task_labels(session, panel.id)
+    counts = rules.totals(session, panel.id)
+    ranked = rules.ranking(session, panel.id)
+    top = rules.top_tasks(session, panel)
+    story = _title(ws, session, panel, wages, layout)
+    story += _who(session, panel, layout)
+    story += _matrix(session, panel, labels, counts, layout)
+    story += _priorities(session, panel, ranked, labels, layout)
+    story += _top_task_details(session, panel, top, labels, counts, layout)
+    story += _gaps(session, panel, top, labels, counts, layout)
+    story += _paths(panel, layout)
+    return story
+
+
+def _title(ws: Workspace, session: Session, panel: Panel, wages, layout: _Layout) -> list:
+    out = []
+    if ws.partnership.name:
+        out.append(para(ws.partnership.name, "subtitle"))
+    out.append(Paragraph("Occupation brief: " + esc(_clip(panel.occupation, layout)), STYLES["title"]))
+    facts = []
+    if panel.soc_code:
+        facts.append(f"<b>SOC code</b> {esc(panel.soc_code)}")
+    wage = wage_line(wages, panel.soc_code)
+    if wage:
+        facts.append(f"<b>Wages</b> {esc(wage)} <font size=7.5 color='#5f6b7a'>(source: {BLS_SOURCE})</font>")
+    when = date_text(session.info.date)
+    facts.append(
+        f"<b>Skill panel</b> {esc(when) or 'date not set'}"
+        + (f", {esc(session.info.location)}" if session.info.location else "")
+    )
+    out.append(Paragraph(" &nbsp;·&nbsp; ".join(facts), STYLES["meta"]))
+    out.append(Spacer(1, 2))
+    return out
+
+
+def _dots(n: int) -> str:
+    if n <= 0:
+        return ""
+    shown = "●" * min(n, 8) + ("+" if n > 8 else "")
+    return f"<font color='#c0392b'>{shown}</font> {n}"
+
+
+def _matrix(session: Session, panel: Panel, labels: dict, counts: dict, layout: _Layout) -> list:
+    out = section("Functions and tasks")
+    functions = rules.functions_of(session, panel.id)
+    groups = [
+        (f"{rules.function_letter(i)}. {f.title}", rules.tasks_of(session, panel.id, f.id))
+        for i, f in enumerate(functions)
+    ]
+    unsorted = rules.tasks_of(session, panel.id, None)
+    if unsorted:
+        groups.append(("?. Not yet sorted", unsorted))
+    if not any(tasks for _, tasks in groups):
+        return [*out, para("No tasks are on this panel's matrix yet.", "body")]
+    hidden = 0
+    columns = max(2, min(TASK_COLUMNS, max(len(tasks) for _, tasks in groups)))
+    rows, spans = [head("Function", "Tasks (label, dots, task)", *[""] * (columns - 1))], []
+    col_w = (FRAME_WIDTH - FUNCTION_COL) / columns
+    for title, tasks in groups:
+        if not layout.matrix_all:
+            kept = [t for t in tasks if counts.get(t.id, 0) > 0]
+            hidden += len(tasks) - len(kept)
+            tasks = kept
+            if not tasks:
+                continue
+        first = len(rows)
+        for start in range(0, len(tasks), columns):
+            cells = [_task_cell(t, labels, counts, layout) for t in tasks[start : start + columns]]
+            cells += [""] * (columns - len(cells))
+            rows.append([para(_clip(title, layout), "cell_small_bold") if start == 0 else "", *cells])
+        if len(rows) - first > 1:
+            spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
+    t = table(rows, [FUNCTION_COL] + [col_w] * columns, zebra=False)
+    t.setStyle([("SPAN", (1, 0), (-1, 0)), *spans, ("LINEAFTER", (0, 1), (-2, -1), 0.4, RULE)])
+    out.append(t)
+    note = "Dots: employers' votes for the tasks local education and training should most improve."
+    if hidden:
+        note += f" {hidden} tasks without dots are left out here; every task is in session.xlsx."
+    out += [Spacer(1, 2), para(note, "small")]
+    return out
+
+
+def _task_cell(task, labels: dict, counts: dict, layout: _Layout) -> Paragraph:
+    dots = _dots(counts.get(task.id, 0))
+    text = f"<b>{esc(labels.get(task.id, ''))}</b> {dots}<br/>{esc(_clip(task.text, layout))}"
+    return Paragraph(text, STYLES["cell_small"])
+
+
+def _priorities(session: Session, panel: Panel, ranked, labels: dict, layout: _Layout) -> list:
+    out = section("Prioritised tasks")
+    if not ranked:
+        return [*out, para("No dots have been placed on this panel yet.", "body")]
+    rows = [head("Rank", "Task", "", "Dots")]
+    shown = ranked[: layout.cap] if layout.cap else ranked
+    for r in shown:
+        rank = f"{r.rank} (tie)" if r.tied else str(r.rank)
+        rows.append(
+            [
+                para(rank, "cell"),
+                para(r.label, "cell_bold"),
+                para(_clip(r.task.text, layout), "cell"),
+                para(str(r.dots), "cell_num"),
+            ]
+        )
+    widths = [0.7 * inch, 0.45 * inch, FRAME_WIDTH - 1.65 * inch, 0.5 * inch]
+    t = table(rows, widths, numeric_cols=(3,))
+    t.setStyle([("SPAN", (1, 0), (2, 0))])
+    out.append(t)
+    if len(shown) < len(ranked):
+        out.append(para(f"{len(ranked) - len(shown)} more tasks with dots are in session.xlsx.", "small"))
+    return out
+
+
+def _top_task_details(session: Session, panel: Panel, top, labels: dict, counts: dict, layout: _Layout) -> list:
+    discussed = [t for t in top if _has_detail(session, t.id)]
+    if not discussed:
+        return []
+    out = section("The top tasks in detail")
+    for task in discussed[: layout.details]:
+        detail = session.task_details[task.id]
+        block = [
+            Paragraph(
+                f"{esc(labels.get(task.id, ''))} &nbsp;{esc(_clip(task.text, layout))} "
+                f"<font color='#5f6b7a' size=8.5>({counts.get(task.id, 0)} dots)</font>",
+                STYLES["h2"],
+            )
+        ]
+        parts = zip(DETAIL_LABELS, (detail.minimum, detail.progression, detail.performance), strict=True)
+        row = [
+            Paragraph(f"<b>{label}</b> " + (esc(_clip(x, layout)) or "—"), STYLES["cell_small"]) for label, x in parts
+        ]
+        t = table([row], [FRAME_WIDTH / 3] * 3, header_rows=0, zebra=False)
+        t.setStyle([("BACKGROUND", (0, 0), (-1, -1), BAND), ("LINEAFTER", (0, 0), (-2, -1), 0.4, colors.white)])
+        block.append(t)
+        ksa_lines = []
+        for kind in KSA_KINDS:
+            items = [k.text for k in detail.ksas if k.kind == kind]
+            if items:
+                joined = "; ".join(esc(_clip(x, layout)) for x in items)
+                ksa_lines.append(f"<b>{KSA_HEADINGS[kind]}:</b> {joined}")
+        if ksa_lines:
+            block.append(Spacer(1, 2))
+            block.append(Paragraph("<br/>".join(ksa_lines), STYLES["cell_small"]))
+        out.append(KeepTogether(block))
+    rest = [labels.get(t.id, "") for t in discussed[layout.details :]]
+    undiscussed = [labels.get(t.id, "") for t in top if not _has_detail(session, t.id)]
+    notes = []
+    if rest:
+        notes.append(f"Also discussed, in session.xlsx: {', '.join(rest)}.")
+    if undiscussed:
+        notes.append(f"Top tasks not yet discussed in detail: {', '.join(undiscussed)}.")
+    if notes:
+        out += [Spacer(1, 3), para(" ".join(notes), "small")]
+    return out
+
+
+def _has_detail(session: Session, task_id: str) -> bool:
+    d = session.task_details.get(task_id)
+    return bool(d and (d.minimum or d.progression or d.performance or d.ksas))
+
+
+def _gaps(session: Session, panel: Panel, top, labels: dict, counts: dict, layout: _Layout) -> list:
+    """What education partners should act on: the knowledge and skills behind the most-voted tasks."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for task in sorted(top, key=lambda t: -counts.get(t.id, 0)):
+        detail = session.task_details.get(task.id)
+        for ksa in detail.ksas if detail else ():
+            key = ksa.text.casefold()
+            if ksa.kind in ("knowledge", "skill") and key not in seen:
+                seen.add(key)
+                found.append((ksa.text, labels.get(task.id, "")))
+    said = [n for n in panel_notes(session, panel) if n.step == 3]
+    if not found and not said:
+        return []
+    out = section("Skill gaps for education and training partners")
+    if found:
+        items = "; ".join(
+            f"{esc(_clip(text, layout))} <font color='#5f6b7a'>({esc(label)})</font>"
+            for text, label in found[: layout.gaps]
+        )
+        out.append(
+            Paragraph(
+                "<b>Teach first</b> (the knowledge and skills behind the most-voted tasks): " + items + ".",
+                STYLES["body"],
+            )
+        )
+    for note in said:
+        topic = f"<b>{esc(note.topic)}.</b> " if note.topic else ""
+        out.append(Paragraph(topic + esc(_clip(note.text, layout)), STYLES["quote"]))
+    return out
+
+
+def panel_notes(session: Session, panel: Panel) -> list[Note]:
+    """Notes about this panel: its own, and the session's shared notes whose topic names the occupation."""
+    own = [n for n in session.notes.values() if n.panel_id == panel.id]
+    shared = [n for n in session.notes.values() if n.panel_id is None]
+    if len(session.panels) > 1:
+        shared = [n for n in shared if _mentions(n.topic, panel.occupation)]
+    return sorted(own + shared, key=lambda n: (n.step, n.id))
+
+
+_STOP = {"and", "of", "the", "a", "an", "or", "maker", "representative", "rep", "worker", "operator", "technician"}
+
+
+def _mentions(topic: str, occupation: str) -> bool:
+    words = {w for w in re.findall(r"\w+", occupation.casefold()) if w not in _STOP}
+    said = set(re.findall(r"\w+", topic.casefold()))
+    return bool(words) and len(words & said) >= max(1, (len(words) + 1) // 2)
+
+
+def _paths(panel: Panel, layout: _Layout) -> list:
+    if not (panel.paths_into or panel.paths_from):
+        return []
+    out = [Paragraph("Paths into and out of the occupation", STYLES["h1"])]
+
+    def cell(items) -> Paragraph:
+        items = items[: layout.cap] if layout.cap else items
+        return Paragraph("<br/>".join("• " + esc(_clip(x, layout)) for x in items) or "—", STYLES["cell"])
+
+    rows = [head("Where people come from", "Where they go next"), [cell(panel.paths_into), cell(panel.paths_from)]]
+    return [KeepTogether([*out, table(rows, [FRAME_WIDTH / 2] * 2, zebra=False)])]
+
+
+def _who(session: Session, panel: Panel, layout: _Layout) -> list:
+    voters = {v.participant_id for v in session.votes.values() if v.panel_id == panel.id and v.participant_id}
+    people = [p for p in session.ordered_participants() if p.role in EMPLOYER_ROLES]
+    if voters:
+        people = [p for p in people if p.id in voters] or people
+    orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)
+    partners = sorted(
+        {p.organization or p.name for p in session.participants.values() if p.role not in EMPLOYER_ROLES},
+        key=str.casefold,
+    )
+    text = "<b>Who took part</b>: " + (esc(_clip(", ".join(orgs), layout)) or "no employers recorded") + "."
+    if partners:
+        text += " <b>Listening partners:</b> " + esc(_clip(", ".join(partners), layout)) + "."
+    return [Paragraph(text, STYLES["meta"])]

@@ -1,0 +1,225 @@
+"""The look of every PDF we send: DejaVu fonts, one type scale, tables, and the page footer.
+
+User text goes through `para()` (or `esc()`), never straight into a Paragraph:
+reportlab parses markup, so `AT&T` or `<img src=x>` would be misread.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+import resources
+
+FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+PAGE = LETTER
+MARGIN = 0.75 * inch
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b7a")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#c9d2dc")
+BAND = colors.HexColor("#e8eef5")
+ZEBRA = colors.HexColor("#f6f8fb")
+
+BLS_SOURCE = "U.S. Bureau of Labor Statistics, OEWS, May 2025"
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """DejaVu Sans covers accents, Vietnamese, curly quotes, dashes and ≥; Helvetica silently does not."""
+    global _registered
+    if _registered:
+        return
+    for name, file in (
+        (FONT, "DejaVuSans.ttf"),
+        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(resources.path("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+    _registered = True
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    base = {"fontName": FONT, "fontSize": 9.5, "leading": 13, "textColor": INK, "alignment": TA_LEFT}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+register_fonts()
+
+STYLES = {
+    "title": _style("title", fontName=FONT_BOLD, fontSize=19, leading=23, textColor=ACCENT, spaceAfter=4),
+    "subtitle": _style("subtitle", fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=2),
+    "h1": _style("h1", fontName=FONT_BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=11, spaceAfter=4),
+    "h2": _style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2),
+    "body": _style("body", spaceAfter=4),
+    "small": _style("small", fontSize=8, leading=10.5, textColor=MUTED),
+    "meta": _style("meta", fontSize=9, leading=12.5),
+    "cell": _style("cell", fontSize=8.5, leading=11),
+    "cell_small": _style("cell_small", fontSize=7.5, leading=9.5),
+    "cell_small_bold": _style("cell_small_bold", fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
+    "cell_bold": _style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11),
+    "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=colors.white),
+    "cell_num": _style("cell_num", fontSize=8.5, leading=11, alignment=2),
+    "bullet": _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+    "quote": _style("quote", leftIndent=10, textColor=INK, spaceAfter=5),
+}
+
+
+def esc(text: object) -> str:
+    """User text as Paragraph markup that prints exactly as typed; newlines become line breaks."""
+    text = "" if text is None else str(text)
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def para(text: object, style: str = "body", *, markup: str = "") -> Paragraph:
+    """A paragraph of user text; `markup` is our own (trusted) prefix, e.g. a bold label."""
+    return Paragraph(markup + esc(text), STYLES[style])
+
+
+def section(title: str, *, room: float = 1.3 * inch) -> list:
+    """A section heading that never sits alone at the foot of a page."""
+    return [CondPageBreak(room), Paragraph(esc(title), STYLES["h1"])]
+
+
+def subsection(title_markup: str, *, room: float = 0.9 * inch) -> list:
+    """A smaller heading (trusted markup: escape user text first)."""
+    return [CondPageBreak(room), Paragraph(title_markup, STYLES["h2"])]
+
+
+def bullet(text: object, *, markup: str = "", style: str = "bullet") -> Paragraph:
+    return Paragraph(markup + esc(text), STYLES[style], bulletText="•")
+
+
+def table(
+    rows: list[list],
+    widths: list[float],
+    *,
+    header_rows: int = 1,
+    band_rows: tuple[int, ...] = (),
+    numeric_cols: tuple[int, ...] = (),
+    zebra: bool = True,
+) -> Table:
+    """A table that splits across pages (even inside a tall row) and repeats its header."""
+    t = Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT")
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.4, RULE),
+    ]
+    if header_rows:
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), FONT_BOLD),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
+    if zebra:
+        plain = [i for i in range(header_rows, len(rows)) if i not in band_rows]
+        cmds += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for n, i in enumerate(plain) if n % 2]
+    for i in band_rows:
+        cmds += [
+            ("SPAN", (0, i), (-1, i)),
+            ("BACKGROUND", (0, i), (-1, i), BAND),
+            ("FONTNAME", (0, i), (-1, i), FONT_BOLD),
+        ]
+    for c in numeric_cols:
+        cmds.append(("ALIGN", (c, header_rows), (c, -1), "RIGHT"))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def head(*labels: str) -> list[Paragraph]:
+    """A header row: our own labels, trusted markup."""
+    return [Paragraph(label, STYLES["cell_head"]) for label in labels]
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Holds pages back until the end so each footer can say "page N of M"."""
+
+    footer_text = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, 0.55 * inch, width - MARGIN, 0.55 * inch)
+        self.setFont(FONT, 7.5)
+        self.setFillColor(MUTED)
+        left = self.footer_text
+        right = f"page {self._pageNumber} of {total}"
+        max_left = width - 2 * MARGIN - self.stringWidth(right, FONT, 7.5) - 18
+        while left and self.stringWidth(left, FONT, 7.5) > max_left:
+            left = left[:-2] + "…"
+        self.drawString(MARGIN, 0.4 * inch, left)
+        self.drawRightString(width - MARGIN, 0.4 * inch, right)
+        self.restoreState()
+
+
+def build_pdf(story: list, *, title: str, footer: str, author: str = "Cardwall", subject: str = "") -> bytes:
+    """Lay the story out on Letter pages with our margins and footer; returns the PDF's bytes."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=0.7 * inch,
+        bottomMargin=0.85 * inch,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Cardwall",
+    )
+    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": " ".join(footer.split())})
+    doc.build(story, canvasmaker=canvas_class)
+    return out.getvalue()
+
+
+def footer_for(partnership_name: str) -> str:
+    name = " ".join((partnership_name or "").split())
+    return f"Cardwall · {name}" if name else "Cardwall"
+
+
+def wage_line(wages, soc_code: str) -> str:
+    """The wage line for a SOC code from a dict or a callable, or "" when none is known."""
+    if not wages or not soc_code:
+        return ""
+    value = wages(soc_code) if callable(wages) else wages.get(soc_code)
+    return " ".join(str(value).split()) if value else ""

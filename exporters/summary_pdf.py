@@ -1,0 +1,273 @@
+"""`summary.pdf`: the session summary a convener sends to everyone who came."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
+
+from cardwall.model import REASON_LABELS, REASONS
+from exporters import content
+from exporters.content import Summary
+from exporters.pdf_style import (
+    BLS_SOURCE,
+    FRAME_WIDTH,
+    STYLES,
+    build_pdf,
+    bullet,
+    esc,
+    footer_for,
+    head,
+    para,
+    table,
+    wage_line,
+)
+
+WALL_MAX_HEIGHT = 6.2 * inch
+THIRD_CARD = "†"
+REASON_SHORT = {
+    "volume": "Large numbers",
+    "hard-to-fill": "Hard to fill",
+    "turnover": "Turnover",
+    "cost": "Cost impact",
+    "growth": "Growth impact",
+}
+
+
+def summary_pdf(summary: Summary, *, wall_png: bytes | None = None, wages=None) -> bytes:
+    story: list = []
+    story += title_block(summary)
+    story += who_came(summary)
+    if wall_png:
+        story += wall_picture(wall_png)
+    if summary.kind == "critical-occupations":
+        story += occupations_table(summary, wages)
+        story += reasons_table(summary)
+        story += skills(summary)
+    if summary.panels:
+        story += panels_overview(summary)
+    story += what_was_said(summary)
+    story += next_steps(summary)
+    return build_pdf(
+        story,
+        title=f"{summary.title} — summary",
+        footer=footer_for(summary.partnership_name),
+        author=summary.facilitator or "Cardwall",
+        subject=summary.partnership_name,
+    )
+
+
+def title_block(summary: Summary) -> list:
+    out = []
+    if summary.partnership_name:
+        out.append(para(summary.partnership_name, "subtitle"))
+    out.append(para(summary.title or "Session summary", "title"))
+    kind = "Critical occupations session" if summary.kind == "critical-occupations" else "Skill panel session"
+    rows = [
+        ("Session", kind),
+        ("Date", summary.date_text),
+        ("Place", summary.location),
+        ("Facilitator", summary.facilitator),
+        ("Industry", summary.industry),
+        ("Region", summary.region),
+    ]
+    data = [[Paragraph(f"<b>{label}</b>", STYLES["meta"]), para(value, "meta")] for label, value in rows if value]
+    out.append(Spacer(1, 6))
+    out.append(table(data, [1.1 * inch, FRAME_WIDTH - 1.1 * inch], header_rows=0, zebra=False))
+    return out
+
+
+def who_came(summary: Summary) -> list:
+    out = [para("Who came", "h1")]
+    employers = sum(len(g.people) for g in summary.employers)
+    if summary.employers:
+        orgs = sum(1 for g in summary.employers if g.organization)
+        label = "Employers" if summary.kind == "critical-occupations" else "Employers: hiring authorities and employees"
+        out.append(Paragraph(f"{label} ({employers} people from {orgs} organizations)", STYLES["h2"]))
+        out += [_attendee(g) for g in summary.employers]
+    else:
+        out.append(para("No employers are recorded for this session.", "body"))
+    if summary.partners:
+        out.append(Paragraph("Listening partners", STYLES["h2"]))
+        out += [_attendee(g) for g in summary.partners]
+    return out
+
+
+def _attendee(group) -> Paragraph:
+    org, people = content.attendee_line(group)
+    return bullet(people, markup=f"<b>{esc(org)}</b>: ")
+
+
+def wall_picture(png: bytes) -> list:
+    from reportlab.lib.utils import ImageReader
+
+    reader = ImageReader(io.BytesIO(png))
+    w, h = reader.getSize()
+    scale = min(FRAME_WIDTH / w, WALL_MAX_HEIGHT / h)
+    image = Image(io.BytesIO(png), width=w * scale, height=h * scale)
+    caption = para(
+        "The wall at the end of the session: categories across the top, entry-level jobs at the bottom.", "small"
+    )
+    return [para("The wall", "h1"), KeepTogether([image, Spacer(1, 3), caption])]
+
+
+def occupations_table(summary: Summary, wages) -> list:
+    out = [CondPageBreak(2 * inch), para("Critical occupations", "h1")]
+    by_level = content.occupations_by_level(summary)
+    if not by_level:
+        return [*out, para("No occupation cards were sorted onto the wall.", "body")]
+    out.append(
+        para(
+            "As on the wall: advanced jobs on top, entry-level at the bottom. "
+            "“Named by” counts the employers who put the occupation on a card (the size of its pile).",
+            "body",
+        )
+    )
+    show_wages = any(wage_line(wages, o.root.soc_code) for o in summary.occupations)
+    labels = ["Occupation", "Category", "Named by", "Organizations", "SOC code"]
+    widths = [1.75, 1.35, 0.65, 2.35, 0.9]
+    if show_wages:
+        labels.append("Wage")
+        widths = [1.5, 1.15, 0.6, 1.95, 0.75, 1.05]
+    rows, bands = [head(*labels)], []
+    for level, occupations in by_level:
+        bands.append(len(rows))
+        rows.append([Paragraph(esc(level), STYLES["cell_bold"])] + [""] * (len(labels) - 1))
+        for o in occupations:
+            mark = f" {THIRD_CARD}" if o.third_card else ""
+            soc = esc(o.root.soc_code) or "—"
+            if o.root.soc_title:
+                soc += f"<br/><font size=7>{esc(o.root.soc_title)}</font>"
+            row = [
+                Paragraph(esc(o.root.text) + mark, STYLES["cell"]),
+                para(o.category, "cell"),
+                para(str(o.employers), "cell_num"),
+                para(", ".join(o.organizations), "cell"),
+                Paragraph(soc, STYLES["cell"]),
+            ]
+            if show_wages:
+                row.append(para(wage_line(wages, o.root.soc_code), "cell"))
+            rows.append(row)
+    out.append(table(rows, [w * inch for w in widths], band_rows=tuple(bands)))
+    notes = []
+    if any(o.third_card for o in summary.occupations):
+        notes.append(f"{THIRD_CARD} named (also) in the “third card” round.")
+    if show_wages:
+        notes.append(f"Wages: {BLS_SOURCE}.")
+    if notes:
+        out += [Spacer(1, 3), para(" ".join(notes), "small")]
+    return out
+
+
+def reasons_table(summary: Summary) -> list:
+    if not summary.occupations:
+        return []
+    out = [para("Why they are critical", "h1")]
+    out.append(
+        para(
+            "How many times employers gave each reason: large numbers needed, hardest to fill, highest turnover, "
+            "biggest cost impact, biggest growth impact.",
+            "body",
+        )
+    )
+    rows = [head("Occupation", *(REASON_SHORT[r] for r in REASONS), "All")]
+    for o in summary.occupations:
+        counts = [o.reasons.get(r, 0) for r in REASONS]
+        rows.append(
+            [para(o.root.text, "cell")]
+            + [para(str(n) if n else "–", "cell_num") for n in counts]
+            + [para(str(sum(counts)), "cell_num")]
+        )
+    totals = [summary.reason_totals.get(r, 0) for r in REASONS]
+    rows.append(
+        [Paragraph("<b>All occupations</b>", STYLES["cell"])]
+        + [Paragraph(f"<b>{n}</b>", STYLES["cell_num"]) for n in totals]
+        + [Paragraph(f"<b>{sum(totals)}</b>", STYLES["cell_num"])]
+    )
+    widths = [2.35] + [0.8] * 5 + [0.65]
+    out.append(table(rows, [w * inch for w in widths], numeric_cols=tuple(range(1, 7))))
+    top = max(REASONS, key=lambda r: summary.reason_totals.get(r, 0))
+    if summary.reason_totals.get(top, 0):
+        out += [Spacer(1, 3), para(f"Given most often overall: {REASON_LABELS[top].lower()}.", "small")]
+    return out
+
+
+def skills(summary: Summary) -> list:
+    if not summary.skills:
+        return []
+    out = [para("Skills named, by category", "h1")]
+    rows = [head("Category", "Skills and competencies employers named")]
+    for category, texts in summary.skills:
+        rows.append(
+            [para(category, "cell_bold"), Paragraph("<br/>".join("• " + esc(t) for t in texts), STYLES["cell"])]
+        )
+    out.append(table(rows, [1.8 * inch, FRAME_WIDTH - 1.8 * inch]))
+    return out
+
+
+def panels_overview(summary: Summary) -> list:
+    out = [para("Skill panels", "h1")]
+    for digest in summary.panels:
+        p = digest.panel
+        title = esc(p.occupation) + (f" <font color='#5f6b7a'>(SOC {esc(p.soc_code)})</font>" if p.soc_code else "")
+        block = [Paragraph(title, STYLES["h2"])]
+        block.append(
+            para(
+                f"{digest.functions} functions, {digest.tasks} tasks, {digest.dots} dots placed."
+                + (f" The full brief is in brief-{digest.slug}.pdf." if digest.slug else ""),
+                "body",
+            )
+        )
+        if digest.top:
+            rows = [head("Task", "", "Dots", "Rank")]
+            for r in digest.top:
+                rank = f"{r.rank}{' (tie)' if r.tied else ''}"
+                rows.append(
+                    [
+                        para(r.label, "cell_bold"),
+                        para(r.task.text, "cell"),
+                        para(str(r.dots), "cell_num"),
+                        para(rank, "cell"),
+                    ]
+                )
+            block.append(
+                table(rows, [0.55 * inch, FRAME_WIDTH - 2.15 * inch, 0.6 * inch, 1.0 * inch], numeric_cols=(2,))
+            )
+        else:
+            block.append(para("No dots were placed yet.", "body"))
+        out.append(KeepTogether(block))
+    return out
+
+
+def what_was_said(summary: Summary) -> list:
+    if not summary.said:
+        return []
+    out = [CondPageBreak(1.5 * inch), para("What was said", "h1")]
+    for step in summary.said:
+        out.append(para(f"Step {step.step} · {step.title}", "h2"))
+        for note in step.notes:
+            label = f"<b>{esc(note.topic)}.</b> " if note.topic.strip() else ""
+            out.append(Paragraph(label + esc(note.text), STYLES["quote"]))
+    return out
+
+
+def next_steps(summary: Summary) -> list:
+    out = [CondPageBreak(1.5 * inch), para("Next steps", "h1")]
+    if summary.next_steps:
+        rows = [head("What", "Who", "By", "Horizon")]
+        for s in summary.next_steps:
+            rows.append(
+                [
+                    para(s.text, "cell"),
+                    para(s.owner or "—", "cell"),
+                    para(content.date_text(s.due) or "—", "cell"),
+                    para(content.horizon_label(s), "cell"),
+                ]
+            )
+        out.append(table(rows, [3.2 * inch, 1.75 * inch, 0.95 * inch, FRAME_WIDTH - 5.9 * inch]))
+    else:
+        out.append(para("No next steps were recorded.", "body"))
+    if summary.reengage.strip():
+        out += [para("When we will be back in touch", "h2"), para(summary.reengage, "body")]
+    return out
