@@ -1,0 +1,75 @@
+"""Everything around the wall: the capture bar and find box above it, the docks beside it.
+
+`make_wall_docks(page)` is the wall page's one entry point: it puts the
+capture bar and the find box into `page.toolbar_area`, adds "Display
+settings…" to the File menu, makes sure typed notes are saved when the page
+shuts down, and returns the docks (card inspector, script, next steps).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
+
+from ui.script_dock import ScriptDock
+from ui.settings import SettingsDialog, apply_display_settings, load_display_settings
+from ui.wall.capture import CaptureBar
+from ui.wall.find import FindBox
+from ui.wall.inspector import InspectorDock
+from ui.wall.next_steps_dock import NextStepsDock
+
+SETTINGS_ACTION = "Display settings…"
+
+
+def _main_window(page):
+    """The MainWindow the page was built for (it may not be the page's parent yet)."""
+    for name in ("main_window", "window_", "window"):
+        candidate = getattr(page, name, None)
+        if candidate is not None and not callable(candidate):
+            return candidate
+    top = page.window()
+    return top if top is not page else None
+
+
+def make_wall_docks(page) -> list[QDockWidget]:
+    controller, session_id = page.controller, page.session_id
+    window = _main_window(page)
+
+    bar = QWidget()
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(0, 0, 0, 0)
+    page.capture_bar = CaptureBar(controller, session_id, page)
+    page.find_box = FindBox(page)
+    row.addWidget(page.capture_bar, 1)
+    row.addWidget(page.find_box, 0, Qt.AlignTop)
+    page.toolbar_area.addWidget(bar)
+
+    inspector = InspectorDock(controller, session_id, page)
+    inspector.area = Qt.RightDockWidgetArea
+    script = ScriptDock(controller, session_id, "critical-occupations")
+    script.area = Qt.RightDockWidgetArea
+    next_steps = NextStepsDock(controller, session_id)
+    next_steps.area = Qt.RightDockWidgetArea
+    docks: list[QDockWidget] = [inspector, script, next_steps]
+
+    # The window calls page.shutdown() before it closes the file: save what is still being typed first.
+    page_shutdown = getattr(page, "shutdown", None)
+
+    def shutdown() -> None:
+        for dock in docks:
+            dock.shutdown()
+        if page_shutdown is not None:
+            page_shutdown()
+
+    page.shutdown = shutdown
+
+    if window is not None and hasattr(window, "add_file_action"):
+        menu = getattr(window, "file_menu", None)
+        stale = [a for a in (menu.actions() if menu else []) if a.text() == SETTINGS_ACTION]
+        for action in stale:  # one entry, whichever wall page is in front
+            menu.removeAction(action)
+        # The page in front when the entry is used (this page may be gone by then).
+        window.add_file_action(SETTINGS_ACTION, lambda: SettingsDialog(getattr(window, "page", None), window).exec())
+
+    apply_display_settings(page, load_display_settings())
+    return docks

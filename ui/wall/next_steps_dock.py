@@ -1,0 +1,201 @@
+"""Next steps of the session (what, who, by when, how soon) and when employers hear from us again.
+
+Both go into the summary the convener sends. A line and Enter adds a step;
+the table edits in place; Delete removes. Each edit is one command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cardwall.commands import AddNextStep, Batch, DeleteNextStep, EditNextStep, EditSession
+from cardwall.model import HORIZON_LABELS, HORIZONS
+from ui.controller import Controller
+
+COLUMNS = ("text", "owner", "due", "horizon")
+HEADERS = ("Next step", "Owner", "Due (YYYY-MM-DD)", "When")
+
+
+class _FocusOut(QObject):
+    def __init__(self, callback, parent: QObject) -> None:
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.FocusOut:
+            self.callback()
+        return False
+
+
+class NextStepsDock(QDockWidget):
+    def __init__(self, controller: Controller, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__("Next steps", parent)
+        self.setObjectName("next-steps")
+        self.controller, self.session_id = controller, session_id
+        self._loading = False
+        self._running = False
+        self._refusal = ""
+
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText("A next step, then Enter")
+        self.entry.setAccessibleName("New next step")
+        self.entry.returnPressed.connect(self._on_add)
+        self.horizon = QComboBox()
+        for horizon in HORIZONS:
+            self.horizon.addItem(HORIZON_LABELS[horizon], horizon)
+        self.horizon.setCurrentIndex(HORIZONS.index("short-term"))
+        self.horizon.setToolTip("How soon, for the next step added")
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.entry, 1)
+        add_row.addWidget(self.horizon)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.itemChanged.connect(self._on_item_changed)
+        QShortcut(QKeySequence.Delete, self.table, self.delete_selected, context=Qt.WidgetShortcut)
+        self.delete_button = QPushButton("Delete step")
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.reengage = QPlainTextEdit()
+        self.reengage.setAccessibleName("Re-engagement")
+        self.reengage.setPlaceholderText("When and how employers will hear from us again (goes into the summary)")
+        self.reengage.setMaximumHeight(80)
+        self.reengage.installEventFilter(_FocusOut(self.commit_reengage, self))
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(add_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.delete_button, 0, Qt.AlignRight)
+        layout.addWidget(QLabel("We will re-engage employers:"))
+        layout.addWidget(self.reengage)
+        font = QFont(body.font())
+        font.setPointSize(12)
+        body.setFont(font)
+        self.setWidget(body)
+
+        controller.changed.connect(self._on_changed)
+        controller.refused.connect(self._on_refused)
+        self.reload()
+        self._load_reengage()
+
+    @property
+    def session(self):
+        return self.controller.ws.sessions.get(self.session_id)
+
+    def step_ids(self) -> list[str]:
+        return [self.table.item(row, 0).data(Qt.UserRole) for row in range(self.table.rowCount())]
+
+    def reload(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._loading = True
+        steps = session.ordered_next_steps()
+        self.table.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            for col, name in enumerate(COLUMNS):
+                if name == "horizon":
+                    box = QComboBox()
+                    for horizon in HORIZONS:
+                        box.addItem(HORIZON_LABELS[horizon], horizon)
+                    box.setCurrentIndex(HORIZONS.index(step.horizon) if step.horizon in HORIZONS else 0)
+                    box.activated.connect(
+                        lambda _i, b=box, sid=step.id: self._run(
+                            EditNextStep(self.session_id, sid, horizon=b.currentData())
+                        )
+                    )
+                    self.table.setCellWidget(row, col, box)
+                    continue
+                item = QTableWidgetItem(getattr(step, name))
+                item.setData(Qt.UserRole, step.id)
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+        self._loading = False
+
+    def _load_reengage(self) -> None:
+        session = self.session
+        if session is not None and not self.reengage.hasFocus():
+            self.reengage.setPlainText(session.info.reengage)
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _run(self, command):
+        self._running, self._refusal = True, ""
+        try:
+            change = self.controller.run(command)
+        finally:
+            self._running = False
+        self.message.setText("" if change is not None else self._refusal)
+        return change
+
+    def _on_refused(self, message: str) -> None:
+        if self._running:
+            self._refusal = message
+
+    def _on_add(self) -> None:
+        command = AddNextStep(self.session_id, text=self.entry.text(), horizon=self.horizon.currentData())
+        if self._run(command):
+            self.entry.clear()
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        name = COLUMNS[item.column()]
+        if not self._run(EditNextStep(self.session_id, item.data(Qt.UserRole), **{name: item.text()})):
+            self.reload()  # back to what the workspace holds; the message says why
+
+    def delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        commands = [DeleteNextStep(self.session_id, self.table.item(row, 0).data(Qt.UserRole)) for row in rows]
+        if len(commands) == 1:
+            self._run(commands[0])
+        elif commands:
+            self._run(Batch(f"Delete {len(commands)} next steps", commands))
+
+    def commit_reengage(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        text = self.reengage.toPlainText()
+        if text.strip() != session.info.reengage.strip():
+            self._run(EditSession(self.session_id, reengage=text))
+
+    def _on_changed(self, change) -> None:
+        if self.session_id not in change.sessions():
+            return
+        if "next_steps" in change.tables():
+            self.reload()
+        if "sessions" in change.tables():
+            self._load_reengage()
+
+    def shutdown(self) -> None:
+        self.commit_reengage()
