@@ -194,8 +194,12 @@ def major_group(code: str) -> str:
 
 
 def format_wage(median: int | None, topcoded: bool = False) -> str:
-    """An annual median as people read it; top-coded medians as "≥ $239,200", unknown as "—"."""
-    if topcoded:
+    """An annual median as people read it; top-coded medians as "≥ $239,200", unknown as "—".
+
+    BLS publishes no median at or above the top code, so a figure there is
+    shown as the top code even where a source gives the number.
+    """
+    if topcoded or (median is not None and median >= TOP_CODE_ANNUAL):
         return f"≥ ${TOP_CODE_ANNUAL:,}"
     if median is None:
         return "—"
@@ -264,7 +268,7 @@ class SocMatcher:
         if not query:
             return []
         hits = process.extract(
-            query, self._choices, scorer=_score, limit=max(limit * 6, 30), score_cutoff=55, processor=None
+            query, self._choices, scorer=_score, limit=max(limit * 6, 30), score_cutoff=62, processor=None
         )
         best: dict[str, float] = {}
         for _choice, score, index in hits:
@@ -289,5 +293,5 @@ def _score(query: str, choice: str, *, score_cutoff: float = 0, **_kw) -> float:
     whole = fuzz.token_sort_ratio(query, choice)
     score = 0.6 * token_set + 0.4 * whole - 2.0 * extra - 1.0 * missing
     if not q & c:
-        score *= 0.85  # only a near spelling ("janitor" ~ "auditor"): well below a shared word
+        score *= 0.75  # only a near spelling ("janitor" ~ "auditor"): well below a shared word
     return max(0.0, score)

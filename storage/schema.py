@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -58,9 +58,25 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX cards_by_cell ON cards (session_id, category_id, level_id)")
 
 
+def _migrate_2(conn: sqlite3.Connection) -> None:
+    # A partnership's own labor-market figures (storage/labor_import.py); they override the bundled data.
+    conn.execute(
+        """CREATE TABLE labor_figures (area_code TEXT NOT NULL, industry_code TEXT NOT NULL,
+        soc_code TEXT NOT NULL, title TEXT NOT NULL, employment INTEGER, median INTEGER,
+        topcoded INTEGER NOT NULL, source TEXT NOT NULL, imported TEXT NOT NULL,
+        PRIMARY KEY (area_code, industry_code, soc_code))"""
+    )
+    conn.execute(
+        """CREATE TABLE labor_projections (area_code TEXT NOT NULL, soc_code TEXT NOT NULL, title TEXT NOT NULL,
+        base_employment INTEGER, projected_employment INTEGER, openings INTEGER, source TEXT NOT NULL,
+        imported TEXT NOT NULL, PRIMARY KEY (area_code, soc_code))"""
+    )
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
+    (2, "tables for imported labor-market figures", _migrate_2),
 ]
 
 
