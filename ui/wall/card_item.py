@@ -1,0 +1,196 @@
+"""One index card on the wall, painted by hand (no text item per card: too slow and too heavy).
+
+A card shows its text (wrapped, clipped with an ellipsis), its kind in
+small capitals, the reasons given as letters, the SOC code, and for a pile
+a count badge. Zoomed out it drops the text, then everything but its colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QTextLayout, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from cardwall.model import Card
+from ui.wall.style import CARD_H, CARD_W, KIND_LABELS, LOD_PLAIN, REASON_LETTERS, Look, font
+
+PAD = 12.0
+PILE_OFFSET = 5.0
+BODY = QRectF(0, 0, CARD_W, CARD_H)
+BOUNDS = QRectF(-6, -6, CARD_W + 2 * PILE_OFFSET + 12, CARD_H + 2 * PILE_OFFSET + 12)
+CARD_TYPE = QGraphicsItem.UserType + 1
+
+
+class Paints:
+    """Pens, brushes and fonts of one Look, made once and shared by every card."""
+
+    def __init__(self, look: Look) -> None:
+        self.look = look
+        keys = [("occupation", False), ("skill", False), ("note", False), ("occupation", True)]
+        self.fill = {key: QBrush(QColor(look.colour_of(*key))) for key in keys}
+        self.edge = QPen(QColor(look.card_edge), look.edge_width)
+        self.edge.setCosmetic(False)
+        self.prompt_edge = QPen(QColor("#555b66"), max(2.0, look.edge_width), Qt.DashLine)
+        self.selected = QPen(QColor(look.selection), 6.0)
+        self.text_pen = QPen(QColor(look.card_text))
+        self.kind_pen = QPen(QColor(look.kind_text))
+        self.pile_brush = QBrush(QColor(look.occupation).darker(125))
+        self.badge_brush = QBrush(QColor(look.badge))
+        self.badge_pen = QPen(QColor(look.badge_text))
+        self.text_lod = look.text_lod()
+        self.text_font = font(look.text_px, bold=look.bold_text)
+        self.small_font = font(look.small_px, bold=True)
+        self.badge_font = font(look.small_px * 1.5, bold=True)
+        self.text_rect = QRectF(PAD, PAD + look.small_px + 6, CARD_W - 2 * PAD, 0)
+        self.text_rect.setBottom(CARD_H - PAD - look.small_px - 6)
+
+    def fill_for(self, card: Card) -> QBrush:
+        if card.prompt:
+            return self.fill[("occupation", True)]
+        return self.fill.get((card.kind, False), self.fill[("note", False)])
+
+
+_TEXT_CACHE: dict[tuple, QStaticText] = {}
+
+
+def fitted_text(text: str, qfont: QFont, width: float, height: float) -> QStaticText:
+    """The text wrapped to `width`, cut with an ellipsis where it would pass `height`."""
+    key = (text, qfont.pixelSize(), qfont.bold(), width, height)
+    found = _TEXT_CACHE.get(key)
+    if found is not None:
+        return found
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    shown = text
+    end = _fitting_end(text, qfont, option, width, height)
+    if end < len(text):
+        shown = text[:end].rstrip() + "…"
+        while shown != "…" and _fitting_end(shown, qfont, option, width, height) < len(shown):
+            shown = shown[:-2].rstrip() + "…"
+    static = QStaticText(shown)
+    static.setTextOption(option)
+    static.setTextWidth(width)
+    static.setPerformanceHint(QStaticText.AggressiveCaching)
+    static.prepare(font=qfont)
+    if len(_TEXT_CACHE) > 20_000:
+        _TEXT_CACHE.clear()
+    _TEXT_CACHE[key] = static
+    return static
+
+
+def _fitting_end(text: str, qfont: QFont, option: QTextOption, width: float, height: float) -> int:
+    """How many characters of `text` fit in the box."""
+    layout = QTextLayout(text, qfont)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y, end = 0.0, 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        if y + line.height() > height + 0.5:
+            break
+        y += line.height()
+        end = line.textStart() + line.textLength()
+    layout.endLayout()
+    return end
+
+
+class CardItem(QGraphicsItem):
+    """A card, or a pile of cards shown as its bottom card with a count badge."""
+
+    def __init__(self, card: Card, count: int, paints: Paints, *, member_of: str | None = None) -> None:
+        super().__init__()
+        self.card = card
+        self.count = count
+        self.paints = paints
+        self.member_of = member_of  # an expanded pile's member: the root's id
+        self.setFlag(QGraphicsItem.ItemIsSelectable)
+        self._static: QStaticText | None = None
+
+    @property
+    def card_id(self) -> str:
+        return self.card.id
+
+    def type(self) -> int:
+        return CARD_TYPE
+
+    def set_card(self, card: Card, count: int) -> None:
+        if card != self.card or count != self.count:
+            if card.text != self.card.text:
+                self._static = None
+            self.card, self.count = card, count
+            self.update()
+
+    def set_paints(self, paints: Paints) -> None:
+        self.paints, self._static = paints, None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return BOUNDS
+
+    def shape(self):
+        from PySide6.QtGui import QPainterPath
+
+        path = QPainterPath()
+        path.addRect(BODY)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        p = self.paints
+        card = self.card
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_PLAIN:
+            painter.fillRect(BODY, p.fill_for(card))
+            if self.isSelected():
+                painter.fillRect(BODY.adjusted(0, 0, 0, -CARD_H * 0.6), QColor(p.look.selection))
+            return
+        if self.count > 1:  # a pile: the cards underneath peek out
+            painter.setPen(p.edge)
+            painter.setBrush(p.pile_brush)
+            for step in (2, 1):
+                painter.drawRect(BODY.translated(PILE_OFFSET * step, PILE_OFFSET * step))
+        painter.setPen(p.prompt_edge if card.prompt else p.edge)
+        painter.setBrush(p.fill_for(card))
+        painter.drawRect(BODY)
+        if self.isSelected():
+            painter.setPen(p.selected)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(BODY.adjusted(-3, -3, 3, 3))
+        if lod < p.text_lod:
+            return
+        painter.setPen(p.kind_pen)
+        painter.setFont(p.small_font)
+        kind = "DATA" if card.prompt else KIND_LABELS.get(card.kind, card.kind.upper())
+        if self.member_of:
+            kind += " · IN PILE"
+        if card.round == 2:
+            kind += " · 3RD CARD"
+        small = p.look.small_px
+        painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD - 44, small + 6), Qt.AlignLeft | Qt.AlignVCenter, kind)
+        footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
+        if card.reasons:
+            letters = " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons)
+            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, letters)
+        if card.soc_code:
+            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, card.soc_code)
+        if self._static is None:
+            box = p.text_rect
+            self._static = fitted_text(card.text, p.text_font, box.width(), box.height())
+        painter.setPen(p.text_pen)
+        painter.setFont(p.text_font)
+        painter.drawStaticText(p.text_rect.topLeft(), self._static)
+        if self.count > 1:
+            self._paint_badge(painter)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        p = self.paints
+        size = QSizeF(p.look.small_px * 4.2, p.look.small_px * 2.3)
+        rect = QRectF(QPointF(CARD_W - size.width() + 8, -10), size)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(p.badge_brush)
+        painter.drawRoundedRect(rect, size.height() / 2, size.height() / 2)
+        painter.setPen(p.badge_pen)
+        painter.setFont(p.badge_font)
+        painter.drawText(rect, Qt.AlignCenter, f"×{self.count}")

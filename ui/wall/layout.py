@@ -1,0 +1,198 @@
+"""Where everything on the wall goes: pixels computed from (category, level, position).
+
+Pure geometry over the domain, no items: the scene places its items from a
+`WallLayout`, and the interactions ask it which cell and which slot lies
+under the pointer. Columns are categories left to right, rows are levels
+with the entry level at the bottom, then a skills row per column; the
+unsorted tray stands at the right.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+
+from cardwall.model import Card, Session
+from cardwall.wall import stacks_by_root
+from ui.wall.style import (
+    CARD_H,
+    CARD_W,
+    CELL_PAD,
+    COLUMN_GAP,
+    GAP,
+    HEADER_H,
+    LABEL_W,
+    MARGIN,
+    TRAY_COLS,
+)
+
+Cell = tuple[str | None, str | None]  # (category_id, level_id); (None, None) is the tray
+TRAY: Cell = (None, None)
+MAX_CARDS_WIDE = 4
+EMPTY_COLUMN_W = 2 * CELL_PAD + 2 * CARD_W + GAP  # where "add a category" shows on an empty wall
+
+
+@dataclass
+class CellGeometry:
+    cell: Cell
+    rect: QRectF
+    cards_wide: int
+    slots: list[str] = field(default_factory=list)  # card ids shown, in order (expanded piles included)
+    roots: list[str] = field(default_factory=list)  # the visible cards MoveCards counts, in order
+
+    def slot_origin(self, index: int) -> QPointF:
+        row, col = divmod(index, self.cards_wide)
+        return QPointF(
+            self.rect.x() + CELL_PAD + col * (CARD_W + GAP),
+            self.rect.y() + CELL_PAD + row * (CARD_H + GAP),
+        )
+
+    def slot_at(self, pos: QPointF) -> int:
+        """The slot an insertion at `pos` lands in: before the card whose left half holds it."""
+        x = pos.x() - self.rect.x() - CELL_PAD
+        y = pos.y() - self.rect.y() - CELL_PAD
+        row = max(0, int(y // (CARD_H + GAP)))
+        col = max(0, min(self.cards_wide, math.floor((x + CARD_W / 2 + GAP / 2) / (CARD_W + GAP))))
+        return min(len(self.slots), row * self.cards_wide + col)
+
+
+@dataclass
+class Column:
+    category_id: str
+    x: float
+    width: float
+
+
+@dataclass
+class Row:
+    level_id: str | None  # None: the skills row
+    name: str
+    y: float
+    height: float
+
+
+@dataclass
+class WallLayout:
+    columns: list[Column]
+    rows: list[Row]
+    cells: dict[Cell, CellGeometry]
+    origins: dict[str, QPointF]  # card id -> top-left of its card
+    piles: dict[str, list[Card]]  # root id -> the pile, root first
+    header_rect: QRectF  # the band of header cards
+    tray_header: QRectF
+    scene_rect: QRectF
+
+    def cell_at(self, pos: QPointF) -> CellGeometry | None:
+        for geometry in self.cells.values():
+            if geometry.rect.contains(pos):
+                return geometry
+        return None
+
+    def column_index_at(self, x: float) -> int:
+        """Where a header dropped at `x` goes among the columns."""
+        for i, column in enumerate(self.columns):
+            if x < column.x + column.width / 2:
+                return i
+        return max(0, len(self.columns) - 1)
+
+
+def cards_wide_for(count: int) -> int:
+    """A column grows wider before it grows very tall: the wall is on a 16:9 screen."""
+    if count <= 1:
+        return 1
+    return max(1, min(MAX_CARDS_WIDE, math.ceil(math.sqrt(count / 1.5))))
+
+
+def _extent(n: int, size: float) -> float:
+    n = max(1, n)
+    return 2 * CELL_PAD + n * size + (n - 1) * GAP
+
+
+def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozenset()) -> WallLayout:
+    piles = stacks_by_root(session)
+    categories = session.ordered_categories()
+    category_ids = {c.id for c in categories}
+    levels = list(reversed(session.ordered_levels()))  # advanced on top
+    level_ids = {lv.id for lv in levels}
+
+    # Visible cards per cell, in order; an expanded pile shows its members after the root.
+    by_cell: dict[Cell, list[Card]] = {}
+    for pile in piles.values():
+        root = pile[0]
+        cell: Cell = (root.category_id, root.level_id)
+        if cell[0] is not None and cell[0] not in category_ids:
+            cell = TRAY
+        elif cell[1] is not None and cell[1] not in level_ids:
+            cell = (cell[0], None)
+        if cell[0] is None:
+            cell = TRAY
+        by_cell.setdefault(cell, []).append(root)
+    cell_slots: dict[Cell, tuple[list[str], list[str]]] = {}
+    for cell, roots in by_cell.items():
+        roots.sort(key=lambda c: (c.position, c.id))
+        slots: list[str] = []
+        for root in roots:
+            slots.append(root.id)
+            if root.id in expanded and len(piles[root.id]) > 1:
+                slots.extend(c.id for c in piles[root.id][1:])
+        cell_slots[cell] = (slots, [r.id for r in roots])
+
+    # Column widths from their fullest cell; row heights from the fullest cell of the row.
+    row_keys: list[str | None] = [lv.id for lv in levels] + [None]
+    wide: dict[str, int] = {}
+    for category in categories:
+        fullest = max((len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys), default=0)
+        wide[category.id] = cards_wide_for(fullest)
+    x = MARGIN + LABEL_W + COLUMN_GAP
+    columns: list[Column] = []
+    for category in categories:
+        width = _extent(wide[category.id], CARD_W)
+        columns.append(Column(category.id, x, width))
+        x += width + COLUMN_GAP
+    if not columns:
+        x += EMPTY_COLUMN_W + COLUMN_GAP
+    right = x - COLUMN_GAP
+
+    y = MARGIN + HEADER_H + COLUMN_GAP
+    rows: list[Row] = []
+    for key, name in [(lv.id, lv.name) for lv in levels] + [(None, "Skills")]:
+        lines = 1
+        for category in categories:
+            n = len(cell_slots.get((category.id, key), ((), ()))[0])
+            lines = max(lines, math.ceil(n / wide[category.id]))
+        height = _extent(lines, CARD_H)
+        rows.append(Row(key, name, y, height))
+        y += height + COLUMN_GAP
+    bottom = y - COLUMN_GAP
+
+    cells: dict[Cell, CellGeometry] = {}
+    for column in columns:
+        for row in rows:
+            cell = (column.category_id, row.level_id)
+            slots, roots = cell_slots.get(cell, ([], []))
+            rect = QRectF(column.x, row.y, column.width, row.height)
+            cells[cell] = CellGeometry(cell, rect, wide[column.category_id], slots, roots)
+
+    tray_x = right + 2 * COLUMN_GAP
+    tray_slots, tray_roots = cell_slots.get(TRAY, ([], []))
+    tray_cols = TRAY_COLS if len(tray_slots) > 4 else 1
+    tray_w = _extent(tray_cols, CARD_W)
+    tray_top = MARGIN + HEADER_H + COLUMN_GAP
+    tray_lines = math.ceil(len(tray_slots) / tray_cols)
+    tray_h = max(bottom - tray_top, _extent(tray_lines, CARD_H))
+    cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
+    bottom = max(bottom, tray_top + tray_h)
+
+    origins: dict[str, QPointF] = {}
+    for geometry in cells.values():
+        for i, card_id in enumerate(geometry.slots):
+            origins[card_id] = geometry.slot_origin(i)
+
+    header_rect = QRectF(
+        MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
+    )
+    tray_header = QRectF(tray_x, MARGIN, tray_w, HEADER_H)
+    scene_rect = QRectF(0, 0, tray_x + tray_w + MARGIN, bottom + MARGIN)
+    return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, scene_rect)

@@ -1,0 +1,116 @@
+"""Presentation mode (full screen, no chrome, larger type) and the projector's read-only mirror."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+
+from ui.wall.view import WallView
+
+
+class Presentation:
+    def __init__(self, page) -> None:
+        self.page = page
+        self.active = False
+        self.projector: ProjectorWindow | None = None
+        self._hidden: list[QWidget] = []
+        self._state = None
+
+    def toggle(self) -> None:
+        self.leave() if self.active else self.enter()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        page = self.page
+        window = page.window()
+        self._hidden = [page.zoom_bar]
+        for i in range(page.toolbar_area.count()):
+            widget = page.toolbar_area.itemAt(i).widget()
+            if widget is not None:
+                self._hidden.append(widget)
+        if isinstance(window, QMainWindow):
+            self._hidden += [window.menuBar(), window.statusBar()]
+            self._hidden += [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+        self._hidden = [w for w in self._hidden if w.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        self._state = window.windowState()
+        window.showFullScreen()
+        self.active = True
+        page.present_action.setChecked(True)
+        page._apply_look()
+        page.view.fit_and_follow()
+        page.view.setFocus()
+
+    def leave(self) -> None:
+        if not self.active:
+            return
+        page = self.page
+        self.active = False
+        window = page.window()
+        window.setWindowState(self._state or Qt.WindowNoState)
+        window.show()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        page.present_action.setChecked(False)
+        page._apply_look()
+        page.view.fit_and_follow()
+
+    # --- the projector: a second window showing the same scene, read-only ---------------------------
+
+    def toggle_projector(self) -> None:
+        if self.projector is not None:
+            self.close_projector()
+        else:
+            self.open_projector()
+
+    def open_projector(self) -> ProjectorWindow:
+        if self.projector is None:
+            self.projector = ProjectorWindow(self.page.scene)
+            self.projector.closed = self._on_projector_closed
+            screens = QGuiApplication.screens()
+            here = self.page.screen()
+            others = [s for s in screens if s is not here]
+            if others:  # a second screen: the projector gets it, full screen
+                self.projector.setScreen(others[0])
+                self.projector.setGeometry(others[0].geometry())
+                self.projector.showFullScreen()
+            else:
+                self.projector.resize(1280, 720)
+                self.projector.show()
+        self.page.projector_action.setChecked(True)
+        return self.projector
+
+    def close_projector(self) -> None:
+        if self.projector is not None:
+            projector, self.projector = self.projector, None
+            projector.closed = None
+            projector.close()
+            projector.deleteLater()
+        self.page.projector_action.setChecked(False)
+
+    def _on_projector_closed(self) -> None:
+        self.projector = None
+        self.page.projector_action.setChecked(False)
+
+
+class ProjectorWindow(QWidget):
+    """What the room sees: the wall, fitted, with no controls; the laptop keeps its docks."""
+
+    def __init__(self, scene) -> None:
+        super().__init__(None, Qt.Window)
+        self.setWindowTitle("Cardwall — projector")
+        self.setAttribute(Qt.WA_DeleteOnClose, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = WallView(scene, interactive=False)
+        layout.addWidget(self.view)
+        self.closed = None
+
+    def closeEvent(self, event) -> None:
+        if self.closed is not None:
+            self.closed()
+        super().closeEvent(event)

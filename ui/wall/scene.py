@@ -1,0 +1,311 @@
+"""The wall as a QGraphicsScene: a mirror of one session's cards, never their owner.
+
+The scene reads the session through a getter, lays it out (ui/wall/layout.py)
+and keeps one item per visible card, header and level label. After a
+command it syncs: items whose card changed are repainted, items whose slot
+moved are moved, nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QToolTip,
+)
+
+from cardwall.commands import Change
+from cardwall.model import REASON_LABELS, Session
+from cardwall.wall import organizations
+from ui.wall.card_item import CARD_TYPE, CardItem, Paints
+from ui.wall.header_item import HeaderItem, LevelLabelItem
+from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
+from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, Look, font
+
+WALL_TABLES = {"cards", "categories", "levels", "participants", "sessions"}
+
+
+class WallScene(QGraphicsScene):
+    def __init__(self, session: Callable[[], Session], *, look: Look = NORMAL, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.look = look
+        self.paints = Paints(look)
+        self.expanded: set[str] = set()
+        self.cards: dict[str, CardItem] = {}
+        self.headers: dict[str, HeaderItem] = {}
+        self.labels: dict[str | None, LevelLabelItem] = {}
+        self.cell_items: dict[Cell, QGraphicsRectItem] = {}
+        self.layout: WallLayout | None = None
+        self.highlight_text = ""
+        self.setBackgroundBrush(QColor(look.felt))
+        self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
+
+        self.tray_header = QGraphicsRectItem()
+        self.tray_header.setZValue(5)
+        self.tray_title = QGraphicsSimpleTextItem("Unsorted", self.tray_header)
+        self.tray_hint = QGraphicsSimpleTextItem("new cards land here", self.tray_header)
+        self.addItem(self.tray_header)
+        self.empty_hint = QGraphicsSimpleTextItem("Right-click the wall:\nAdd category")
+        self.empty_hint.setZValue(5)
+        self.addItem(self.empty_hint)
+        self.drop_marker = QGraphicsRectItem()
+        self.drop_marker.setZValue(100)
+        self.drop_marker.setVisible(False)
+        self.addItem(self.drop_marker)
+        self._style_fixed_items()
+        self.sync()
+
+    # --- keeping up with the domain -----------------------------------------------------------
+
+    def apply_change(self, change: Change) -> None:
+        session = self.session()
+        if session is None or session.id not in change.sessions():
+            return
+        if change.tables() & WALL_TABLES:
+            self.sync()
+
+    def sync(self) -> None:
+        """Bring the items in line with the session: add, drop, repaint and move only what differs."""
+        session = self.session()
+        layout = compute_layout(session, expanded=self.expanded)
+        self.layout = layout
+        self.expanded &= set(layout.piles)
+        members: dict[str, str] = {}
+        for root_id in self.expanded:
+            for card in layout.piles[root_id][1:]:
+                members[card.id] = root_id
+        for card_id in [cid for cid in self.cards if cid not in layout.origins]:
+            item = self.cards.pop(card_id)
+            self.removeItem(item)
+        add = self.addItem
+        needle = self.highlight_text
+        for card_id, origin in layout.origins.items():
+            root_of = members.get(card_id)
+            if root_of is None:
+                pile = layout.piles[card_id]
+                card, count = pile[0], len(pile)
+            else:
+                card, count = session.cards[card_id], 1
+            item = self.cards.get(card_id)
+            if item is None or item.member_of != root_of:
+                if item is not None:
+                    self.removeItem(item)
+                item = CardItem(card, count, self.paints, member_of=root_of)
+                item.setPos(origin)
+                self.cards[card_id] = item
+                add(item)
+                if needle:
+                    item.setOpacity(1.0 if self._matches(session, card_id, needle) else self.look.dim)
+            else:
+                item.set_card(card, count)
+                if item.pos() != origin:
+                    item.setPos(origin)
+        self._sync_frame(session, layout)
+        self.setSceneRect(layout.scene_rect)
+
+    def _sync_frame(self, session: Session, layout: WallLayout) -> None:
+        look = self.look
+        counts: dict[str, int] = {}
+        for pile in layout.piles.values():
+            cat = pile[0].category_id
+            if cat is not None:
+                counts[cat] = counts.get(cat, 0) + len(pile)
+        wanted = {c.category_id: c for c in layout.columns}
+        for cat_id in [c for c in self.headers if c not in wanted]:
+            self.removeItem(self.headers.pop(cat_id))
+        for column in layout.columns:
+            category = session.categories[column.category_id]
+            header = self.headers.get(column.category_id)
+            if header is None:
+                header = HeaderItem(category, column.width, look, counts.get(category.id, 0))
+                self.headers[category.id] = header
+                self.addItem(header)
+            else:
+                header.set_data(category, column.width, look, counts.get(category.id, 0))
+            header.setPos(column.x, MARGIN)
+        rows = {r.level_id: r for r in layout.rows}
+        for key in [k for k in self.labels if k not in rows]:
+            self.removeItem(self.labels.pop(key))
+        for row in layout.rows:
+            label = self.labels.get(row.level_id)
+            if label is None:
+                label = LevelLabelItem(row.level_id, row.name, row.height, look)
+                self.labels[row.level_id] = label
+                self.addItem(label)
+            else:
+                label.set_data(row.name, row.height, look)
+            label.setPos(MARGIN, row.y)
+        for cell in [c for c in self.cell_items if c not in layout.cells]:
+            self.removeItem(self.cell_items.pop(cell))
+        column_index = {c.category_id: i for i, c in enumerate(layout.columns)}
+        for cell, geometry in layout.cells.items():
+            rect_item = self.cell_items.get(cell)
+            if rect_item is None:
+                rect_item = QGraphicsRectItem()
+                rect_item.setPen(Qt.NoPen)
+                rect_item.setZValue(-10)
+                self.cell_items[cell] = rect_item
+                self.addItem(rect_item)
+            if cell == TRAY:
+                colour = look.tray
+            elif cell[1] is None:
+                colour = look.skills_cell
+            else:
+                colour = look.cell if column_index.get(cell[0], 0) % 2 == 0 else look.cell_alt
+            rect_item.setBrush(QBrush(QColor(colour)))
+            if rect_item.rect() != geometry.rect:
+                rect_item.setRect(geometry.rect)
+        self.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))
+        self.tray_header.setPos(layout.tray_header.topLeft())
+        self.empty_hint.setVisible(not layout.columns)
+        self.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
+
+    def _style_fixed_items(self) -> None:
+        look = self.look
+        self.tray_header.setBrush(QBrush(QColor(look.tray)))
+        self.tray_header.setPen(QPen(QColor(look.grid_text), 2, Qt.DashLine))
+        self.tray_title.setFont(font(look.header_px, bold=True))
+        self.tray_title.setBrush(QColor(look.grid_text))
+        self.tray_title.setPos(14, 18)
+        self.tray_hint.setFont(font(look.small_px * 1.3))
+        self.tray_hint.setBrush(QColor(look.grid_text))
+        self.tray_hint.setPos(14, 22 + look.header_px * 1.4)
+        self.empty_hint.setFont(font(look.header_px, bold=True))
+        self.empty_hint.setBrush(QColor(look.grid_text))
+        self.drop_marker.setPen(QPen(QColor(look.drop), 6))
+        self.drop_marker.setBrush(QBrush(QColor(look.drop)))
+
+    def set_look(self, look: Look) -> None:
+        """A new look (high contrast, bigger type): every item repaints with it."""
+        self.look = look
+        self.paints = Paints(look)
+        self.setBackgroundBrush(QColor(look.felt))
+        for item in self.cards.values():
+            item.set_paints(self.paints)
+        self._style_fixed_items()
+        self.sync()
+        self.update()
+
+    # --- questions the view and the interactions ask -------------------------------------------
+
+    def card_item_at(self, pos: QPointF, *, ignore: set[str] = frozenset()) -> CardItem | None:
+        for item in self.items(pos, Qt.IntersectsItemShape, Qt.DescendingOrder):
+            if item.type() == CARD_TYPE and item.card_id not in ignore:
+                return item
+        return None
+
+    def header_at(self, pos: QPointF) -> HeaderItem | None:
+        for item in self.items(pos):
+            if isinstance(item, HeaderItem):
+                return item
+        return None
+
+    def label_at(self, pos: QPointF) -> LevelLabelItem | None:
+        for item in self.items(pos):
+            if isinstance(item, LevelLabelItem):
+                return item
+        return None
+
+    def selected_cards(self) -> list[CardItem]:
+        return [i for i in self.selectedItems() if i.type() == CARD_TYPE]
+
+    def cell_of(self, card_id: str) -> Cell | None:
+        for cell, geometry in self.layout.cells.items():
+            if card_id in geometry.slots:
+                return cell
+        return None
+
+    def show_drop_at(self, rect: QRectF | None, *, outline: bool = False) -> None:
+        if rect is None:
+            self.drop_marker.setVisible(False)
+            return
+        self.drop_marker.setBrush(Qt.NoBrush if outline else QBrush(QColor(self.look.drop)))
+        self.drop_marker.setRect(rect)
+        self.drop_marker.setVisible(True)
+
+    # --- stacks ------------------------------------------------------------------------------
+
+    def toggle_expanded(self, root_id: str) -> None:
+        if root_id in self.expanded:
+            self.expanded.discard(root_id)
+        elif len(self.layout.piles.get(root_id, ())) > 1:
+            self.expanded.add(root_id)
+        self.sync()
+
+    # --- find ---------------------------------------------------------------------------------
+
+    def highlight(self, text: str) -> list[str]:
+        """Dim the cards that do not match `text` (case-insensitive); "" shows all. Returns the matches."""
+        self.highlight_text = " ".join(text.casefold().split())
+        session = self.session()
+        found: list[str] = []
+        for card_id, item in self.cards.items():
+            if not self.highlight_text:
+                item.setOpacity(1.0)
+                continue
+            hit = self._matches(session, card_id, self.highlight_text)
+            item.setOpacity(1.0 if hit else self.look.dim)
+            if hit:
+                found.append(card_id)
+        return found
+
+    def _matches(self, session: Session, card_id: str, needle: str) -> bool:
+        pile = self.layout.piles.get(card_id) or [session.cards[card_id]]
+        for card in pile:
+            haystack = f"{card.text} {card.soc_code} {card.soc_title}".casefold()
+            if needle in " ".join(haystack.split()):
+                return True
+        return False
+
+    # --- tooltips: the whole text and who named it, computed when asked -------------------------
+
+    def helpEvent(self, event) -> None:
+        views = self.views()
+        transform = views[0].transform() if views else None
+        item = self.itemAt(event.scenePos(), transform) if transform is not None else None
+        while item is not None and item.type() != CARD_TYPE:
+            item = item.parentItem()
+        if item is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.screenPos(), self.card_tooltip(item.card_id), event.widget())
+
+    def card_tooltip(self, card_id: str) -> str:
+        session = self.session()
+        pile = self.layout.piles.get(card_id) or [session.cards[card_id]]
+        card = pile[0]
+        parts = [f"<b>{html.escape(card.text)}</b>"]
+        if card.soc_code:
+            parts.append(html.escape(f"SOC {card.soc_code} {card.soc_title}".strip()))
+        if card.reasons:
+            parts.append("Why: " + html.escape(", ".join(REASON_LABELS.get(r, r) for r in card.reasons)))
+        orgs = organizations(session, pile)
+        if len(pile) > 1:
+            parts.append(f"A pile of {len(pile)} cards" + (": " + html.escape(", ".join(orgs)) if orgs else ""))
+        elif orgs:
+            parts.append("From " + html.escape(orgs[0]))
+        if card.notes:
+            parts.append("<i>" + html.escape(card.notes[:400]) + "</i>")
+        return "<br>".join(parts)
+
+    def slot_rect(self, cell: Cell, index: int) -> QRectF:
+        """A thin bar where a card dropped at slot `index` of `cell` would go."""
+        geometry = self.layout.cells[cell]
+        origin = geometry.slot_origin(index)
+        return QRectF(origin.x() - 12, origin.y(), 6, CARD_H)
+
+    def card_rect(self, card_id: str) -> QRectF:
+        origin = self.layout.origins[card_id]
+        return QRectF(origin, QPointF(origin.x() + CARD_W, origin.y() + CARD_H)).adjusted(-6, -6, 6, 6)
+
+
+def is_card(item: QGraphicsItem | None) -> bool:
+    return item is not None and item.type() == CARD_TYPE
