@@ -57,7 +57,10 @@ def display_name(person: Participant) -> str:
 
 
 def find_participant(session: Session, text: str) -> Participant | None:
-    """The participant a typed author means: 'Ana', 'Ana Ruiz, Acme Tool', any case and spacing."""
+    """The participant a typed author means: 'Ana Ruiz, Acme Tool', 'ana ruiz', or 'ana' when only one matches.
+
+    None means a new person (the capture bar adds them); "Name, Organization" never guesses.
+    """
     wanted = _norm(text)
     if not wanted:
         return None
@@ -69,6 +72,10 @@ def find_participant(session: Session, text: str) -> Participant | None:
     for person in people:
         if _norm(person.name) == _norm(name) and (not org or _norm(person.organization) == _norm(org)):
             return person
+    if "," not in text:  # "ana" when only Ana Ruiz matches: the one the completer offers
+        hits = [p for p in people if wanted in _norm(display_name(p))]
+        if len(hits) == 1:
+            return hits[0]
     return None
 
 
