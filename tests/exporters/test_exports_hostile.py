@@ -1,0 +1,146 @@
+"""Hostile text in every field: the exports print it exactly, run none of it, and never crash."""
+
+from __future__ import annotations
+
+import email
+import io
+import re
+from email import policy
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from exporters.bundle import export_session
+from exporters.email_draft import draft_email, header_safe
+from exporters.tables import neutralise
+from tests.exporters import hostile
+from tests.exporters.hostile import squash
+
+
+def pdf_text(path) -> str:
+    """The text of every page, without the footers, so text running across pages reads as one."""
+    pages = []
+    for page in PdfReader(path).pages:
+        lines = [x for x in page.extract_text().splitlines() if not x.startswith("Cardwall ·")]
+        pages.append("\n".join(x for x in lines if not re.fullmatch(r"page \d+ of \d+", x.strip())))
+    return "\n".join(pages)
+
+
+@pytest.fixture
+def wall_files(wf, tmp_path):
+    sid = hostile.add_hostile_session(wf)
+    export_session(wf.ws, sid, tmp_path)
+    return wf.ws.sessions[sid], tmp_path
+
+
+@pytest.fixture
+def panel_files(wf, tmp_path):
+    sid = hostile.add_hostile_session(wf, "skill-panel")
+    written = export_session(wf.ws, sid, tmp_path)
+    return wf.ws.sessions[sid], tmp_path, written
+
+
+def test_summary_pdf_prints_markup_as_typed(wall_files):
+    _, folder = wall_files
+    text = pdf_text(folder / "summary.pdf")
+    flat = squash(text)
+    for typed in (hostile.ORG, hostile.NAME, hostile.SCRIPT, hostile.FORMULA_CATEGORY, hostile.INJECT_NAME):
+        assert squash(typed) in flat, typed
+    assert "&amp;" not in text and "&lt;" not in text
+    # curly quotes, dashes and ≥ survive; the emoji may show as a gap but nothing around it is lost
+    assert squash("“lead” — ≥ 3 years") in flat
+    # a line break typed in a card stays a line break
+    assert "First line\nSecond line" in text
+    # a 480-character word is broken across lines, not cut off
+    assert squash(hostile.LONG_WORD) in flat
+    # the 10,000-character note is all there
+    assert squash(hostile.LONG_NOTE) in flat
+
+
+def test_panel_brief_stays_two_pages_with_hostile_and_huge_text(panel_files):
+    _, folder, written = panel_files
+    brief = next(p for p in written if p.name.startswith("brief-etc-passwd"))
+    assert brief.parent == folder  # "../../" in the occupation cannot climb out
+    assert brief.name == "brief-etc-passwd-tool-die.pdf"
+    assert len(PdfReader(brief).pages) <= 2
+    flat = squash(pdf_text(brief))
+    assert squash(hostile.PANEL) in flat and squash(hostile.SCRIPT) in flat and squash(hostile.ORG) in flat
+
+
+def test_email_headers_cannot_be_injected(wall_files):
+    session, folder = wall_files
+    raw = (folder / "summary.eml").read_bytes()
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert msg["Bcc"] is None and msg["Cc"] is None
+    assert [k for k in msg if k.lower() == "bcc"] == []
+    assert "\n" not in msg["Subject"] and "Bcc" in msg["Subject"]  # kept as text, harmless
+    addresses = [a.addr_spec for a in msg["To"].addresses]
+    assert "evil@example.com" not in addresses
+    # the participant whose e-mail was "not an address\nBcc: ..." gets no address at all
+    assert len(addresses) == sum(1 for p in session.participants.values() if "\n" not in p.email and " " not in p.email)
+    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        assert not line.lower().startswith(b"bcc")
+
+
+def test_header_safe_strips_line_breaks_and_encoded_words():
+    assert header_safe("Hello\r\nBcc: x@example.com") == "Hello Bcc: x@example.com"
+    assert "=?" not in header_safe("=?UTF-8?Q?=0A?=Bcc: x@example.com")
+    assert "=?" not in header_safe("==??=?=?")
+    assert header_safe("Zoë\u2028Müller\x00") == "Zoë Müller"
+    raw = draft_email(people=[], subject="=?UTF-8?Q?=0A?=Bcc: evil@example.com", body="hi", pdf=None)
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert msg["Bcc"] is None and msg["X-Unsent"] == "1"
+
+
+def test_spreadsheet_formulas_are_neutralised(wall_files):
+    _, folder = wall_files
+    cards = pd.read_csv(folder / "cards.csv", encoding="utf-8-sig", keep_default_na=False)
+    texts = set(cards["text"])
+    assert "'" + hostile.FORMULA_CARD in texts and "'" + hostile.AT_CARD in texts
+    assert hostile.SCRIPT in texts and hostile.MULTILINE in texts
+    assert ("'" + hostile.FORMULA_CATEGORY) in set(cards["category"])
+    for value in cards.astype(str).to_numpy().ravel():
+        assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+    sheet = pd.read_excel(folder / "session.xlsx", sheet_name="cards")
+    assert ("'" + hostile.FORMULA_CATEGORY) in set(sheet["category"])
+    from openpyxl import load_workbook
+
+    book = load_workbook(folder / "session.xlsx")
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "\nx", "\0x"])
+def test_neutralise_prefixes_every_formula_start(value):
+    assert neutralise(value) == "'" + value
+
+
+def test_neutralise_leaves_plain_values():
+    assert neutralise("Welder") == "Welder" and neutralise(-3) == -3 and neutralise("51-4121") == "51-4121"
+
+
+def test_markdown_escapes_markup_but_keeps_the_words(wall_files):
+    _, folder = wall_files
+    md = (folder / "summary.md").read_text(encoding="utf-8")
+    unescaped = md.replace("\\", "")
+    assert hostile.ORG in unescaped and hostile.SCRIPT in unescaped
+    assert "<script>" not in md  # escaped, so a Markdown viewer shows it rather than running it
+
+
+def test_brief_of_an_empty_panel_and_a_session_with_nothing(wf, tmp_path):
+    from cardwall.commands import AddPanel, AddSession
+
+    add = AddSession(kind="skill-panel", title="Panels", date="")
+    wf.execute(add)
+    wf.execute(AddPanel(add.session_id, occupation="CON"))
+    written = export_session(wf.ws, add.session_id, tmp_path)
+    names = {p.name for p in written}
+    assert "brief-occupation-con.pdf" in names and "summary.pdf" in names
+    text = pdf_text(tmp_path / "summary.pdf")
+    assert "No employers are recorded" in text and "No next steps were recorded" in text
+    brief = pdf_text(tmp_path / "brief-occupation-con.pdf")
+    assert "No tasks are on this panel" in brief and "No dots have been placed" in brief
+    assert io.BytesIO((tmp_path / "summary.eml").read_bytes())
