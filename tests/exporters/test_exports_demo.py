@@ -16,9 +16,9 @@ import pytest
 from pypdf import PdfReader
 
 from exporters.bundle import export_session
+from exporters.tables import CARD_COLUMNS
 from tests.exporters.hostile import squash
 
-CARD_COLUMNS = "id kind text category level author organization round reasons soc_code stack notes".split()
 EXPECTED = {
     "summary.pdf",
     "summary.eml",
