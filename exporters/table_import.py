@@ -435,3 +435,25 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
         )
     report.read = len(rows)
     return rows, report
+
+
+def table_kind(path: Path) -> str:
+    """What a table holds, by its header: "onet" (Task Statements), "tasks" (function/task) or "cards"."""
+    path = Path(path)
+    workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+    frame = None
+    for wanted in ({"onetsoccode", "task"}, {"function", "task"}, {"text"}):
+        if frame is None or workbook:  # a workbook may keep each table on its own sheet
+            frame = _read(path, wanted=wanted)
+        columns = {_norm(c) for c in frame.columns}
+        if {"onetsoccode", "task"} <= columns:
+            return "onet"
+        if columns & set(map(_norm, TASK_COLUMNS)):
+            return "tasks"
+        if columns & set(map(_norm, TEXT_COLUMNS)):
+            return "cards"
+    found = ", ".join(repr(str(c)) for c in frame.columns[:8])
+    raise TableError(
+        f"{path.name}: row 1 names no column Cardwall knows (found {found}); a task list needs function and task "
+        "columns, an O*NET file O*NET-SOC Code and Task, a cards table text (or card, occupation)."
+    )

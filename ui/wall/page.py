@@ -56,6 +56,9 @@ class WallPage(QWidget):
             make_wall_docks = None
         if make_wall_docks is not None:
             self.docks += make_wall_docks(self)
+        from ui.data.soc_dock import SocDock  # SOC suggestions for the selected card (ui/data)
+
+        self.docks.append(SocDock(controller, session_id, self))
 
     # --- for the docks and the window ------------------------------------------------------------
 

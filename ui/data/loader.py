@@ -1,0 +1,109 @@
+"""The bundled labor-market data, loaded once off the UI thread and handed to whoever asked for it.
+
+Nothing loads at start: the first view that needs the data calls
+`when_loaded(receiver, callback)`; the data set opens on a worker thread and
+the callback runs on the UI thread once it is ready (at once if it already is).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+from storage import labor
+
+
+class _Loader(QObject):
+    loaded = Signal(object)  # LaborData, on the UI thread
+    failed = Signal(str)
+    _done = Signal(object, str)  # from the worker thread; queued to the loader's (UI) thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._started = False
+        self._lock = threading.Lock()
+        self.data: labor.LaborData | None = None
+        self.error = ""
+        self._waiting: list[tuple[QObject, Callable]] = []
+        self._done.connect(self._on_done)
+
+    def start(self) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        QThreadPool.globalInstance().start(self._work)
+
+    def _work(self) -> None:
+        try:
+            data = labor.bundled()
+            data.matcher.suggest("machinist", limit=1)  # build the matcher and import rapidfuzz here too
+        except Exception as exc:  # a missing or damaged data file: say so, never crash the room
+            self._done.emit(None, f"The labor-market data could not be loaded: {exc}")
+            return
+        self._done.emit(data, "")
+
+    @Slot(object, str)
+    def _on_done(self, data, error: str) -> None:
+        self.data, self.error = data, error
+        waiting, self._waiting = self._waiting, []
+        if error:
+            self.failed.emit(error)
+            return
+        for receiver, callback in waiting:
+            if _alive(receiver):
+                callback(data)
+        self.loaded.emit(data)
+
+    def when_loaded(self, receiver: QObject, callback: Callable) -> None:
+        if self.data is not None:
+            callback(self.data)
+            return
+        self._waiting.append((receiver, callback))
+        self.start()
+
+
+def _alive(obj: QObject) -> bool:
+    try:
+        import shiboken6
+
+        return shiboken6.isValid(obj)
+    except ImportError:  # pragma: no cover - shiboken ships with PySide6
+        return True
+
+
+_loader: _Loader | None = None
+
+
+def loader() -> _Loader:
+    global _loader
+    if _loader is None:
+        _loader = _Loader()
+    return _loader
+
+
+def data_now() -> labor.LaborData | None:
+    """The data if it is loaded already, else None (and loading starts)."""
+    the_loader = loader()
+    if the_loader.data is None:
+        the_loader.start()
+    return the_loader.data
+
+
+def when_loaded(receiver: QObject, callback: Callable[[labor.LaborData], None]) -> None:
+    """Call `callback(data)` on the UI thread when the data is ready (now, if it is); skipped if `receiver` is gone."""
+    loader().when_loaded(receiver, callback)
+
+
+def partnership_area(controller) -> str:
+    return controller.ws.partnership.area_code or labor.NATIONAL
+
+
+def partnership_figures(controller, data: labor.LaborData, industry_code: str = labor.ALL_INDUSTRIES) -> dict:
+    """Figures in the partnership's region: bundled, with the partnership's imported figures laid over them."""
+    from storage.labor_import import imported_figures
+
+    area = partnership_area(controller)
+    return labor.figures_for(data, area, industry_code, imported_figures(controller.wf.conn, area, industry_code))
