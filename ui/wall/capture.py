@@ -84,6 +84,11 @@ class CardLine(QLineEdit):
 
     submitted = Signal(bool)  # True: Shift held, a new card even when a stack is offered
     pasted = Signal(list)  # the lines of a multi-line paste
+    focused = Signal()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -168,6 +173,8 @@ class CaptureBar(QWidget):
         self.text.submitted.connect(self.submit)
         self.text.pasted.connect(self.add_lines)
         self.text.textChanged.connect(self._on_text_changed)
+        # A click on an empty cell changes no selection: look again when the note-taker comes back.
+        self.text.focused.connect(self._show_target)
 
         self.target = QLabel()
         self.target.setAccessibleName("Where the next card goes")
@@ -390,6 +397,7 @@ class CaptureBar(QWidget):
     def _on_text_changed(self, text: str) -> None:
         if text.strip():
             self.message.clear()
+        self._show_target()
         offer = self.stack_offer(text) if text.strip() else None
         if offer is None:
             self.hint.clear()

@@ -1,0 +1,108 @@
+"""The docks on the real wall page in the real main window: click the wall, type, find, close, reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers import reopen
+from tests.ui.wall_helpers import MID, SID, card_centre, cell_empty_spot, click, make_wall
+from ui.main_window import MainWindow
+from ui.script_dock import ScriptDock
+from ui.wall.docks import SETTINGS_ACTION
+from ui.wall.inspector import InspectorDock
+from ui.wall.next_steps_dock import NextStepsDock
+
+
+@pytest.fixture
+def window(qtbot, workspace_path):
+    path = make_wall(workspace_path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1700, 1000)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    assert w.open_workspace(path)
+    QApplication.processEvents()
+    page = w.page
+    page.view.fit_wall()
+    QApplication.processEvents()
+    yield w, path
+    w.close_workspace()
+
+
+def dock_of(window, cls):
+    return next(d for d in window.page_docks if isinstance(d, cls))
+
+
+def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
+    w, path = window
+    page = w.page
+    bar = page.capture_bar
+    assert bar.isVisible() and page.find_box.isVisible()
+    assert {InspectorDock, ScriptDock, NextStepsDock} <= {type(d) for d in w.page_docks}
+    assert all(d.isVisible() for d in w.page_docks)
+
+    # Click an empty spot of Production/Mid: the next card goes there.
+    click(page, cell_empty_spot(page, ("c1", MID)))
+    assert page.selected_cell() == ("c1", MID)
+    bar.text.setFocus()
+    assert bar.target.text() == "→ Production · Mid"
+    qtbot.keyClicks(bar.text, "Fixture fitter")  # an "F" typed here is a letter, not "Fit the wall"
+    assert bar.text.text() == "Fixture fitter"
+    qtbot.keyClick(bar.text, Qt.Key_Return)
+    saved = reopen(path).sessions[SID]
+    fitter = next(c for c in saved.cards.values() if c.text == "Fixture fitter")
+    assert (fitter.category_id, fitter.level_id) == ("c1", MID)
+    assert fitter.id in page.scene.cards  # the wall drew it
+
+    # "welder" is on the wall twice: Enter stacks it, one undo step.
+    qtbot.keyClicks(bar.text, "welder")
+    assert "Enter: stack on “Welder”" in bar.hint.text()
+    qtbot.keyClick(bar.text, Qt.Key_Return)
+    saved = reopen(path).sessions[SID]
+    new = next(c for c in saved.cards.values() if c.text == "welder")
+    assert new.stack_id in {"k1", "k2"}
+    assert w.controller.undo_stack.undoText() == "Add card to the 'Welder' stack"
+
+    # The offscreen platform leaves the completer's closed popup as the "active window" (a desktop
+    # gives activation back to the main window); give it back as a window manager would.
+    with qtbot.waitActive(w):
+        w.activateWindow()
+
+    # Click a card on the wall: the inspector shows it; a reason is one command, in the file.
+    click(page, card_centre(page, "k5"))
+    assert page.selected_card_ids() == ["k5"]
+    inspector = dock_of(w, InspectorDock)
+    assert inspector.lines["text"].text() == "Assembler"
+    qtbot.mouseClick(inspector.reasons["volume"], Qt.LeftButton)
+    assert reopen(path).sessions[SID].cards["k5"].reasons == ("volume",)
+    w.controller.undo_stack.undo()
+    assert not inspector.reasons["volume"].isChecked()
+
+    # Ctrl+F from the wall, type: the cards that do not match dim.
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key_F, Qt.ControlModifier)
+    assert page.find_box.hasFocus()
+    qtbot.keyClicks(page.find_box, "mach")
+    assert page.scene.cards["k3"].opacity() == 1.0
+    assert page.scene.cards["k5"].opacity() < 1.0
+    qtbot.keyClick(page.find_box, Qt.Key_Escape)
+    assert page.scene.cards["k5"].opacity() == 1.0
+
+    # Notes typed in the script dock are saved when the workspace closes, pause or not.
+    script = dock_of(w, ScriptDock)
+    script.notes.setFocus()
+    qtbot.keyClicks(script.notes, "Welders: the biggest shared need")
+    w.close_workspace()
+    assert reopen(path).sessions[SID].notes["step1"].text == "Welders: the biggest shared need"
+
+
+def test_display_settings_entry_is_in_the_file_menu_once(qtbot, window):
+    w = window[0]
+    w.show_session(SID)
+    w.show_session(SID)
+    entries = [a for a in w.file_menu.actions() if a.text() == SETTINGS_ACTION]
+    assert len(entries) == 1
