@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.idle = QTimer(self, singleShot=True, interval=IDLE_CHECKPOINT_MS)
         self.idle.timeout.connect(self._on_idle)
         self._build_menus()
+        from ui.export_actions import install_export_actions
+
+        install_export_actions(self)
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------------
@@ -213,6 +216,10 @@ class MainWindow(QMainWindow):
             self.participants = None
         if self.wf:
             self.wf.close()
+        if self.controller is not None:
+            # Its undo stack outlives this call (a child of the window) and signals as it is destroyed,
+            # after the Undo/Redo actions it updates are gone.
+            self.controller.undo_stack.blockSignals(True)
         self.wf = self.controller = self.session_id = None
         self.sessions.clear()
 
