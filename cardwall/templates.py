@@ -78,10 +78,10 @@ def strawman_command(
     """One undo step that puts `functions` [(title, [tasks])] into a panel's matrix.
 
     A title the panel already has (same words, any case) gets the tasks under
-    it; "" sends tasks to "unassigned" to be sorted in the room.
+    it; "" sends tasks to "unassigned" to be sorted in the room. A panel that
+    does not exist is refused when the batch is applied.
     """
-    if panel_id not in session.panels:
-        raise DomainError("That skill panel does not exist (any more).")
+    # The panel may be new in the same Batch (AddPanel first): then it has no functions yet.
     existing = {f.title.casefold(): f.id for f in functions_of(session, panel_id)}
     commands = []
     for title, tasks in functions:

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cardwall.commands import AddCard, AddCategory, Batch, Command, DomainError
 from cardwall.interchange import ImportSession
+from cardwall.model import Session
+from cardwall.templates import group_rows, strawman_command
 from exporters.session_json import read_session_json
+from exporters.table_import import (
+    ImportReport,
+    TableError,
+    read_cards_table,
+    read_onet_tasks,
+    read_task_table,
+    table_kind,
+)
 from storage.workspace import WorkspaceFile
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
 
 
 def import_file(workspace: Path, file: Path, *, session: str | None = None) -> str:
@@ -32,7 +45,171 @@ def import_file(workspace: Path, file: Path, *, session: str | None = None) -> s
             f"Imported {s.info.title!r} ({len(s.participants)} participants, {len(s.cards)} cards, "
             f"{len(s.panels)} panels) as session {s.id}."
         )
+    if suffix in TABLE_SUFFIXES:
+        return _import_table(workspace, file, session)
     raise UserError(f"{file.name}: Cardwall imports session .json files, and cards or task lists as .csv/.xlsx.")
+
+
+# --- tables: task lists and O*NET into a panel, cards onto a wall ---------------------------
+
+
+def task_list_command(session: Session, panel_id: str, path: Path) -> tuple[Command, ImportReport]:
+    """A function/task table as one undo step into a panel's matrix."""
+    rows, report = read_task_table(path)
+    functions = group_rows((r.function, r.task) for r in rows)
+    command = strawman_command(session, panel_id, functions, source="import", label=f"Import tasks from {path.name}")
+    return command, report
+
+
+def onet_command(session: Session, panel_id: str, path: Path) -> tuple[Command, ImportReport]:
+    """O*NET's tasks for the panel's SOC code, into "unassigned" to be sorted in the room."""
+    panel = session.panels.get(panel_id)
+    if panel is None:
+        raise DomainError("That skill panel does not exist (any more).")
+    if not panel.soc_code:
+        raise DomainError(f"{panel.occupation} has no SOC code yet: set one to pick its O*NET tasks.")
+    found, report = read_onet_tasks(path, panel.soc_code)
+    if not found.tasks:
+        raise TableError(f"{path.name}: every row for SOC {panel.soc_code} was skipped.\n" + report.text())
+    report.notes.insert(0, f"  O*NET {found.soc_code} {found.title}: tasks go to Unassigned, to be sorted.")
+    command = strawman_command(
+        session, panel.id, [("", tuple(t.task for t in found.tasks))], source="onet", label="Import O*NET tasks"
+    )
+    return command, report
+
+
+def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
+    """A cards table as one undo step onto a wall: categories made as needed, cards in their cells."""
+    rows, report = read_cards_table(path)
+    if not rows:
+        raise TableError(f"{path.name}: no row has card text.\n" + report.text())
+    commands: list[Command] = []
+    categories = {c.title.casefold(): c.id for c in session.categories.values()}
+    people = {}
+    for p in session.ordered_participants():
+        for key in (p.name, p.organization):
+            if key:
+                people.setdefault(key.casefold(), p.id)
+    for row in rows:
+        category_id = level_id = None
+        if row.category:
+            category_id = categories.get(row.category.casefold())
+            if category_id is None:
+                add = AddCategory(session.id, row.category)
+                commands.append(add)
+                category_id = categories[row.category.casefold()] = add.category_id
+        if row.level:
+            level = session.level_by_name(row.level)
+            if level is None:
+                report.notes.append(f"  row {row.row}: level {row.level!r} is not on this wall; card left unlevelled")
+            else:
+                level_id = level.id
+        if category_id and level_id is None and row.kind == "occupation":
+            report.notes.append(f"  row {row.row}: no level; the card waits in the unsorted tray")
+            category_id = None
+        if category_id is None:
+            level_id = None
+        author_id = people.get(row.author.casefold()) if row.author else None
+        if row.author and author_id is None:
+            report.notes.append(f"  row {row.row}: {row.author!r} is not a participant; card kept without an author")
+        commands.append(
+            AddCard(
+                session.id,
+                row.text,
+                kind=row.kind,
+                category_id=category_id,
+                level_id=level_id,
+                author_id=author_id,
+                reasons=row.reasons,
+                soc_code=row.soc_code,
+                notes=row.notes,
+            )
+        )
+    return Batch(f"Import cards from {path.name}", commands), report
+
+
+def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
+    from ui.cli import UserError
+
+    try:
+        kind = table_kind(file)
+        with WorkspaceFile.open(workspace) as wf:
+            _refuse_if_readonly(wf)
+            if kind == "cards":
+                session = _table_session(wf.ws, wanted, "critical-occupations")
+                command, report = cards_command(session, file)
+                where = f"session {session.id} ({session.info.title})"
+            else:
+                session, panel = _table_panel(wf.ws, wanted, file if kind == "onet" else None)
+                make = onet_command if kind == "onet" else task_list_command
+                command, report = make(session, panel.id, file)
+                where = f"the {panel.occupation} panel of session {session.id}"
+            wf.execute(command)
+    except (TableError, DomainError) as exc:
+        raise UserError(str(exc) if str(exc).startswith(file.name) else f"{file.name}: {exc}") from None
+    return "\n".join([*report.lines(), f"Added to {where} as one step."])
+
+
+def _table_session(ws, wanted: str | None, kind: str):
+    from ui.cli import UserError
+
+    sessions = [s for s in ws.ordered_sessions() if s.info.kind == kind]
+    if wanted:
+        found = [s for s in sessions if wanted in (s.id, s.info.title) or s.info.title.casefold() == wanted.casefold()]
+        if len(found) == 1:
+            return found[0]
+    elif sessions:
+        return sessions[-1]
+    listing = "; ".join(f"{s.id} ({s.info.title})" for s in sessions) or "none yet; create one in the app first"
+    what = "critical-occupations" if kind == "critical-occupations" else "skill-panel"
+    raise UserError(f"Name the {what} session to add to with --session. {what.capitalize()} sessions: {listing}.")
+
+
+def _table_panel(ws, wanted: str | None, onet_file: Path | None):
+    """The skill panel a task list goes to: named by --session (a session, a panel id or an occupation)."""
+    from ui.cli import UserError
+
+    candidates = []
+    for s in ws.ordered_sessions():
+        if s.info.kind != "skill-panel":
+            continue
+        for p in s.ordered_panels():
+            if (
+                not wanted
+                or wanted in (s.id, p.id)
+                or wanted.casefold() in (s.info.title.casefold(), p.occupation.casefold())
+            ):
+                candidates.append((s, p))
+    if wanted is None and candidates:
+        latest = candidates[-1][0].id
+        candidates = [(s, p) for s, p in candidates if s.id == latest]
+    if len(candidates) > 1 and onet_file is not None:
+        # Of several panels, the ones the O*NET file has tasks for.
+        fitting = []
+        for s, p in candidates:
+            try:
+                if p.soc_code and read_onet_tasks(onet_file, p.soc_code)[0].tasks:
+                    fitting.append((s, p))
+            except TableError:
+                continue
+        candidates = fitting or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    panels = [
+        f"{p.id} ({p.occupation})"
+        for s in ws.ordered_sessions()
+        if s.info.kind == "skill-panel"
+        for p in s.ordered_panels()
+    ]
+    if not panels:
+        raise UserError(
+            "This workspace has no skill panel yet: add a skill-panel session and a panel in the app first."
+        )
+    raise UserError(
+        "Name the panel to add the tasks to with --session (a panel id or occupation). Panels: "
+        + "; ".join(panels)
+        + "."
+    )
 
 
 def _refuse_if_readonly(wf: WorkspaceFile) -> None:

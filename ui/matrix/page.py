@@ -1,0 +1,636 @@
+"""The skill-panel page: one occupation's function/task matrix, the dot vote, and what follows it.
+
+A session may hold several panels (one per occupation); the page shows one
+at a time. Every edit is a command through the controller; the page redraws
+from the domain on `changed`. The mode (arrange, a voter, the room tally)
+decides what a click on a task does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import resources
+from cardwall import panels
+from cardwall.commands import (
+    AddFunction,
+    AddPanel,
+    AddTask,
+    Batch,
+    CastDot,
+    DeleteFunction,
+    DeletePanel,
+    DeleteTask,
+    DomainError,
+    EditPanel,
+    EditTask,
+    MoveFunction,
+    MoveTask,
+    RemoveDot,
+    RenameFunction,
+    SetTally,
+)
+from cardwall.panels import vote_id
+from cardwall.templates import Strawman, load_templates, strawman_command
+from exporters.table_import import TableError
+from ui.matrix.details import DetailsDock
+from ui.matrix.dialogs import NewPanelDialog
+from ui.matrix.items import FunctionItem, TaskItem
+from ui.matrix.scene import MatrixOptions, MatrixScene, voter_colours
+from ui.matrix.view import MatrixGraphicsView
+from ui.matrix.voting import ARRANGE, TALLY, VotingDock
+
+try:  # built alongside this page; the page works without it
+    from ui.script_dock import ScriptDock
+except ImportError:  # pragma: no cover - only while the dock is missing
+    ScriptDock = None
+
+TABLE_FILTER = "Tables (*.csv *.xlsx *.txt);;All files (*)"
+
+
+class InlineEditor(QLineEdit):
+    """Edits a card's words where the card is: Enter keeps, Esc drops, leaving keeps."""
+
+    def __init__(self, parent: QWidget, text: str, on_done) -> None:
+        super().__init__(text, parent)
+        self.on_done = on_done
+        self.selectAll()
+        self.editingFinished.connect(self._finish)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.on_done, _done = None, self.on_done
+            self.hide()
+            self.deleteLater()
+            return
+        super().keyPressEvent(event)
+
+    def _finish(self) -> None:
+        done, self.on_done = self.on_done, None
+        if done is not None:
+            self.hide()
+            self.deleteLater()
+            done(self.text())
+
+
+class PanelPage(QWidget):
+    def __init__(self, controller, session_id: str, window=None) -> None:
+        super().__init__()
+        self.controller, self.session_id, self.window_ = controller, session_id, window
+        ordered = self.session.ordered_panels()
+        self.panel_id: str | None = ordered[0].id if ordered else None
+        self.options = MatrixOptions()
+        self.templates: list[Strawman] = load_templates(resources.path("templates"))
+        self.editor: InlineEditor | None = None
+        # Replaced in tests; a person gets a dialog.
+        self.ask_file = lambda title: QFileDialog.getOpenFileName(self, title, str(Path.home()), TABLE_FILTER)[0]
+        self.show_report = self._report_box
+
+        self.scene = MatrixScene(self)
+        self.view = MatrixGraphicsView(self.scene)
+        self.view.key_handler = self._on_key
+        self.view.task_clicked.connect(self._on_task_clicked)
+        self.view.task_double_clicked.connect(self.edit_task)
+        self.view.function_double_clicked.connect(self.rename_function)
+        self.view.task_dropped.connect(self._on_task_dropped)
+        self.view.context_requested.connect(self._on_context)
+
+        self.voting = VotingDock(controller, session_id, window)
+        self.voting.mode_changed.connect(self._on_mode)
+        self.voting.view_changed.connect(self.redraw)
+        self.details = DetailsDock(controller, session_id, window)
+        self.details.selected_task = self.view.selected_task
+        self.details.task_focused.connect(self._select_task)
+        self.docks = [self.voting, self.details]
+        self.script = None
+        if ScriptDock is not None:
+            self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
+            self.script.area = Qt.RightDockWidgetArea
+            self.docks.append(self.script)
+
+        self._build_bar()
+        self._build_menu()
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Who is voting")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.bar)
+        layout.addLayout(self.add_row)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+
+        controller.changed.connect(self._on_changed)
+        controller.refused.connect(self._on_refused)
+        self.reload()
+        # The vote and the talk after it are two phases: their docks share one place, as tabs.
+        QTimer.singleShot(0, self._tabify)
+
+    def _tabify(self) -> None:
+        window = self.window_
+        if window is not None and hasattr(window, "tabifyDockWidget") and self.voting.parent() is window:
+            window.tabifyDockWidget(self.voting, self.details)
+            self.voting.raise_()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_bar(self) -> None:
+        self.panel_box = QComboBox()
+        self.panel_box.setAccessibleName("Skill panel")
+        self.panel_box.setMinimumWidth(260)
+        self.panel_box.currentIndexChanged.connect(self._on_panel_picked)
+        self.title = QLabel()
+        self.title.setStyleSheet("QLabel { font-size: 16pt; font-weight: bold; }")
+        new_panel = QPushButton("New panel…")
+        new_panel.clicked.connect(self.new_panel)
+        self.start = QToolButton()
+        self.start.setText("Start matrix from")
+        self.start.setPopupMode(QToolButton.InstantPopup)
+        self.start_menu = QMenu(self.start)
+        self.start.setMenu(self.start_menu)
+        self._fill_start_menu(self.start_menu)
+        self.dacum = QPushButton("DACUM view")
+        self.dacum.setCheckable(True)
+        self.dacum.setToolTip("Functions as rows, tasks running to the right (Ctrl+D)")
+        self.dacum.toggled.connect(self._on_dacum)
+        fit = QPushButton("Fit")
+        fit.setToolTip("Fit the matrix to the window (Ctrl+0)")
+        fit.clicked.connect(self._fit)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.panel_box)
+        self.bar.addWidget(new_panel)
+        self.bar.addWidget(self.start)
+        self.bar.addWidget(self.title, 1)
+        self.bar.addWidget(self.dacum)
+        self.bar.addWidget(fit)
+
+        self.function_line = QLineEdit()
+        self.function_line.setPlaceholderText("New function (column), then Enter")
+        self.function_line.setAccessibleName("New function")
+        self.function_line.returnPressed.connect(self._on_add_function)
+        self.task_line = QLineEdit()
+        self.task_line.setPlaceholderText("New task, then Enter")
+        self.task_line.setAccessibleName("New task")
+        self.task_line.returnPressed.connect(self._on_add_task)
+        self.task_target = QComboBox()
+        self.task_target.setAccessibleName("Function of the new task")
+        self.task_target.setMinimumWidth(200)
+        self.add_row = QHBoxLayout()
+        self.add_row.addWidget(self.function_line, 2)
+        self.add_row.addWidget(QLabel("Task under"))
+        self.add_row.addWidget(self.task_target, 2)
+        self.add_row.addWidget(self.task_line, 4)
+
+    def _fill_start_menu(self, menu: QMenu) -> None:
+        menu.addAction("Blank: type the functions", lambda: self.function_line.setFocus())
+        menu.addSeparator()
+        for template in self.templates:
+            menu.addAction(f"Template: {template.occupation}", lambda t=template: self.start_from_template(t))
+        menu.addSeparator()
+        menu.addAction("Task list (CSV/XLSX with function, task)…", self._on_import_tasks)
+        menu.addAction("O*NET Task Statements for this SOC code…", self._on_import_onet)
+
+    def _build_menu(self) -> None:
+        self.menu = QMenu("&Panel", self)
+        self.menu.addAction("&New panel…", self.new_panel)
+        start = self.menu.addMenu("&Start matrix from")
+        self._fill_start_menu(start)
+        self.menu.addSeparator()
+        self.dacum_action = QAction("&DACUM view", self, checkable=True, shortcut=QKeySequence("Ctrl+D"))
+        self.dacum_action.toggled.connect(self.dacum.setChecked)
+        self.menu.addAction(self.dacum_action)
+        reveal = QAction("&Reveal / hide results", self, shortcut=QKeySequence("Ctrl+R"))
+        reveal.triggered.connect(lambda: self.voting.reveal.toggle())
+        self.menu.addAction(reveal)
+        self.menu.addAction(QAction("&Fit to window", self, shortcut=QKeySequence("Ctrl+0"), triggered=self._fit))
+        self.menu.addSeparator()
+        self.menu.addAction("Delete this panel", self.delete_panel)
+        for action in self.menu.actions():
+            self.addAction(action)  # shortcuts work even when the menu bar is hidden (presentation)
+
+    # --- reading the workspace ---------------------------------------------------------------
+
+    @property
+    def session(self):
+        return self.controller.ws.sessions[self.session_id]
+
+    @property
+    def panel(self):
+        return self.session.panels.get(self.panel_id) if self.panel_id else None
+
+    def reload(self) -> None:
+        """Everything from the domain: panels list, matrix, docks."""
+        session = self.session
+        if self.panel_id not in session.panels:
+            ordered = session.ordered_panels()
+            self.panel_id = ordered[0].id if ordered else None
+        self.panel_box.blockSignals(True)
+        self.panel_box.clear()
+        for p in session.ordered_panels():
+            self.panel_box.addItem(f"{p.occupation}" + (f"  ({p.soc_code})" if p.soc_code else ""), p.id)
+        self.panel_box.setCurrentIndex(self.panel_box.findData(self.panel_id))
+        self.panel_box.blockSignals(False)
+        panel = self.panel
+        self.title.setText(
+            f"{panel.occupation}  ·  SOC {panel.soc_code or 'not set'}" if panel else "No skill panel yet"
+        )
+        for w in (self.function_line, self.task_line, self.task_target, self.start, self.dacum):
+            w.setEnabled(panel is not None)
+        self._fill_targets()
+        self.voting.reload(self.panel_id)
+        self.details.reload(self.panel_id)
+        if self.script is not None and self.script.panel_id != self.panel_id:
+            self.script.commit_notes()
+            self.script.panel_id = self.panel_id
+            self.script.reload()
+        self.redraw()
+        if self.view.auto_fit:
+            self.view.fit()
+
+    def _fill_targets(self) -> None:
+        keep = self.task_target.currentData()
+        self.task_target.blockSignals(True)
+        self.task_target.clear()
+        if self.panel:
+            for i, f in enumerate(panels.functions_of(self.session, self.panel_id)):
+                self.task_target.addItem(f"{panels.function_letter(i)}. {f.title}", f.id)
+        self.task_target.addItem("Unassigned", None)
+        index = self.task_target.findData(keep)
+        self.task_target.setCurrentIndex(index if index >= 0 and keep is not None else 0)
+        self.task_target.blockSignals(False)
+
+    def redraw(self) -> None:
+        session = self.session
+        self.options.colours = voter_colours(session)
+        self.options.voter_id = self.voting.voter_id()
+        self.options.round = self.voting.view_round()
+        if self.panel and not self.panel.revealed:
+            self.options.round = self.panel.voting_round  # hidden: only the round being voted, own dots only
+        self.scene.show(session, self.panel_id, self.options)
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        panel, voter = self.panel, self.voting.voter_id()
+        if panel is None or self.voting.mode == ARRANGE:
+            self.banner.hide()
+            return
+        if self.voting.mode == TALLY:
+            text, colour = "Room tally: click a task, type the dots counted on it, Enter", "#4a5568"
+        else:
+            person = self.session.participants.get(voter)
+            left = panels.dots_left(self.session, panel, voter, panel.voting_round)
+            colour = self.options.colours.get(voter, "#455a64")
+            text = f"{person.name} is voting: {left} of {panel.dots_per_participant} left · click a task to place a dot"
+            if left == 0:
+                text = f"{person.name} has placed all {panel.dots_per_participant} dots · click one to take it back"
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; font-size: 15pt; font-weight: bold; padding: 6px; }}"
+        )
+        self.banner.show()
+
+    def _on_changed(self, change) -> None:
+        if self.session_id not in self.controller.ws.sessions:
+            return
+        if self.session_id not in change.sessions():
+            return
+        tables = change.tables()
+        if tables & {"panels", "functions", "tasks", "participants"}:
+            self.reload()
+            return
+        if tables & {"votes", "task_details"}:
+            self.voting.reload(self.panel_id)
+            self.details.reload(self.panel_id)
+            self.redraw()
+
+    def _on_refused(self, message: str) -> None:
+        if self.voting.mode != ARRANGE:
+            self.voting.show_refusal(message)
+
+    # --- panels ------------------------------------------------------------------------------
+
+    def _on_panel_picked(self, index: int) -> None:
+        panel_id = self.panel_box.itemData(index)
+        if panel_id and panel_id != self.panel_id:
+            self.details.commit()
+            self.panel_id = panel_id
+            self.view.auto_fit = True
+            self.reload()
+
+    def show_panel(self, panel_id: str) -> None:
+        self.panel_box.setCurrentIndex(self.panel_box.findData(panel_id))
+
+    def new_panel(self) -> None:
+        dialog = NewPanelDialog(self.controller.ws, self)
+        while dialog.exec():
+            if self.add_panel(**dialog.values()):
+                return
+            dialog.show_error(self._last_refusal)
+
+    _last_refusal = ""
+
+    def add_panel(self, *, occupation: str, soc_code: str = "", dots_per_participant: int = 3) -> str | None:
+        """A new panel, hidden results (voting is about to start), as one undo step; its id or None."""
+        add = AddPanel(
+            self.session_id, occupation=occupation, soc_code=soc_code, dots_per_participant=dots_per_participant
+        )
+        command = Batch("New skill panel", [add, EditPanel(self.session_id, add.panel_id, revealed=False)])
+        if not self._run(command):
+            return None
+        self.show_panel(add.panel_id)
+        return add.panel_id
+
+    def delete_panel(self) -> None:
+        if self.panel is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete panel",
+            f"Delete the {self.panel.occupation} panel, its matrix and votes? (Undo brings it back.)",
+        )
+        if answer == QMessageBox.Yes:
+            self._run(DeletePanel(self.session_id, self.panel_id))
+
+    def _run(self, command):
+        refusals = []
+        self.controller.refused.connect(refusals.append)
+        try:
+            change = self.controller.run(command)
+        finally:
+            self.controller.refused.disconnect(refusals.append)
+        self._last_refusal = refusals[-1] if refusals else ""
+        return change
+
+    # --- strawman ----------------------------------------------------------------------------
+
+    def start_from_template(self, template: Strawman) -> bool:
+        """The template's functions and tasks, as one undo step; a new panel for it if there is none."""
+        commands = []
+        panel_id = self.panel_id
+        if panel_id is None:
+            add = AddPanel(self.session_id, occupation=template.occupation, soc_code=template.soc_code)
+            commands += [add, EditPanel(self.session_id, add.panel_id, revealed=False)]
+            panel_id = add.panel_id
+        try:
+            commands.append(
+                strawman_command(self.session, panel_id, template.functions, source="template", label="Template")
+            )
+        except DomainError as exc:
+            self.controller.refused.emit(str(exc))
+            return False
+        done = self._run(Batch(f"Start from template: {template.occupation}", commands))
+        if done and panel_id != self.panel_id:
+            self.show_panel(panel_id)
+        return bool(done)
+
+    def import_task_list(self, path: Path) -> bool:
+        from ui.importing import task_list_command
+
+        return self._import(path, task_list_command, "Task list")
+
+    def import_onet(self, path: Path) -> bool:
+        from ui.importing import onet_command
+
+        return self._import(path, onet_command, "O*NET tasks")
+
+    def _import(self, path: Path, make, title: str) -> bool:
+        if self.panel_id is None:
+            self.controller.refused.emit("Create a panel first (New panel…), then import its tasks.")
+            return False
+        try:
+            command, report = make(self.session, self.panel_id, Path(path))
+        except (TableError, DomainError) as exc:
+            self.controller.refused.emit(str(exc).splitlines()[0])
+            self.show_report(f"{title}: nothing imported", str(exc))
+            return False
+        if not self._run(command):
+            self.show_report(f"{title}: nothing imported", self._last_refusal)
+            return False
+        self.show_report(f"{title} imported", report.text())
+        return True
+
+    def _on_import_tasks(self) -> None:
+        name = self.ask_file("Import a task list")
+        if name:
+            self.import_task_list(Path(name))
+
+    def _on_import_onet(self) -> None:
+        name = self.ask_file("Import O*NET Task Statements")
+        if name:
+            self.import_onet(Path(name))
+
+    def _report_box(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Information, title, text.splitlines()[0] if text else title, parent=self)
+        if "\n" in text:
+            box.setDetailedText(text)
+            box.setInformativeText("\n".join(text.splitlines()[1:6]))
+        box.open()  # not modal: the room does not wait on it
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(text.splitlines()[0] if text else title, 8000)
+
+    # --- arranging ---------------------------------------------------------------------------
+
+    def _on_add_function(self) -> None:
+        if self.panel_id and self._run(AddFunction(self.session_id, self.panel_id, self.function_line.text())):
+            self.function_line.clear()
+
+    def _on_add_task(self) -> None:
+        if not self.panel_id:
+            return
+        command = AddTask(
+            self.session_id,
+            self.panel_id,
+            self.task_line.text(),
+            function_id=self.task_target.currentData(),
+            added_in_room=True,
+        )
+        if self._run(command):
+            self.task_line.clear()
+            self._select_task(command.task_id)
+
+    def _select_task(self, task_id: str) -> None:
+        item = self.scene.tasks.get(task_id)
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.ensureVisible(item)
+
+    def _on_task_dropped(self, task_id: str, function_id, index: int) -> None:
+        task = self.session.tasks.get(task_id)
+        if task is None:
+            return
+        column = [t.id for t in panels.tasks_of(self.session, task.panel_id, task.function_id)]
+        if function_id == task.function_id and column.index(task_id) == index:
+            self.redraw()  # dropped where it was: nothing to undo
+            return
+        self._run(MoveTask(self.session_id, task_id, function_id=function_id, index=index))
+        self._select_task(task_id)
+
+    def edit_task(self, task_id: str) -> None:
+        task = self.session.tasks.get(task_id)
+        item = self.scene.tasks.get(task_id)
+        if task is None or item is None:
+            return
+        self._open_editor(
+            item, task.text, lambda text: text != task.text and self._run(EditTask(self.session_id, task_id, text))
+        )
+
+    def rename_function(self, function_id) -> None:
+        function = self.session.functions.get(function_id) if function_id else None
+        item = self.scene.functions.get(function_id)
+        if function is None or item is None:
+            return
+        self._open_editor(
+            item,
+            function.title,
+            lambda text: text != function.title and self._run(RenameFunction(self.session_id, function_id, text)),
+        )
+
+    def _open_editor(self, item, text: str, done) -> None:
+        rect = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        self.editor = InlineEditor(self.view.viewport(), text, done)
+        self.editor.setGeometry(rect.x(), rect.y() + rect.height() // 2 - 18, max(rect.width(), 220), 36)
+        self.editor.show()
+        self.editor.setFocus()
+
+    def _on_context(self, target, global_pos: QPoint) -> None:
+        menu = QMenu(self)
+        if isinstance(target, TaskItem):
+            task = self.session.tasks.get(target.task_id)
+            menu.addAction("Edit words", lambda: self.edit_task(task.id))
+            move = menu.addMenu("Move to")
+            for i, f in enumerate(panels.functions_of(self.session, self.panel_id)):
+                move.addAction(
+                    f"{panels.function_letter(i)}. {f.title}",
+                    lambda fid=f.id: self._run(MoveTask(self.session_id, task.id, function_id=fid)),
+                )
+            move.addAction("Unassigned", lambda: self._run(MoveTask(self.session_id, task.id, function_id=None)))
+            menu.addAction("Discuss after the vote (add to top tasks)", self.details._on_add_top)
+            menu.addSeparator()
+            menu.addAction("Delete task", lambda: self._run(DeleteTask(self.session_id, task.id)))
+        elif isinstance(target, FunctionItem) and target.function_id:
+            fid = target.function_id
+            index = [f.id for f in panels.functions_of(self.session, self.panel_id)].index(fid)
+            menu.addAction("Rename", lambda: self.rename_function(fid))
+            menu.addAction("Add a task here", lambda: self._focus_task_line(fid))
+            menu.addAction("Move earlier", lambda: self._run(MoveFunction(self.session_id, fid, max(0, index - 1))))
+            menu.addAction("Move later", lambda: self._run(MoveFunction(self.session_id, fid, index + 1)))
+            menu.addSeparator()
+            menu.addAction(
+                "Delete function (its tasks go to Unassigned)", lambda: self._run(DeleteFunction(self.session_id, fid))
+            )
+        else:
+            menu.addAction("Add a function", lambda: self.function_line.setFocus())
+        menu.popup(global_pos)
+        self.context_menu = menu
+
+    def _focus_task_line(self, function_id) -> None:
+        self.task_target.setCurrentIndex(self.task_target.findData(function_id))
+        self.task_line.setFocus()
+
+    def _on_dacum(self, on: bool) -> None:
+        self.options.dacum = on
+        self.dacum_action.setChecked(on)
+        self.view.auto_fit = True
+        self.redraw()
+        self.view.fit()
+
+    def _fit(self) -> None:
+        self.view.auto_fit = True
+        self.view.fit()
+
+    # --- voting ------------------------------------------------------------------------------
+
+    def _on_mode(self, mode: str) -> None:
+        self.view.arrange = mode == ARRANGE
+        self.options.typing = None
+        self.redraw()
+        self.view.setFocus()
+
+    def _on_task_clicked(self, task_id: str, button) -> None:
+        mode = self.voting.mode
+        if mode == ARRANGE:
+            self.details.focus_task(task_id)
+            return
+        if mode == TALLY:
+            self.options.typing = None
+            self.redraw()
+            return
+        self.voting.refusal.hide()
+        panel = self.panel
+        has_dot = vote_id(task_id, mode, panel.voting_round) in self.session.votes
+        if button == Qt.RightButton or (has_dot and not panel.several_dots_per_task):
+            self._run(RemoveDot(self.session_id, task_id, mode))
+        else:
+            self._run(CastDot(self.session_id, task_id, mode))
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        key, text = event.key(), event.text()
+        mode = self.voting.mode
+        if mode == TALLY and self.view.selected_task():
+            task_id = self.view.selected_task()
+            typing = self.options.typing[1] if self.options.typing and self.options.typing[0] == task_id else ""
+            if text.isdigit() and len(typing) < 3:
+                self.options.typing = (task_id, typing + text)
+                self.redraw()
+                return True
+            if key == Qt.Key_Backspace and typing:
+                self.options.typing = (task_id, typing[:-1])
+                self.redraw()
+                return True
+            if key in (Qt.Key_Return, Qt.Key_Enter) and typing:
+                self.options.typing = None
+                if not self._run(SetTally(self.session_id, task_id, int(typing))):
+                    self.redraw()
+                return True
+            if key == Qt.Key_Escape and self.options.typing:
+                self.options.typing = None
+                self.redraw()
+                return True
+        if text.isdigit() and len(text) == 1 and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            return self.voting.pick_number(int(text))
+        if key == Qt.Key_Escape and mode != ARRANGE:
+            self.voting.set_mode(ARRANGE)
+            return True
+        if mode == ARRANGE:
+            task_id, function_id = self.view.selected_task(), self.view.selected_function()
+            if key in (Qt.Key_F2, Qt.Key_Return, Qt.Key_Enter):
+                if task_id:
+                    self.edit_task(task_id)
+                    return True
+                if function_id:
+                    self.rename_function(function_id)
+                    return True
+            if key in (Qt.Key_Delete, Qt.Key_Backspace) and task_id:
+                self._run(DeleteTask(self.session_id, task_id))
+                return True
+        return False
+
+    # --- leaving -----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        self.details.shutdown()
+        if self.script is not None:
+            self.script.shutdown()
+        for signal, slot in ((self.controller.changed, self._on_changed), (self.controller.refused, self._on_refused)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass

@@ -1,0 +1,298 @@
+"""The voting dock: who is voting now, their dots left, the room tally, reveal, rounds and the ranking.
+
+Picking a voter (click, or keys 1-9 on the matrix) turns clicks on tasks into
+dots; "Room tally" turns typed numbers into physical-dot counts; "Arrange"
+gives the matrix back to dragging. Reveal, round and budget are the panel's
+(EditPanel), so they are saved and undoable; the mode and the results view
+are the facilitator's only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cardwall import panels
+from cardwall.commands import EditPanel
+from cardwall.model import Panel, Session
+
+ARRANGE = "arrange"
+TALLY = "tally"
+ROUND_NAMES = {1: "Round 1: hiring authorities", 2: "Round 2: high-performing employees"}
+VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (None, "Both rounds combined"))
+
+
+def voters(session: Session) -> list:
+    """Who votes: everyone but the public partners, who listen."""
+    return [p for p in session.ordered_participants() if p.role != "partner"]
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(18, 18)
+    pixmap.fill(Qt.transparent)
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor("#ffffff"))
+    painter.drawEllipse(1, 1, 16, 16)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def rank_text(rank: int, tied: bool) -> str:
+    return f"={rank}" if tied else f"{rank}"
+
+
+class VotingDock(QDockWidget):
+    mode_changed = Signal(str)  # ARRANGE, TALLY or a participant id
+    view_changed = Signal()
+
+    def __init__(self, controller, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__("Dot vote", parent)
+        self.setObjectName("matrix-voting")
+        self.area = Qt.RightDockWidgetArea
+        self.controller, self.session_id = controller, session_id
+        self.panel_id: str | None = None
+        self.mode = ARRANGE
+        self._loading = False
+
+        self.round = QComboBox()
+        for number, name in ROUND_NAMES.items():
+            self.round.addItem(name, number)
+        self.round.setAccessibleName("Voting round")
+        self.round.currentIndexChanged.connect(self._on_round)
+        self.budget = QSpinBox(minimum=1, maximum=20)
+        self.budget.setAccessibleName("Dots per participant")
+        self.budget.setKeyboardTracking(False)
+        self.budget.valueChanged.connect(self._on_budget)
+        self.several = QCheckBox("Several dots on one task")
+        self.several.toggled.connect(self._on_several)
+        settings = QFormLayout()
+        settings.addRow("Round", self.round)
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(self.budget)
+        budget_row.addWidget(self.several, 1)
+        settings.addRow("Dots each", budget_row)
+
+        self.picker = QListWidget()
+        self.picker.setAccessibleName("Who is voting")
+        self.picker.setToolTip("Pick who is voting (or press 1-9 on the matrix), then click tasks to place dots")
+        self.picker.currentItemChanged.connect(self._on_pick)
+        self.left = QLabel()
+        big = QFont(self.left.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.left.setFont(big)
+        self.left.setWordWrap(True)
+        self.left.setAccessibleName("Dots left")
+        self.refusal = QLabel()
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("QLabel { color: #ffffff; background: #c0392b; padding: 6px; border-radius: 4px; }")
+        self.refusal.hide()
+
+        self.reveal = QPushButton("Reveal results")
+        self.reveal.setCheckable(True)
+        self.reveal.setMinimumHeight(40)
+        self.reveal.toggled.connect(self._on_reveal)
+        self.view = QComboBox()
+        for value, name in VIEWS:
+            self.view.addItem(name, value)
+        self.view.setAccessibleName("Results shown")
+        self.view.currentIndexChanged.connect(self._on_view)
+        self.ranked = QListWidget()
+        self.ranked.setAccessibleName("Ranked tasks")
+        self.ranked.setWordWrap(True)
+        self.hidden_note = QLabel("Results are hidden until you reveal them: the screen shows no counts.")
+        self.hidden_note.setWordWrap(True)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(settings)
+        layout.addWidget(QLabel("Who is voting (keys 1-9; 0 or Esc: arrange)"))
+        layout.addWidget(self.picker, 2)
+        layout.addWidget(self.left)
+        layout.addWidget(self.refusal)
+        row = QHBoxLayout()
+        row.addWidget(self.reveal, 1)
+        row.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.hidden_note)
+        layout.addWidget(self.ranked, 3)
+        self.setWidget(body)
+
+    # --- what the page asks ----------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.controller.ws.sessions[self.session_id]
+
+    @property
+    def panel(self) -> Panel | None:
+        return self.session.panels.get(self.panel_id) if self.panel_id else None
+
+    def view_round(self) -> int | None:
+        value = self.view.currentData()
+        if value == "current":
+            panel = self.panel
+            return panel.voting_round if panel else 1
+        return value
+
+    def voter_id(self) -> str | None:
+        return self.mode if self.mode not in (ARRANGE, TALLY) else None
+
+    def set_mode(self, mode: str) -> None:
+        for i in range(self.picker.count()):
+            if self.picker.item(i).data(Qt.UserRole) == mode:
+                self.picker.setCurrentRow(i)
+                return
+
+    def pick_number(self, n: int) -> bool:
+        """Key n (1-9) picks the nth voter; 0 goes back to arranging."""
+        if n == 0:
+            self.set_mode(ARRANGE)
+            return True
+        people = voters(self.session)
+        if 1 <= n <= len(people):
+            self.set_mode(people[n - 1].id)
+            return True
+        return False
+
+    def show_refusal(self, message: str) -> None:
+        self.refusal.setText(message)
+        self.refusal.show()
+
+    # --- mirroring the domain --------------------------------------------------------------
+
+    def reload(self, panel_id: str | None) -> None:
+        self.panel_id = panel_id
+        panel = self.panel
+        session = self.session
+        self._loading = True
+        try:
+            self.setEnabled(panel is not None)
+            if panel is not None:
+                self.round.setCurrentIndex(self.round.findData(panel.voting_round))
+                self.budget.setValue(panel.dots_per_participant)
+                self.several.setChecked(panel.several_dots_per_task)
+                self.reveal.setChecked(panel.revealed)
+                self.reveal.setText("Hide results" if panel.revealed else "Reveal results")
+            self._fill_picker(session, panel)
+            self._fill_ranking(session, panel)
+            self._show_left(session, panel)
+        finally:
+            self._loading = False
+
+    def _fill_picker(self, session: Session, panel: Panel | None) -> None:
+        colours = {p.id: panels.participant_colour(i) for i, p in enumerate(voters(session))}
+        wanted = self.mode
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        arrange = QListWidgetItem("Arrange: drag, edit, no voting")
+        arrange.setData(Qt.UserRole, ARRANGE)
+        self.picker.addItem(arrange)
+        tally = QListWidgetItem("Room tally: select a task, type its dots, Enter")
+        tally.setData(Qt.UserRole, TALLY)
+        self.picker.addItem(tally)
+        current = arrange
+        round_ = panel.voting_round if panel else 1
+        for n, person in enumerate(voters(session), start=1):
+            left = panels.dots_left(session, panel, person.id, round_) if panel else 0
+            where = f", {person.organization}" if person.organization else ""
+            budget = f"{left} of {panel.dots_per_participant} left" if panel else ""
+            item = QListWidgetItem(
+                _swatch(colours[person.id]), f"{n if n <= 9 else ' '}  {person.name}{where}   {budget}"
+            )
+            item.setData(Qt.UserRole, person.id)
+            item.setToolTip(person.role.replace("-", " "))
+            self.picker.addItem(item)
+            if person.id == wanted:
+                current = item
+        if wanted == TALLY:
+            current = tally
+        self.picker.setCurrentItem(current)
+        self.mode = current.data(Qt.UserRole)
+        self.picker.blockSignals(False)
+
+    def _show_left(self, session: Session, panel: Panel | None) -> None:
+        person = session.participants.get(self.mode) if self.mode not in (ARRANGE, TALLY) else None
+        if panel is None:
+            self.left.setText("")
+        elif person is not None:
+            left = panels.dots_left(session, panel, person.id, panel.voting_round)
+            self.left.setText(f"{person.name}: {left} of {panel.dots_per_participant} left")
+            self.left.setStyleSheet("QLabel { color: #c0392b; }" if left == 0 else "")
+        elif self.mode == TALLY:
+            self.left.setText("Room tally: select a task, type the number of dots, Enter")
+            self.left.setStyleSheet("")
+        else:
+            self.left.setText("Arranging: pick who votes to place dots")
+            self.left.setStyleSheet("QLabel { color: palette(mid); }")
+
+    def _fill_ranking(self, session: Session, panel: Panel | None) -> None:
+        self.ranked.clear()
+        shown = panel is not None and panel.revealed
+        self.ranked.setVisible(shown)
+        self.view.setEnabled(shown)
+        self.hidden_note.setVisible(panel is not None and not panel.revealed)
+        if not shown:
+            return
+        ranked = panels.ranking(session, panel.id, self.view_round())
+        if not ranked:
+            self.ranked.addItem("No dots yet.")
+        for r in ranked:
+            dots = f"{r.dots} dot{'s' if r.dots != 1 else ''}"
+            item = QListWidgetItem(f"{rank_text(r.rank, r.tied):>3}   {r.label}   {r.task.text}   ({dots})")
+            item.setData(Qt.UserRole, r.task.id)
+            if r.tied:
+                item.setToolTip("Tied with another task on the same number of dots")
+            self.ranked.addItem(item)
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def _on_pick(self, item, _previous=None) -> None:
+        if item is None or self._loading:
+            return
+        self.mode = item.data(Qt.UserRole)
+        self.refusal.hide()
+        self._show_left(self.session, self.panel)
+        self.mode_changed.emit(self.mode)
+
+    def _run(self, **changes) -> None:
+        if self._loading or self.panel is None:
+            return
+        if self.controller.run(EditPanel(self.session_id, self.panel_id, **changes)) is None:
+            self.reload(self.panel_id)  # put the widget back as the domain has it
+
+    def _on_view(self, _index: int) -> None:
+        if self._loading:
+            return
+        self._fill_ranking(self.session, self.panel)
+        self.view_changed.emit()
+
+    def _on_round(self, _index: int) -> None:
+        self._run(voting_round=self.round.currentData())
+
+    def _on_budget(self, value: int) -> None:
+        self._run(dots_per_participant=value)
+
+    def _on_several(self, on: bool) -> None:
+        self._run(several_dots_per_task=on)
+
+    def _on_reveal(self, on: bool) -> None:
+        self._run(revealed=on)
