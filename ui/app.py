@@ -42,4 +42,25 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
         window.open_workspace(workspace, demo=demo)
     else:
         window.open_last_or_welcome()
+    if os.environ.get("CARDWALL_BENCH_STARTUP"):
+        _quit_after_first_paint(app, window)
     return app.exec()
+
+
+def _quit_after_first_paint(app, window) -> None:
+    """For bench/wall.py's startup figure: say "painted" once the window has drawn itself, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Paint and getattr(watched, "window", None) and watched.window() is window:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, self.done)  # after the rest of this frame has painted
+            return False
+
+        def done(self) -> None:
+            print("painted", flush=True)
+            app.quit()
+
+    window._first_paint = FirstPaint(window)
+    app.installEventFilter(window._first_paint)

@@ -19,6 +19,9 @@ PILE_OFFSET = 5.0
 BODY = QRectF(0, 0, CARD_W, CARD_H)
 BOUNDS = QRectF(-6, -6, CARD_W + 2 * PILE_OFFSET + 12, CARD_H + 2 * PILE_OFFSET + 12)
 CARD_TYPE = QGraphicsItem.UserType + 1
+# Flags combined once: building them in paint() costs more than drawing the text.
+LEFT = Qt.AlignLeft | Qt.AlignVCenter
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
 class Paints:
@@ -168,13 +171,13 @@ class CardItem(QGraphicsItem):
         if card.round == 2:
             kind += " · 3RD CARD"
         small = p.look.small_px
-        painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD - 44, small + 6), Qt.AlignLeft | Qt.AlignVCenter, kind)
+        painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD - 44, small + 6), LEFT, kind)
         footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
         if card.reasons:
             letters = " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons)
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, letters)
+            painter.drawText(footer, LEFT, letters)
         if card.soc_code:
-            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, card.soc_code)
+            painter.drawText(footer, RIGHT, card.soc_code)
         if self._static is None:
             box = p.text_rect
             self._static = fitted_text(card.text, p.text_font, box.width(), box.height())

@@ -179,7 +179,7 @@ class WallInteractions:
         return False
 
     def finish_card_drag(self, drag: CardDrag, pos: QPointF) -> None:
-        ids = [i.card_id for i in drag.items]
+        ids = self.scene.in_wall_order([i.card_id for i in drag.items])
         drop = self.drop_at(pos, set(ids))
         change = None
         if drop is not None and drop.stack_onto:

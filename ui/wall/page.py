@@ -63,8 +63,7 @@ class WallPage(QWidget):
     # --- for the docks and the window ------------------------------------------------------------
 
     def selected_card_ids(self) -> list[str]:
-        items = sorted(self.scene.selected_cards(), key=lambda i: (i.pos().x() // 1000, i.pos().y(), i.pos().x()))
-        return [i.card_id for i in items]
+        return self.scene.in_wall_order([i.card_id for i in self.scene.selected_cards()])
 
     def selected_cell(self) -> tuple[str | None, str | None] | None:
         """The cell (or column, as (category, None)) last clicked; None for the tray or nothing yet."""

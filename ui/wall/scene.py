@@ -217,6 +217,17 @@ class WallScene(QGraphicsScene):
     def selected_cards(self) -> list[CardItem]:
         return [i for i in self.selectedItems() if i.type() == CARD_TYPE]
 
+    def in_wall_order(self, card_ids: list[str]) -> list[str]:
+        """Card ids column by column, top row first, each cell in its order (the tray last)."""
+        rank: dict[str, tuple] = {}
+        columns = {c.category_id: i for i, c in enumerate(self.layout.columns)}
+        rows = {r.level_id: i for i, r in enumerate(self.layout.rows)}
+        for cell, geometry in self.layout.cells.items():
+            key = (columns.get(cell[0], len(columns)), rows.get(cell[1], 0) if cell[0] else 0)
+            for slot, card_id in enumerate(geometry.slots):
+                rank[card_id] = (*key, slot)
+        return sorted(card_ids, key=lambda cid: rank.get(cid, (1 << 30,)))
+
     def cell_of(self, card_id: str) -> Cell | None:
         for cell, geometry in self.layout.cells.items():
             if card_id in geometry.slots:
