@@ -109,7 +109,7 @@ def wall_picture(png: bytes) -> list:
     caption = para(
         "The wall at the end of the session: categories across the top, entry-level jobs at the bottom.", "small"
     )
-    return [para("The wall", "h1"), KeepTogether([image, Spacer(1, 3), caption])]
+    return [KeepTogether([para("The wall", "h1"), image, Spacer(1, 3), caption])]
 
 
 def occupations_table(summary: Summary, wages) -> list:
