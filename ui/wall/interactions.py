@@ -268,6 +268,8 @@ class WallInteractions:
                 self.edit_in_place(selected[0])
             return True
         if key == Qt.Key_Escape:
+            if self.page.presentation.active and not self.scene.selectedItems():
+                self.page.presentation.leave()
             self.scene.clearSelection()
             return True
         if key == Qt.Key_A and mods & Qt.ControlModifier:

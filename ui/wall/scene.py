@@ -102,14 +102,14 @@ class WallScene(QGraphicsScene):
                 item.setPos(origin)
                 self.cards[card_id] = item
                 add(item)
-                if needle:
-                    item.setOpacity(1.0 if self._matches(session, card_id, needle) else self.look.dim)
             else:
                 item.set_card(card, count)
                 if item.pos() != origin:
                     item.setPos(origin)
         self._sync_frame(session, layout)
         self.setSceneRect(layout.scene_rect)
+        if needle:  # the find follows new and edited cards
+            self.highlight(needle)
 
     def _sync_frame(self, session: Session, layout: WallLayout) -> None:
         look = self.look
