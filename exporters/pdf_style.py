@@ -7,6 +7,7 @@ reportlab parses markup, so `AT&T` or `<img src=x>` would be misread.
 from __future__ import annotations
 
 import io
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -80,10 +81,25 @@ STYLES = {
 }
 
 
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def visual(line: str) -> str:
+    """Hebrew and Arabic runs in the order they are drawn: reportlab lays glyphs out left to right."""
+    if not _RTL.search(line):
+        return line
+    try:
+        from bidi import get_display
+    except ImportError:  # without python-bidi the letters still print, in typing order
+        return line
+    return get_display(line)
+
+
 def esc(text: object) -> str:
     """User text as Paragraph markup that prints exactly as typed; newlines become line breaks."""
     text = "" if text is None else str(text)
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br/>".join(escape(visual(line)) for line in lines)
 
 
 def para(text: object, style: str = "body", *, markup: str = "") -> Paragraph:
@@ -182,7 +198,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.line(MARGIN, 0.55 * inch, width - MARGIN, 0.55 * inch)
         self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
-        left = self.footer_text
+        left = visual(self.footer_text)
         right = f"page {self._pageNumber} of {total}"
         max_left = width - 2 * MARGIN - self.stringWidth(right, FONT, 7.5) - 18
         while left and self.stringWidth(left, FONT, 7.5) > max_left:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import email
 import io
 import re
+import shutil
+import subprocess
 from email import policy
 
 import pandas as pd
@@ -144,3 +146,12 @@ def test_brief_of_an_empty_panel_and_a_session_with_nothing(wf, tmp_path):
     brief = pdf_text(tmp_path / "brief-occupation-con.pdf")
     assert "No tasks are on this panel" in brief and "No dots have been placed" in brief
     assert io.BytesIO((tmp_path / "summary.eml").read_bytes())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads bidi text back")
+def test_right_to_left_names_read_back_in_their_own_order(wall_files):
+    _, folder = wall_files
+    text = subprocess.run(
+        ["pdftotext", str(folder / "summary.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert hostile.RTL in text  # drawn right to left, so a reader (and pdftotext) sees it as typed
