@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -150,8 +151,13 @@ class DetailsDock(QDockWidget):
             paths_layout.addWidget(line)
             self.paths[name] = (listing, line)
 
+        # Scrolls rather than growing: the dock shares a 1080-pixel screen with the script.
+        top_scroll = QScrollArea()
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QScrollArea.NoFrame)
+        top_scroll.setWidget(top_page)
         self.tabs = QTabWidget()
-        self.tabs.addTab(top_page, "Top tasks")
+        self.tabs.addTab(top_scroll, "Top tasks")
         self.tabs.addTab(paths_page, "Paths in and out")
         self.setWidget(self.tabs)
 

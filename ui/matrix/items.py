@@ -131,7 +131,7 @@ class TaskItem(QGraphicsItem):
         look = self.look
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         base = ROOM_COLOUR if look.added_in_room else TASK_COLOUR
-        fill = blend(base, HEAT, look.heat * 0.85) if look.count else QColor(base)
+        fill = blend(base, HEAT, look.heat * 0.7) if look.count else QColor(base)
         edge = QPen(QColor(SELECTION), 4) if self.isSelected() else QPen(QColor(EDGE), 1.2)
         if look.top and not self.isSelected():
             edge = QPen(QColor("#1b64c8"), 3)
@@ -145,12 +145,14 @@ class TaskItem(QGraphicsItem):
         dark = fill.lightness() < 120
         ink = QColor("#ffffff" if dark else TEXT)
         if lod >= LOD_TEXT:
-            painter.setPen(QColor("#ffffff" if dark else "#5b5440"))
+            painter.setPen(QColor("#ffffff" if dark else "#3d3829"))
             painter.setFont(font(LABEL_PX, bold=True))
-            label = look.label + ("   added in the room" if look.added_in_room else "")
-            painter.drawText(
-                QRectF(PAD, PAD, CARD_W - 2 * PAD - 40, LABEL_PX + 4), Qt.AlignLeft | Qt.AlignVCenter, label
-            )
+            label_rect = QRectF(PAD, PAD, CARD_W - 2 * PAD - 40, LABEL_PX + 4)
+            painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, look.label)
+            tags = [t for t, on in (("TOP", look.top), ("added in the room", look.added_in_room)) if on]
+            x = PAD + _fm(LABEL_PX, True).horizontalAdvance(look.label) + 8
+            for tag in tags:
+                x += self._paint_tag(painter, QRectF(x, PAD, 0, LABEL_PX + 4), tag, top=tag == "TOP") + 6
             painter.setPen(ink)
             painter.setFont(font(TEXT_PX))
             top = PAD + LABEL_PX + 6
@@ -161,6 +163,17 @@ class TaskItem(QGraphicsItem):
             self._paint_count(painter, look.count)
         if look.typing is not None:
             self._paint_typing(painter, look.typing)
+
+    def _paint_tag(self, painter: QPainter, at: QRectF, tag: str, *, top: bool) -> float:
+        painter.setFont(font(11, bold=True))
+        width = _fm(11, True).horizontalAdvance(tag) + 12
+        pill = QRectF(at.x(), at.y() + 1, width, at.height() - 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor("#1b64c8" if top else "#6b5d1f"))
+        painter.drawRoundedRect(pill, 4, 4)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, Qt.AlignCenter, tag)
+        return width
 
     def _paint_dots(self, painter: QPainter) -> None:
         y = self.height - PAD - DOT_R

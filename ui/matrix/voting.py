@@ -118,6 +118,11 @@ class VotingDock(QDockWidget):
         self.ranked = QListWidget()
         self.ranked.setAccessibleName("Ranked tasks")
         self.ranked.setWordWrap(True)
+        ranked_font = QFont(self.ranked.font())
+        ranked_font.setPointSizeF(ranked_font.pointSizeF() * 1.2)
+        self.ranked.setFont(ranked_font)
+        self.ranked.setMinimumHeight(90)
+        self.picker.setMinimumHeight(90)
         self.hidden_note = QLabel("Results are hidden until you reveal them: the screen shows no counts.")
         self.hidden_note.setWordWrap(True)
 
