@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from ui.timer_widget import CountdownTimer
 NOTE_PAUSE_MS = 1500  # a pause in typing this long commits the notes
 PROMPT_PT = 17
 QUESTION_PT = 15
+BASE_PT = 11
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,9 @@ class ScriptDock(QDockWidget):
             self.steps.addItem(item)
         self.steps.itemClicked.connect(lambda item: self.go_to(item.data(Qt.UserRole)))
         self.steps.itemActivated.connect(lambda item: self.go_to(item.data(Qt.UserRole)))
+        # The list is a map, the prompt is what gets read out: the list stays as tall as its steps.
+        row = max(self.steps.sizeHintForRow(0), self.steps.fontMetrics().lineSpacing())
+        self.steps.setFixedHeight(row * min(self.steps.count(), 9) + 2 * self.steps.frameWidth() + 6)
 
         self.heading = QLabel()
         heading_font = QFont(self.heading.font())
@@ -193,19 +196,16 @@ class ScriptDock(QDockWidget):
         notes_layout.addWidget(self.notes_label)
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addWidget(self.saved_hint)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(self.steps)
-        split.addWidget(scroll)
-        split.addWidget(notes_box)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-
         body = QWidget()
+        base = QFont(body.font())
+        base.setPointSize(BASE_PT)
+        body.setFont(base)  # the list, labels and buttons; the prompt and the timer set their own, larger
         layout = QVBoxLayout(body)
         layout.addWidget(self.timer)
         layout.addLayout(buttons)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.steps)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(notes_box, 2)
         self.setWidget(body)
 
         controller.changed.connect(self._on_changed)

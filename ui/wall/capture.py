@@ -208,13 +208,14 @@ class CaptureBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.author, 2)
         row.addWidget(self.chip)
-        row.addWidget(self.text, 5)
+        row.addWidget(self.text, 6)
         row.addWidget(self.target)
-        row.addWidget(self.skill_button)
-        row.addWidget(self.note_button)
-        row.addWidget(self.third_button)
         under = QHBoxLayout()
         under.setContentsMargins(0, 0, 0, 0)
+        under.addWidget(self.skill_button)
+        under.addWidget(self.note_button)
+        under.addWidget(self.third_button)
+        under.addSpacing(12)
         under.addWidget(self.hint)
         under.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
@@ -320,6 +321,7 @@ class CaptureBar(QWidget):
             return
         if author_id:
             self.author.setText(display_name(self.session.participants[author_id]))
+            self.author.setCursorPosition(0)
         self.text.setFocus()
 
     def submit(self, new_card: bool = False) -> str | None:
@@ -375,6 +377,7 @@ class CaptureBar(QWidget):
     def _after_add(self, author_id: str | None) -> None:
         if author_id and self.session and author_id in self.session.participants:
             self.author.setText(display_name(self.session.participants[author_id]))
+            self.author.setCursorPosition(0)  # the name shows, not the end of the organization
         self.text.clear()
         self.text.setFocus()
 

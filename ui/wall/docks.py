@@ -8,7 +8,7 @@ shuts down, and returns the docks (card inspector, script, next steps).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
 from ui.script_dock import ScriptDock
@@ -71,5 +71,36 @@ def make_wall_docks(page) -> list[QDockWidget]:
         # The page in front when the entry is used (this page may be gone by then).
         window.add_file_action(SETTINGS_ACTION, lambda: SettingsDialog(getattr(window, "page", None), window).exec())
 
+    if window is not None and hasattr(window, "tabifyDockWidget"):
+        # The window adds the docks after the page is built: arrange them once it has.
+        QTimer.singleShot(0, lambda: _arrange(window, page, docks))
+
     apply_display_settings(page, load_display_settings())
     return docks
+
+
+def _arrange(window, page, docks: list[QDockWidget]) -> None:
+    """Two tab groups instead of a column of slivers: Script | Next steps, and Card | SOC code."""
+    try:
+        placed = [d for d in getattr(page, "docks", docks) if window.dockWidgetArea(d) != Qt.NoDockWidgetArea]
+    except RuntimeError:  # the page went before the event loop came round
+        return
+    inspector, script, next_steps = docks
+    if not {inspector, script, next_steps} <= set(placed):
+        return
+    window.tabifyDockWidget(script, next_steps)
+    others = [d for d in placed if d not in docks and window.dockWidgetArea(d) == Qt.RightDockWidgetArea]
+    for other in others:
+        window.tabifyDockWidget(inspector, other)
+    script.raise_()
+    inspector.raise_()
+    # Sizes take once the window has laid the new tab groups out.
+    QTimer.singleShot(0, lambda: _size(window, inspector, script))
+
+
+def _size(window, inspector: QDockWidget, script: QDockWidget) -> None:
+    try:
+        window.resizeDocks([inspector, script], [360, 660], Qt.Vertical)
+        window.resizeDocks([script], [470], Qt.Horizontal)
+    except RuntimeError:  # the page (and its docks) went meanwhile
+        pass

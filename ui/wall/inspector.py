@@ -48,6 +48,19 @@ class _FocusOut(QObject):
         return False
 
 
+class _Remark(QLabel):
+    """A line that is only there when it has something to say (no blank gap in the form)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class InspectorDock(QDockWidget):
     def __init__(self, controller: Controller, session_id: str, page, parent: QWidget | None = None) -> None:
         super().__init__("Card", parent)
@@ -65,10 +78,8 @@ class InspectorDock(QDockWidget):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.setWordWrap(True)
-        self.pile = QLabel()
-        self.pile.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.pile = _Remark()
+        self.message = _Remark()
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
 
         self.lines: dict[str, QLineEdit] = {}
@@ -158,14 +169,14 @@ class InspectorDock(QDockWidget):
         card_ids = list(card_ids or [])
         self.commit_all()  # what was typed for the previous card goes to that card
         self.dirty.clear()
-        self.message.clear()
+        self.message.setText("")
         if len(card_ids) == 1:
             self.card_id = card_ids[0]
             self.load()
             return
         self.card_id = None
         self.form.setEnabled(False)
-        self.pile.clear()
+        self.pile.setText("")
         self.heading.setText(
             f"{len(card_ids)} cards selected: select one card to edit it." if card_ids else "No card selected"
         )
@@ -178,7 +189,7 @@ class InspectorDock(QDockWidget):
             self.card_id = None
             self.form.setEnabled(False)
             self.heading.setText("No card selected")
-            self.pile.clear()
+            self.pile.setText("")
             return
         self._loading = True
         self.form.setEnabled(True)
@@ -206,7 +217,7 @@ class InspectorDock(QDockWidget):
             orgs = ", ".join(organizations(session, members)) or "no authors"
             self.pile.setText(f"In a pile of {len(members)} cards ({orgs})")
         else:
-            self.pile.clear()
+            self.pile.setText("")
         self._loading = False
 
     # --- committing --------------------------------------------------------------------------
