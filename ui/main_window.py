@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         from ui.export_actions import install_export_actions
 
         install_export_actions(self)
+        from ui.data.menu import install_data_menu  # the Data menu: prompts, crosswalk, imports (ui/data)
+
+        install_data_menu(self)
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------------
@@ -221,7 +224,9 @@ class MainWindow(QMainWindow):
             # after the Undo/Redo actions it updates are gone.
             self.controller.undo_stack.blockSignals(True)
         self.wf = self.controller = self.session_id = None
+        self.sessions.blockSignals(True)  # clearing moves the current row: that is no session pick
         self.sessions.clear()
+        self.sessions.blockSignals(False)
 
     def closeEvent(self, event) -> None:
         self.close_workspace()
