@@ -508,4 +508,71 @@ def test_the_window_shows_the_panel_page_with_its_docks(demo_path, qtbot):
     assert page.scene.tasks and page.voting.ranked.count() > 0
     page.show_panel(page.panel_box.itemData(1))
     assert page.title.text().startswith("Technical Sales Representative")
+    if page.script is not None:  # the script keeps notes per panel
+        assert page.script.panel_id == page.panel_box.itemData(1)
     window.close()
+
+
+def test_reorder_within_a_function_and_functions_from_the_context_menu(room, workspace_path, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    a3 = task_by_label(page, "A-3")
+    start = card_point(page, a3)
+    a1_item = page.scene.tasks[task_by_label(page, "A-1")]
+    end = page.view.mapFromScene(a1_item.sceneBoundingRect().center().x(), a1_item.sceneBoundingRect().top() + 4)
+    viewport = page.view.viewport()
+    qtbot.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    qtbot.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
+    assert labels(page)[a3] == "A-1"
+
+    first = panels.functions_of(page.session, page.panel_id)[0]
+    header = page.scene.functions[first.id]
+    point = page.view.mapFromScene(header.sceneBoundingRect().center())
+    qtbot.mouseClick(viewport, Qt.RightButton, Qt.NoModifier, point)
+    menu = page.context_menu
+    next(a for a in menu.actions() if a.text() == "Move later").trigger()
+    menu.close()
+    assert [f.id for f in panels.functions_of(page.session, page.panel_id)][1] == first.id
+    assert labels(page)[a3] == "B-1"
+
+    qtbot.mouseClick(viewport, Qt.RightButton, Qt.NoModifier, card_point(page, a3))
+    menu = page.context_menu
+    next(a for a in menu.actions() if a.text() == "Delete task").trigger()
+    menu.close()
+    assert a3 not in page.session.tasks and a3 not in page.scene.tasks
+    assert a3 not in reopen(workspace_path).sessions[page.session_id].tasks
+    page.controller.undo_stack.undo()
+    assert labels(page)[a3] == "B-1"
+    saved = reopen(workspace_path).sessions[page.session_id]
+    assert panels.task_labels(saved, page.panel_id)[a3] == "B-1"
+
+
+def test_the_picker_list_picks_the_voter_by_click(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    picker = page.voting.picker
+    row = next(i for i in range(picker.count()) if picker.item(i).data(Qt.UserRole) == "p3")
+    rect = picker.visualItemRect(picker.item(row))
+    qtbot.mouseClick(picker.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    assert page.voting.mode == "p3" and "Cy Ng" in page.banner.text()
+    assert [picker.item(i).data(Qt.UserRole) for i in range(picker.count())] == [ARRANGE, TALLY, "p1", "p2", "p3"]
+    click_task(qtbot, page, "E-1")
+    assert "2 of 3 left" in picker.item(row).text()
+
+
+def test_hidden_results_leak_nothing_in_the_docks(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    page.voting.set_mode("p1")
+    click_task(qtbot, page, "C-3")
+    page.voting.set_mode("p2")
+    click_task(qtbot, page, "C-3")
+    page.voting.set_mode(ARRANGE)
+    assert not panel_of(page).revealed
+    assert page.details.top.count() == 0 and page.voting.ranked.count() == 0
+    assert all(item.look.count is None and not item.look.dots for item in page.scene.tasks.values())
+    qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
+    assert page.details.top.item(0).text().startswith("C-3") and "2 dots in all" in page.details.top.item(0).text()
+    assert page.scene.tasks[task_by_label(page, "C-3")].look.count == 2

@@ -197,7 +197,10 @@ class DetailsDock(QDockWidget):
         if panel is not None:
             labels = panels.task_labels(session, panel.id)
             counts = panels.totals(session, panel.id)
-            tasks = panels.top_tasks(session, panel)
+            if panel.revealed:
+                tasks = panels.top_tasks(session, panel)
+            else:  # the order of the top tasks would give the vote away: only the facilitator's picks
+                tasks = [session.tasks[t] for t in panel.top_added if t in session.tasks]
             if self.task_id not in {t.id for t in tasks} and self.task_id not in session.tasks:
                 self.task_id = None
             for task in tasks:

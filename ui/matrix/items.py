@@ -69,6 +69,7 @@ def text_height(text: str, width: float, px: float = TEXT_PX) -> float:
     return rect.height()
 
 
+@lru_cache(maxsize=4096)
 def card_height(text: str) -> float:
     """Label line, wrapped text (at most 6 lines), a dot row."""
     lines = min(text_height(text, CARD_W - 2 * PAD), _fm(TEXT_PX).lineSpacing() * 6)

@@ -260,8 +260,9 @@ class PanelPage(QWidget):
             self.script.commit_notes()
             self.script.panel_id = self.panel_id
             self.script.reload()
+        before = self.scene.sceneRect()
         self.redraw()
-        if self.view.auto_fit:
+        if self.view.auto_fit and self.scene.sceneRect() != before:
             self.view.fit()
 
     def _fill_targets(self) -> None:
