@@ -26,12 +26,20 @@ def brief_slugs(session: Session) -> dict[str, str]:
 
 
 def export_session(
-    ws: Workspace, session_id: str, folder: Path, *, wall_png: bytes | None = None, wages=None, progress=None
+    ws: Workspace,
+    session_id: str,
+    folder: Path,
+    *,
+    wall_png: bytes | None = None,
+    wages=None,
+    progress=None,
+    figures=None,
 ) -> list[Path]:
     """Write the session's exports into `folder` (which exists); returns the files written.
 
     `wages` (a dict or callable: SOC code -> wage line) adds labor-market wages with their source;
     `progress(done, total, what)` is told before each file, for a progress bar.
+    `figures` (SOC code -> figures, storage.labor_import.session_pathway_figures) adds pathway-map.pdf.
     """
     from exporters import content
     from exporters.brief_pdf import brief_pdf
@@ -90,6 +98,10 @@ def export_session(
     written.append(write_xlsx(sheets, folder / "session.xlsx"))
     step("session JSON")
     written.append(write_session_json(ws, session_id, folder / "session.json"))
+    if figures is not None and session.info.kind == "critical-occupations":  # exporters/pathway_pdf.py
+        from exporters.pathway_pdf import pathway_pdf
+
+        write("pathway-map.pdf", pathway_pdf(ws, session_id, figures=figures))
     if progress:
         progress(steps, steps, "done")
     return written

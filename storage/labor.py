@@ -301,3 +301,42 @@ def wage_line(soc_code: str, area_code: str = "", *, data: LaborData | None = No
     if not parts:
         return None
     return f"{occupation.title} ({soc_code}): {'; '.join(parts)}. Source: {SOURCE}."
+
+
+def pathway_figures(
+    soc_codes, area_code: str = "", *, overrides: dict[str, Figure] | None = None, data: LaborData | None = None
+) -> dict[str, dict]:
+    """Figures for the pathway map (exporters/pathway_pdf.py), as plain text by SOC code.
+
+    Keys: region, soc_title, region_wage, national_wage, employment, employment_where, openings, source.
+    Regional figures (with the partnership's imported ones laid over them) where published, else national.
+    """
+    data = data or bundled()
+    area = area_code or NATIONAL
+    regional = figures_for(data, area, ALL_INDUSTRIES, overrides) if area != NATIONAL else {}
+    national = figures_for(data, NATIONAL, ALL_INDUSTRIES, overrides if area == NATIONAL else None)
+    label = data.area_label(area)
+    out: dict[str, dict] = {}
+    for code in soc_codes:
+        here, nation = regional.get(code), national.get(code)
+        if here is None and nation is None:
+            continue
+        occupation = data.occupations.get(code)
+        entry = {
+            "region": label if area != NATIONAL else "",
+            "source": (here or nation).source,
+            "soc_title": occupation.title if occupation else "",
+        }
+        if here is not None and here.has_wage:
+            entry["region_wage"] = here.wage
+        if nation is not None and nation.has_wage:
+            entry["national_wage"] = nation.wage
+        if here is not None and here.employment is not None:
+            entry["employment"], entry["employment_where"] = format_count(here.employment), label
+        elif nation is not None and nation.employment is not None:
+            entry["employment"], entry["employment_where"] = format_count(nation.employment), "national"
+        openings = (here.openings if here is not None else None) or (nation.openings if nation is not None else None)
+        if openings is not None:
+            entry["openings"] = format_count(openings)
+        out[code] = entry
+    return out

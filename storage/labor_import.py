@@ -422,3 +422,23 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
         conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'labor_projections'").fetchone()
         is not None
     )
+
+
+def session_pathway_figures(conn: sqlite3.Connection, ws, session_id: str) -> dict[str, dict]:
+    """The pathway map's figures for a session's critical occupations, in the partnership's region.
+
+    For exporters.bundle.export_session(figures=...): bundled figures with the partnership's imported ones
+    laid over them; {} when the shipped data cannot be read (the map then says "SOC code" only).
+    """
+    from cardwall.wall import critical_occupations
+    from storage.labor import pathway_figures
+
+    session = ws.sessions.get(session_id)
+    if session is None or session.info.kind != "critical-occupations":
+        return {}
+    codes = sorted({o.root.soc_code for o in critical_occupations(session) if o.root.soc_code})
+    area = ws.partnership.area_code or NATIONAL
+    try:
+        return pathway_figures(codes, area, overrides=imported_figures(conn, area) or None)
+    except (OSError, sqlite3.Error):
+        return {}

@@ -125,6 +125,7 @@ def cmd_export(args) -> int:
 
 def export_workspace(path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False) -> list[Path]:
     from exporters.bundle import export_session, session_folder_name
+    from storage.labor_import import session_pathway_figures
     from storage.workspace import WorkspaceFile
 
     with WorkspaceFile.open(path, readonly=True, create=False) as wf:
@@ -138,7 +139,8 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         written: list[Path] = []
         for s, folder in targets:
             _make_folder(folder)
-            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id))
+            figures = session_pathway_figures(wf.conn, ws, s.id)  # the pathway map's labor-market figures
+            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), figures=figures)
     return written
 
 

@@ -100,11 +100,19 @@ class PartnershipDialog(_Form):
         super().__init__("Partnership", parent)
         self.name = QLineEdit(partnership.name)
         self.name.setPlaceholderText("e.g. Western Colorado Manufacturing Partnership")
-        self.industry = QLineEdit(partnership.industry)
-        self.region = QLineEdit(partnership.region)
+        from ui.data.pickers import AreaPicker, IndustryPicker  # type-to-filter over the OEWS lists
+
+        self.industry = IndustryPicker(partnership.industry, partnership.industry_code)
+        self.region = AreaPicker(partnership.region, partnership.area_code)
         self.form.addRow("Name", self.name)
         self.form.addRow("Industry", self.industry)
         self.form.addRow("Region", self.region)
 
     def values(self) -> dict:
-        return dict(name=self.name.text(), industry=self.industry.text(), region=self.region.text())
+        return dict(
+            name=self.name.text(),
+            industry=self.industry.text(),
+            region=self.region.text(),
+            industry_code=self.industry.code(),
+            area_code=self.region.code(),
+        )
