@@ -69,7 +69,7 @@ def test_looks_type_size_zoom_and_presentation(qtbot, workspace_path):
         normal_px = page.scene.look.text_px
         page.set_min_type_size(30)
         assert page.scene.look.text_px == 40  # 30 pt at 1:1
-        assert page.scene.paints.text_font.pixelSize() == 40
+        assert page.scene.paints.far_px == 60  # and larger still when zoomed out
         page.set_high_contrast(True)
         assert page.high_contrast_action.isChecked()
         assert page.scene.backgroundBrush().color().name() == "#000000"

@@ -8,16 +8,37 @@ a count badge. Zoomed out it drops the text, then everything but its colour.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from cardwall.model import Card
-from ui.wall.style import CARD_H, CARD_W, KIND_LABELS, LOD_PLAIN, REASON_LETTERS, Look, font
+from ui.wall.style import (
+    CARD_H,
+    CARD_W,
+    FAR_BELOW,
+    KIND_LABELS,
+    LOD_PLAIN,
+    MIN_SCREEN_TEXT_PX,
+    REASON_LETTERS,
+    Look,
+    font,
+)
 
 PAD = 12.0
 PILE_OFFSET = 5.0
 BODY = QRectF(0, 0, CARD_W, CARD_H)
-BOUNDS = QRectF(-6, -6, CARD_W + 2 * PILE_OFFSET + 12, CARD_H + 2 * PILE_OFFSET + 12)
+BOUNDS = QRectF(-8, -22, CARD_W + 2 * PILE_OFFSET + 24, CARD_H + 2 * PILE_OFFSET + 30)
 CARD_TYPE = QGraphicsItem.UserType + 1
 # Flags combined once: building them in paint() costs more than drawing the text.
 LEFT = Qt.AlignLeft | Qt.AlignVCenter
@@ -40,12 +61,19 @@ class Paints:
         self.pile_brush = QBrush(QColor(look.occupation).darker(125))
         self.badge_brush = QBrush(QColor(look.badge))
         self.badge_pen = QPen(QColor(look.badge_text))
-        self.text_lod = look.text_lod()
-        self.text_font = font(look.text_px, bold=look.bold_text)
         self.small_font = font(look.small_px, bold=True)
         self.badge_font = font(look.small_px * 1.5, bold=True)
+        self.far_badge_font = font(look.small_px * 2.4, bold=True)
         self.text_rect = QRectF(PAD, PAD + look.small_px + 6, CARD_W - 2 * PAD, 0)
         self.text_rect.setBottom(CARD_H - PAD - look.small_px - 6)
+        # Seen from afar (zoomed out, the projector) the text grows within the card and the
+        # details go, so what is on screen stays readable: fewer words, bigger letters.
+        self.far_px = look.text_px * FAR_TYPE
+        self.far_below = FAR_BELOW
+        self.text_lod = MIN_SCREEN_TEXT_PX / self.far_px
+        self.far_small_font = font(look.small_px * 1.7, bold=True)
+        self.far_rect = QRectF(PAD, PAD + look.small_px * 1.7 + 6, CARD_W - 2 * PAD, 0)
+        self.far_rect.setBottom(CARD_H - PAD + 2)
 
     def fill_for(self, card: Card) -> QBrush:
         if card.prompt:
@@ -53,32 +81,48 @@ class Paints:
         return self.fill.get((card.kind, False), self.fill[("note", False)])
 
 
-_TEXT_CACHE: dict[tuple, QStaticText] = {}
+_TEXT_CACHE: dict[tuple, tuple[QStaticText, QFont]] = {}
+SHRINK = (1.0, 0.9, 0.8, 0.7)  # try a smaller size before breaking a word or cutting the text
+FAR_TYPE = 1.5  # card text this much larger when zoomed out below FAR_BELOW
 
 
-def fitted_text(text: str, qfont: QFont, width: float, height: float) -> QStaticText:
-    """The text wrapped to `width`, cut with an ellipsis where it would pass `height`."""
-    key = (text, qfont.pixelSize(), qfont.bold(), width, height)
+def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -> tuple[QStaticText, QFont]:
+    """The text wrapped to `width` in the largest size that fits without breaking a word,
+    else at `px`, cut with an ellipsis where it would pass `height`; and the font to draw it in."""
+    key = (text, px, bold, width, height)
     found = _TEXT_CACHE.get(key)
     if found is not None:
         return found
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    chosen = None
+    for factor in SHRINK:
+        qfont = font(px * factor, bold=bold)
+        if _fitting_end(text, qfont, option, width, height) >= len(text) and _words_fit(text, qfont, width):
+            chosen = qfont
+            break
     shown = text
-    end = _fitting_end(text, qfont, option, width, height)
-    if end < len(text):
-        shown = text[:end].rstrip() + "…"
-        while shown != "…" and _fitting_end(shown, qfont, option, width, height) < len(shown):
-            shown = shown[:-2].rstrip() + "…"
+    if chosen is None:
+        chosen = font(px, bold=bold)
+        end = _fitting_end(text, chosen, option, width, height)
+        if end < len(text):
+            shown = text[:end].rstrip() + "…"
+            while shown != "…" and _fitting_end(shown, chosen, option, width, height) < len(shown):
+                shown = shown[:-2].rstrip() + "…"
     static = QStaticText(shown)
     static.setTextOption(option)
     static.setTextWidth(width)
     static.setPerformanceHint(QStaticText.AggressiveCaching)
-    static.prepare(font=qfont)
+    static.prepare(font=chosen)
     if len(_TEXT_CACHE) > 20_000:
         _TEXT_CACHE.clear()
-    _TEXT_CACHE[key] = static
-    return static
+    _TEXT_CACHE[key] = (static, chosen)
+    return static, chosen
+
+
+def _words_fit(text: str, qfont: QFont, width: float) -> bool:
+    metrics = QFontMetricsF(qfont)
+    return all(metrics.horizontalAdvance(word) <= width for word in text.split())
 
 
 def _fitting_end(text: str, qfont: QFont, option: QTextOption, width: float, height: float) -> int:
@@ -110,7 +154,8 @@ class CardItem(QGraphicsItem):
         self.paints = paints
         self.member_of = member_of  # an expanded pile's member: the root's id
         self.setFlag(QGraphicsItem.ItemIsSelectable)
-        self._static: QStaticText | None = None
+        self._text: tuple[QStaticText, QFont] | None = None
+        self._far_text: tuple[QStaticText, QFont] | None = None
 
     @property
     def card_id(self) -> str:
@@ -122,20 +167,18 @@ class CardItem(QGraphicsItem):
     def set_card(self, card: Card, count: int) -> None:
         if card != self.card or count != self.count:
             if card.text != self.card.text:
-                self._static = None
+                self._text = self._far_text = None
             self.card, self.count = card, count
             self.update()
 
     def set_paints(self, paints: Paints) -> None:
-        self.paints, self._static = paints, None
+        self.paints, self._text, self._far_text = paints, None, None
         self.update()
 
     def boundingRect(self) -> QRectF:
         return BOUNDS
 
-    def shape(self):
-        from PySide6.QtGui import QPainterPath
-
+    def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(BODY)
         return path
@@ -163,37 +206,49 @@ class CardItem(QGraphicsItem):
             painter.drawRect(BODY.adjusted(-3, -3, 3, 3))
         if lod < p.text_lod:
             return
-        painter.setPen(p.kind_pen)
-        painter.setFont(p.small_font)
+        far = lod < p.far_below
         kind = "DATA" if card.prompt else KIND_LABELS.get(card.kind, card.kind.upper())
         if self.member_of:
             kind += " · IN PILE"
-        if card.round == 2:
-            kind += " · 3RD CARD"
+        painter.setPen(p.kind_pen)
         small = p.look.small_px
-        painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD - 44, small + 6), LEFT, kind)
-        footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
-        if card.reasons:
-            letters = " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons)
-            painter.drawText(footer, LEFT, letters)
-        if card.soc_code:
-            painter.drawText(footer, RIGHT, card.soc_code)
-        if self._static is None:
-            box = p.text_rect
-            self._static = fitted_text(card.text, p.text_font, box.width(), box.height())
+        if far:
+            painter.setFont(p.far_small_font)
+            painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small * 1.7 + 6), LEFT, kind)
+            if self._far_text is None:
+                box = p.far_rect
+                self._far_text = fitted_text(card.text, p.far_px, True, box.width(), box.height())
+            static, text_font = self._far_text
+            origin = p.far_rect.topLeft()
+        else:
+            painter.setFont(p.small_font)
+            top = QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small + 6)
+            painter.drawText(top, LEFT, kind)
+            if card.round == 2:
+                painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, "3RD CARD")
+            footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
+            if card.reasons:
+                painter.drawText(footer, LEFT, " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons))
+            if card.soc_code:
+                painter.drawText(footer, RIGHT, card.soc_code)
+            if self._text is None:
+                box = p.text_rect
+                self._text = fitted_text(card.text, p.look.text_px, p.look.bold_text, box.width(), box.height())
+            static, text_font = self._text
+            origin = p.text_rect.topLeft()
         painter.setPen(p.text_pen)
-        painter.setFont(p.text_font)
-        painter.drawStaticText(p.text_rect.topLeft(), self._static)
+        painter.setFont(text_font)
+        painter.drawStaticText(origin, static)
         if self.count > 1:
-            self._paint_badge(painter)
+            self._paint_badge(painter, 1.6 if far else 1.0)
 
-    def _paint_badge(self, painter: QPainter) -> None:
+    def _paint_badge(self, painter: QPainter, scale: float) -> None:
         p = self.paints
-        size = QSizeF(p.look.small_px * 4.2, p.look.small_px * 2.3)
-        rect = QRectF(QPointF(CARD_W - size.width() + 8, -10), size)
+        size = QSizeF(p.look.small_px * 4.2 * scale, p.look.small_px * 2.3 * scale)
+        rect = QRectF(QPointF(CARD_W - size.width() + 8, -10 * scale), size)
         painter.setPen(Qt.NoPen)
         painter.setBrush(p.badge_brush)
         painter.drawRoundedRect(rect, size.height() / 2, size.height() / 2)
         painter.setPen(p.badge_pen)
-        painter.setFont(p.badge_font)
+        painter.setFont(p.far_badge_font if scale > 1 else p.badge_font)
         painter.drawText(rect, Qt.AlignCenter, f"×{self.count}")

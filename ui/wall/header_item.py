@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from cardwall.model import Category
-from ui.wall.style import HEADER_H, LABEL_W, LOD_PLAIN, Look, fitted_font, font, text_colour_on
+from ui.wall.style import FAR_BELOW, HEADER_H, LABEL_W, LOD_PLAIN, Look, fitted_font, font, text_colour_on
 
 HEADER_TYPE = QGraphicsItem.UserType + 2
 LEVEL_TYPE = QGraphicsItem.UserType + 3
@@ -53,14 +53,20 @@ class HeaderItem(QGraphicsItem):
             return
         ink = text_colour_on(fill.name())
         painter.setPen(ink)
-        painter.setFont(font(self.look.small_px, bold=True))
-        painter.drawText(rect.adjusted(10, 6, -10, 0), Qt.AlignLeft | Qt.AlignTop, "CATEGORY")
-        if self.count:
-            painter.drawText(rect.adjusted(10, 6, -10, 0), Qt.AlignRight | Qt.AlignTop, f"{self.count} cards")
-        box = rect.adjusted(10, self.look.small_px + 10, -10, -6)
-        if self._font_key != (self.category.title, self.width, self.look):
-            self._font_key = (self.category.title, self.width, self.look)
-            self._font = fitted_font(self.category.title, box.width(), box.height(), self.look.header_px, bold=True)
+        far = lod < FAR_BELOW  # seen from afar: only the title, as large as fits
+        if far:
+            box = rect.adjusted(8, 4, -8, -4)
+        else:
+            painter.setFont(font(self.look.small_px, bold=True))
+            painter.drawText(rect.adjusted(10, 6, -10, 0), Qt.AlignLeft | Qt.AlignTop, "CATEGORY")
+            if self.count:
+                painter.drawText(rect.adjusted(10, 6, -10, 0), Qt.AlignRight | Qt.AlignTop, f"{self.count} cards")
+            box = rect.adjusted(10, self.look.small_px + 10, -10, -6)
+        key = (self.category.title, self.width, self.look, far)
+        if self._font_key != key:
+            self._font_key = key
+            px = self.look.header_px * (1.7 if far else 1.0)
+            self._font = fitted_font(self.category.title, box.width(), box.height(), px, bold=True)
         painter.setFont(self._font)
         title = _elided_lines(painter, self.category.title, box)
         painter.drawText(box, Qt.AlignCenter | Qt.TextWordWrap, title)
@@ -90,11 +96,14 @@ class LevelLabelItem(QGraphicsItem):
         rect = QRectF(0, 0, LABEL_W, self.height)
         painter.setPen(QColor(self.look.grid_text))
         box = rect.adjusted(4, 0, -8, 0)
-        painter.setFont(fitted_font(self.name, box.width(), box.height() - 20, self.look.label_px, bold=True))
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_BELOW
+        px = self.look.label_px * (1.6 if far else 1.0)
+        painter.setFont(fitted_font(self.name, box.width(), box.height() - 20, px, bold=True))
         painter.drawText(box, Qt.AlignRight | Qt.AlignVCenter | Qt.TextWordWrap, self.name)
-        painter.setFont(font(self.look.small_px))
-        hint = "skills & competencies" if self.level_id is None else "level"
-        painter.drawText(box.adjusted(0, 0, 0, -8), Qt.AlignRight | Qt.AlignBottom, hint)
+        if self.level_id is None and not far:
+            painter.setFont(font(self.look.small_px * 1.2))
+            hint = "competencies named for the column"
+            painter.drawText(box.adjusted(0, 0, 0, -8), Qt.AlignRight | Qt.AlignBottom | Qt.TextWordWrap, hint)
 
 
 def _elided_lines(painter: QPainter, text: str, box: QRectF) -> str:

@@ -24,6 +24,7 @@ from ui.wall.style import (
     GAP,
     HEADER_H,
     LABEL_W,
+    LEGEND_H,
     MARGIN,
     TRAY_COLS,
 )
@@ -82,6 +83,7 @@ class WallLayout:
     piles: dict[str, list[Card]]  # root id -> the pile, root first
     header_rect: QRectF  # the band of header cards
     tray_header: QRectF
+    legend: QPointF  # where the reasons legend goes, under the wall
     scene_rect: QRectF
 
     def cell_at(self, pos: QPointF) -> CellGeometry | None:
@@ -194,5 +196,6 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
     )
     tray_header = QRectF(tray_x, MARGIN, tray_w, HEADER_H)
-    scene_rect = QRectF(0, 0, tray_x + tray_w + MARGIN, bottom + MARGIN)
-    return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, scene_rect)
+    legend = QPointF(MARGIN + LABEL_W + COLUMN_GAP, bottom + 10)
+    scene_rect = QRectF(0, 0, tray_x + tray_w + MARGIN, bottom + LEGEND_H + MARGIN)
+    return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)

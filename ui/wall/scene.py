@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from cardwall.commands import Change
-from cardwall.model import REASON_LABELS, Session
+from cardwall.model import REASON_LABELS, REASONS, Session
 from cardwall.wall import organizations
 from ui.wall.card_item import CARD_TYPE, CardItem, Paints
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
-from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, Look, font
+from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
 
 WALL_TABLES = {"cards", "categories", "levels", "participants", "sessions"}
 
@@ -56,6 +56,9 @@ class WallScene(QGraphicsScene):
         self.empty_hint = QGraphicsSimpleTextItem("Right-click the wall:\nAdd category")
         self.empty_hint.setZValue(5)
         self.addItem(self.empty_hint)
+        letters = " · ".join(f"{REASON_LETTERS[r]} {REASON_LABELS[r].lower()}" for r in REASONS)
+        self.legend = QGraphicsSimpleTextItem(f"Why critical:  {letters}")
+        self.addItem(self.legend)
         self.drop_marker = QGraphicsRectItem()
         self.drop_marker.setZValue(100)
         self.drop_marker.setVisible(False)
@@ -165,6 +168,7 @@ class WallScene(QGraphicsScene):
                 rect_item.setRect(geometry.rect)
         self.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))
         self.tray_header.setPos(layout.tray_header.topLeft())
+        self.legend.setPos(layout.legend)
         self.empty_hint.setVisible(not layout.columns)
         self.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
 
@@ -180,6 +184,8 @@ class WallScene(QGraphicsScene):
         self.tray_hint.setPos(14, 22 + look.header_px * 1.4)
         self.empty_hint.setFont(font(look.header_px, bold=True))
         self.empty_hint.setBrush(QColor(look.grid_text))
+        self.legend.setFont(font(look.small_px * 1.6, bold=True))
+        self.legend.setBrush(QColor(look.grid_text))
         self.drop_marker.setPen(QPen(QColor(look.drop), 6))
         self.drop_marker.setBrush(QBrush(QColor(look.drop)))
 

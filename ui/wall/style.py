@@ -21,9 +21,10 @@ GAP = 18.0  # between cards of a cell
 CELL_PAD = 16.0  # inside a cell, around its cards
 COLUMN_GAP = 14.0  # between category columns
 HEADER_H = 96.0
-LABEL_W = 150.0  # the level labels at the left
+LABEL_W = 180.0  # the level labels at the left
 TRAY_COLS = 2  # the unsorted tray is two cards wide
 MARGIN = 30.0
+LEGEND_H = 40.0  # the line under the wall that says what the reason letters mean
 
 KIND_LABELS = {"occupation": "OCCUPATION", "skill": "SKILL", "note": "NOTE"}
 REASON_LETTERS = {"volume": "V", "hard-to-fill": "H", "turnover": "T", "cost": "C", "growth": "G"}
@@ -31,6 +32,7 @@ REASON_LETTERS = {"volume": "V", "hard-to-fill": "H", "turnover": "T", "cost": "
 # Text smaller than this on screen is noise, not words: skip it (at the normal size, below
 # ~0.4 zoom), and well below that draw plain rectangles.
 MIN_SCREEN_TEXT_PX = 9.0
+FAR_BELOW = 0.6  # below this zoom the wall is "seen from afar": bigger type, fewer details
 LOD_PLAIN = 0.22
 
 
@@ -63,10 +65,6 @@ class Look:
     label_px: float = 24.0
     bold_text: bool = False
     dim: float = 0.22  # opacity of cards a search does not match
-
-    def text_lod(self) -> float:
-        """The zoom below which card text is not drawn."""
-        return MIN_SCREEN_TEXT_PX / self.text_px
 
     def colour_of(self, kind: str, prompt: bool) -> str:
         if prompt:
