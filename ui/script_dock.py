@@ -125,6 +125,9 @@ class ScriptDock(QDockWidget):
             self.steps.addItem(item)
         self.steps.itemClicked.connect(lambda item: self.go_to(item.data(Qt.UserRole)))
         self.steps.itemActivated.connect(lambda item: self.go_to(item.data(Qt.UserRole)))
+        list_font = QFont(self.steps.font())
+        list_font.setPointSize(BASE_PT)
+        self.steps.setFont(list_font)
         # The list is a map, the prompt is what gets read out: the list stays as tall as its steps.
         row = max(self.steps.sizeHintForRow(0), self.steps.fontMetrics().lineSpacing())
         self.steps.setFixedHeight(row * min(self.steps.count(), 9) + 2 * self.steps.frameWidth() + 6)
@@ -299,6 +302,15 @@ class ScriptDock(QDockWidget):
             self.saved_hint.setText("saved")
         else:
             self.saved_hint.setText("not saved — see the status bar")
+
+    def set_panel(self, panel_id: str | None) -> None:
+        """A skill panel page switching occupations: save this panel's words, show the other's."""
+        if panel_id == self.panel_id:
+            return
+        self.commit_notes()
+        self.panel_id = panel_id
+        self.shown_step = 0  # reload shows the notes afresh
+        self.reload()
 
     # --- steps -----------------------------------------------------------------------------
 

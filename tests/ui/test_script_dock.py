@@ -132,6 +132,14 @@ def test_skill_panel_notes_are_per_panel(qtbot, room):
     assert notes[f"step1-{panel_a}"].text == "Add CAM programming tasks"
     assert not any(n.panel_id == panel_b for n in notes.values())
 
+    # One dock following the page from panel to panel: typed words go to the panel they were typed for.
+    dock_b.notes.setFocus()
+    qtbot.keyClicks(dock_b.notes, "Machinists: add GD&T")
+    dock_b.set_panel(panel_a)
+    assert dock_b.notes.toPlainText() == "Add CAM programming tasks"
+    notes = reopen(path).sessions["s2"].notes
+    assert notes[f"step1-{panel_b}"].text == "Machinists: add GD&T"
+
 
 def test_timer_presets_pause_and_a_visible_end_without_a_dialog(qtbot):
     timer = CountdownTimer()

@@ -82,6 +82,15 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     w.controller.undo_stack.undo()
     assert not inspector.reasons["volume"].isChecked()
 
+    # With a card selected on the wall, editing keys in the capture field edit the text, not the wall.
+    bar.text.setFocus()
+    qtbot.keyClicks(bar.text, "Weldr")
+    for key in (Qt.Key_Left, Qt.Key_Delete, Qt.Key_Backspace, Qt.Key_Home, Qt.Key_F2):
+        qtbot.keyClick(bar.text, key)
+    assert bar.text.text() == "Wel"
+    assert "k5" in reopen(path).sessions[SID].cards and page.selected_card_ids() == ["k5"]
+    bar.text.clear()
+
     # Ctrl+F from the wall, type: the cards that do not match dim.
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key_F, Qt.ControlModifier)

@@ -268,7 +268,7 @@ class CaptureBar(QWidget):
     def toggle_kind(self, kind: str) -> None:
         self.kind = "occupation" if self.kind == kind else kind
         self._show_state()
-        self._on_text_changed(self.text.text())
+        self._show_offer(self.text.text())
 
     def toggle_third_card(self) -> None:
         self.third_card = not self.third_card
@@ -399,7 +399,10 @@ class CaptureBar(QWidget):
 
     def _on_text_changed(self, text: str) -> None:
         if text.strip():
-            self.message.clear()
+            self.message.clear()  # typing again answers the refusal
+        self._show_offer(text)
+
+    def _show_offer(self, text: str) -> None:
         self._show_target()
         offer = self.stack_offer(text) if text.strip() else None
         if offer is None:
@@ -416,7 +419,7 @@ class CaptureBar(QWidget):
             self._fill_people()
         if "cards" in tables:
             self._fill_texts()
-            self._on_text_changed(self.text.text())
+            self._show_offer(self.text.text())
         if tables & {"categories", "levels"}:
             self._show_target()
 

@@ -29,7 +29,8 @@ from cardwall.model import HORIZON_LABELS, HORIZONS
 from ui.controller import Controller
 
 COLUMNS = ("text", "owner", "due", "horizon")
-HEADERS = ("Next step", "Owner", "Due (YYYY-MM-DD)", "When")
+HEADERS = ("Next step", "Owner", "Due", "When")
+SHORT_HORIZONS = {"early-win": "Early win", "short-term": "3-6 months", "long-term": "6-12 months"}
 
 
 class _FocusOut(QObject):
@@ -68,9 +69,11 @@ class NextStepsDock(QDockWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)  # the step itself wraps; the rest stay narrow
+        for col, width in ((1, 100), (2, 100), (3, 122)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            self.table.setColumnWidth(col, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -125,8 +128,9 @@ class NextStepsDock(QDockWidget):
             for col, name in enumerate(COLUMNS):
                 if name == "horizon":
                     box = QComboBox()
-                    for horizon in HORIZONS:
-                        box.addItem(HORIZON_LABELS[horizon], horizon)
+                    for i, horizon in enumerate(HORIZONS):
+                        box.addItem(SHORT_HORIZONS[horizon], horizon)
+                        box.setItemData(i, HORIZON_LABELS[horizon], Qt.ToolTipRole)
                     box.setCurrentIndex(HORIZONS.index(step.horizon) if step.horizon in HORIZONS else 0)
                     box.activated.connect(
                         lambda _i, b=box, sid=step.id: self._run(
@@ -137,6 +141,8 @@ class NextStepsDock(QDockWidget):
                     continue
                 item = QTableWidgetItem(getattr(step, name))
                 item.setData(Qt.UserRole, step.id)
+                if name == "due":
+                    item.setToolTip("A date like 2026-12-01")
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         self._loading = False
