@@ -363,7 +363,12 @@ def test_room_tally_typed_per_task(room, workspace_path, qtbot):
     assert panels.totals(page.session, page.panel_id) == {a2.task_id: 14}
     tally = next(iter(page.session.votes.values()))
     assert tally.participant_id is None and tally.dots == 14
-    click_task(qtbot, page, "B-1")
+    assert page.view.selected_task() == task_by_label(page, "A-3")  # Enter moves on to the next card
+    press_key(qtbot, page, Qt.Key_Right)  # arrows walk the cards: across to B
+    assert page.view.selected_task() == task_by_label(page, "B-3")
+    press_key(qtbot, page, Qt.Key_Up)
+    press_key(qtbot, page, Qt.Key_Up)
+    assert page.view.selected_task() == task_by_label(page, "B-1")
     press_key(qtbot, page, None, "3")
     press_key(qtbot, page, Qt.Key_Enter)
     saved = reopen(workspace_path).sessions[page.session_id]

@@ -64,9 +64,16 @@ def _fm(px: float, bold: bool = False) -> QFontMetricsF:
     return QFontMetricsF(font(px, bold=bold))
 
 
-def text_height(text: str, width: float, px: float = TEXT_PX) -> float:
-    rect = _fm(px).boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextWordWrap), text)
+def text_height(text: str, width: float, px: float = TEXT_PX, *, bold: bool = False) -> float:
+    rect = _fm(px, bold).boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextWordWrap), text)
     return rect.height()
+
+
+@lru_cache(maxsize=1024)
+def header_height(title: str, lettered: bool = True) -> float:
+    """A header card tall enough for its whole title (the title is what people read aloud)."""
+    width = CARD_W - 2 * PAD - (38 if lettered else 0)
+    return max(HEADER_H, text_height(title, width, HEADER_PX, bold=True) + 2 * PAD + 4)
 
 
 @lru_cache(maxsize=4096)
@@ -119,6 +126,8 @@ class TaskItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.height = height
         if look != self.look:
+            if look.text != self.look.text:
+                self.setToolTip(look.text)  # the whole task, when the card has to cut it short
             self.look = look
             self.update()
 

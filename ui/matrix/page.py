@@ -598,13 +598,18 @@ class PanelPage(QWidget):
                 return True
             if key in (Qt.Key_Return, Qt.Key_Enter) and typing:
                 self.options.typing = None
-                if not self._run(SetTally(self.session_id, task_id, int(typing))):
+                if self._run(SetTally(self.session_id, task_id, int(typing))):
+                    self._select_task(self._next_task(task_id))  # the next card's count, straight away
+                else:
                     self.redraw()
                 return True
             if key == Qt.Key_Escape and self.options.typing:
                 self.options.typing = None
                 self.redraw()
                 return True
+        if key in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down):
+            self._step_selection(key)
+            return True
         if text.isdigit() and len(text) == 1 and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
             return self.voting.pick_number(int(text))
         if key == Qt.Key_Escape and mode != ARRANGE:
@@ -623,6 +628,40 @@ class PanelPage(QWidget):
                 self._run(DeleteTask(self.session_id, task_id))
                 return True
         return False
+
+    def _next_task(self, task_id: str) -> str | None:
+        """The task after this one in reading order (down a function, then the next function)."""
+        order = [t for _f, _band, tasks in self.scene.lanes for t in tasks]
+        if task_id not in order:
+            return None
+        i = order.index(task_id)
+        return order[i + 1] if i + 1 < len(order) else order[i]
+
+    def _step_selection(self, key) -> None:
+        """Arrow keys walk the cards: along a function's tasks, or across to the next function."""
+        self.options.typing = None
+        lanes = [tasks for _f, _band, tasks in self.scene.lanes]
+        current = self.view.selected_task()
+        spot = next(((i, lane.index(current)) for i, lane in enumerate(lanes) if current in lane), None)
+        if spot is None:
+            first = next((lane[0] for lane in lanes if lane), None)
+            if first:
+                self._select_task(first)
+            return
+        along = (Qt.Key_Right, Qt.Key_Left) if self.options.dacum else (Qt.Key_Down, Qt.Key_Up)
+        lane, index = spot
+        if key in along:
+            index += 1 if key == along[0] else -1
+        else:
+            step = 1 if key in (Qt.Key_Right, Qt.Key_Down) else -1
+            lane += step
+            while 0 <= lane < len(lanes) and not lanes[lane]:
+                lane += step
+            if not 0 <= lane < len(lanes):
+                return
+        index = max(0, min(index, len(lanes[lane]) - 1))
+        self._select_task(lanes[lane][index])
+        self.redraw()
 
     # --- leaving -----------------------------------------------------------------------------
 

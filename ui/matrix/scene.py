@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
 from cardwall import panels
 from cardwall.model import Session
-from ui.matrix.items import CARD_W, HEADER_H, FunctionItem, TaskItem, TaskLook
+from ui.matrix.items import CARD_W, HEADER_H, FunctionItem, TaskItem, TaskLook, header_height
 
 GAP = 14.0
 COLUMN_GAP = 18.0
@@ -136,14 +136,15 @@ class MatrixScene(QGraphicsScene):
                 (sum(self.tasks[t.id].height + GAP for t in tasks) for *_, tasks in lanes),
                 default=0.0,
             )
-            cell_h = HEADER_H + GAP + max(tallest, 120.0) + GAP
+            head_h = max((header_height(title, bool(letter)) for _f, letter, title, _t in lanes), default=HEADER_H)
+            cell_h = head_h + GAP + max(tallest, 120.0) + GAP
             for function_id, letter, title, tasks in lanes:
                 header = self.functions[function_id]
-                header.set_text(letter, title, width=CARD_W, height=HEADER_H)
+                header.set_text(letter, title, width=CARD_W, height=head_h)
                 header.setPos(x, MARGIN)
                 band = QRectF(x - GAP / 2, MARGIN - GAP / 2, CARD_W + GAP, cell_h + GAP)
                 self._cell(band)
-                y = MARGIN + HEADER_H + GAP
+                y = MARGIN + head_h + GAP
                 for task in tasks:
                     self.tasks[task.id].setPos(x, y)
                     y += self.tasks[task.id].height + GAP
@@ -155,7 +156,7 @@ class MatrixScene(QGraphicsScene):
             widest = max((len(tasks) for *_, tasks in lanes), default=0)
             row_w = CARD_W + COLUMN_GAP + max(widest, 1) * (CARD_W + GAP)
             for function_id, letter, title, tasks in lanes:
-                height = max([HEADER_H, *(self.tasks[t.id].height for t in tasks)])
+                height = max([header_height(title, bool(letter)), *(self.tasks[t.id].height for t in tasks)])
                 header = self.functions[function_id]
                 header.set_text(letter, title, width=CARD_W, height=height)
                 header.setPos(MARGIN, y)
