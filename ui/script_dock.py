@@ -295,9 +295,9 @@ class ScriptDock(QDockWidget):
             return
         text = self.notes.toPlainText()
         topic = self.script.get(self.shown_step).summary_topic
-        if self.controller.run(
-            SetStepNote(self.session_id, self.shown_step, text, topic=topic, panel_id=self.panel_id)
-        ):
+        command = SetStepNote(self.session_id, self.shown_step, text, topic=topic, panel_id=self.panel_id)
+        command.label = f"Notes of step {self.shown_step}"
+        if self.controller.run(command):
             self._committed = text
             self.saved_hint.setText("saved")
         else:
@@ -323,7 +323,9 @@ class ScriptDock(QDockWidget):
     def go_to(self, number: int) -> None:
         self.commit_notes()
         if number != self.current_step():
-            self.controller.run(EditSession(self.session_id, current_step=number))
+            command = EditSession(self.session_id, current_step=number)
+            command.label = f"Go to script step {number}"  # what Edit ▸ Undo says
+            self.controller.run(command)
         self.reload()
 
     def _on_changed(self, change) -> None:

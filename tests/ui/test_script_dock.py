@@ -58,6 +58,7 @@ def test_notes_are_saved_after_a_pause_on_step_change_and_on_focus_out(qtbot, ro
     qtbot.keyClicks(dock.notes, "; forklift for volume.")
     qtbot.keyClick(dock.notes, Qt.Key_PageDown, Qt.ControlModifier)
     assert stack.count() == 3  # notes, then the step
+    assert [stack.text(i) for i in range(3)] == ["Notes of step 1", "Notes of step 1", "Go to script step 2"]
     saved = session_of(path)
     assert saved.info.current_step == 2
     assert saved.notes["step1"].text == "Machinists and welders came up first; forklift for volume."

@@ -65,7 +65,7 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     saved = reopen(path).sessions[SID]
     new = next(c for c in saved.cards.values() if c.text == "welder")
     assert new.stack_id in {"k1", "k2"}
-    assert w.controller.undo_stack.undoText() == "Add card to the 'Welder' stack"
+    assert w.controller.undo_stack.undoText() == "Add card to the “Welder” stack"
 
     # The offscreen platform leaves the completer's closed popup as the "active window" (a desktop
     # gives activation back to the main window); give it back as a window manager would.

@@ -48,6 +48,10 @@ def split_pasted(text: str) -> list[str]:
     return lines
 
 
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -342,7 +346,7 @@ class CaptureBar(QWidget):
         label = "Add card"
         if offer is not None:
             commands.append(StackCards(self.session_id, [add.card_id], onto=offer[0].id))
-            label = f"Add card to the {offer[0].text!r} stack"
+            label = f"Add card to the “{_short(offer[0].text)}” stack"
         command = commands[0] if len(commands) == 1 else Batch(label, commands)
         if not self._run(command):
             return None

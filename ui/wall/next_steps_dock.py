@@ -193,7 +193,9 @@ class NextStepsDock(QDockWidget):
             return
         text = self.reengage.toPlainText()
         if text.strip() != session.info.reengage.strip():
-            self._run(EditSession(self.session_id, reengage=text))
+            command = EditSession(self.session_id, reengage=text)
+            command.label = "Edit re-engagement"
+            self._run(command)
 
     def _on_changed(self, change) -> None:
         if self.session_id not in change.sessions():
