@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 KEYS = ("startup_s", "repaint_2000_ms", "repaint_fit_2000_ms", "drag_step_ms", "build_2000_ms", "rss_2000_mb")
+EXTRA = ("drag_step_full_repaint_ms", "repaint_2000_cold_ms")  # reported beside the targets
 WORDS = [
     "CNC",
     "machinist",
@@ -125,7 +126,7 @@ def measure(only: set[str]) -> dict[str, float]:
             out["startup_s"] = _startup(Path(tmp))
         if {"repaint_2000_ms", "repaint_fit_2000_ms", "drag_step_ms", "build_2000_ms"} & set(wanted):
             figures = _in_process(path, session_id)
-            out.update({k: v for k, v in figures.items() if k in wanted or k.startswith("drag_step_full")})
+            out.update({k: v for k, v in figures.items() if k in wanted or k in EXTRA})
         if "rss_2000_mb" in wanted:
             out["rss_2000_mb"] = _rss(path, session_id)
     return out
@@ -187,7 +188,14 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
         view.centerOn(QPointF(view.sceneRect().width() / 3, view.sceneRect().height() / 2))
         app.processEvents()
         viewport = view.viewport()
-        viewport.repaint()
+        from ui.wall import card_item
+
+        card_item._TEXT_CACHE.clear()
+        for item in page.scene.cards.values():
+            item._text = item._far_text = None
+        t = time.perf_counter()
+        viewport.repaint()  # cold: every visible card lays out its text
+        out["repaint_2000_cold_ms"] = round((time.perf_counter() - t) * 1000, 2)
         out["repaint_2000_ms"] = round(_median_ms(viewport.repaint, 40), 2)
 
         # One drag step: the pointer moves, the cards follow, the marker moves, the view repaints.

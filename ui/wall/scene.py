@@ -78,6 +78,8 @@ class WallScene(QGraphicsScene):
     def sync(self) -> None:
         """Bring the items in line with the session: add, drop, repaint and move only what differs."""
         session = self.session()
+        if session is None:  # the session was deleted: the page is on its way out
+            return
         layout = compute_layout(session, expanded=self.expanded)
         self.layout = layout
         self.expanded &= set(layout.piles)

@@ -24,7 +24,7 @@ class WallView(QGraphicsView):
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setOptimizationFlags(QGraphicsView.DontSavePainterState | QGraphicsView.DontAdjustForAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setFrameShape(QFrame.NoFrame)
         self._pan_from: QPoint | None = None
@@ -57,6 +57,14 @@ class WallView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         self.follow_fit = False
         self.set_zoom(self.zoom() * factor)
+
+    def zoom_at(self, factor: float, at: QPoint) -> None:
+        """Zoom keeping the wall point under `at` (viewport pixels) where it is: wheel and pinch."""
+        fixed = self.mapToScene(at)
+        self.zoom_by(factor)
+        drift = self.mapFromScene(fixed) - at
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
 
     def zoom_in(self) -> None:
         self.zoom_by(STEP)
@@ -94,7 +102,7 @@ class WallView(QGraphicsView):
         if event.modifiers() & Qt.ControlModifier or not touchpad:
             steps = event.angleDelta().y() / 120 or event.pixelDelta().y() / 50
             if steps:
-                self.zoom_by(STEP**steps)
+                self.zoom_at(STEP**steps, event.position().toPoint())
             event.accept()
             return
         super().wheelEvent(event)
@@ -104,10 +112,10 @@ class WallView(QGraphicsView):
         if kind == QEvent.Gesture:
             pinch = event.gesture(Qt.PinchGesture)
             if pinch is not None:
-                self.zoom_by(pinch.scaleFactor())
+                self.zoom_at(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
                 return True
         elif kind == QEvent.NativeGesture and event.gestureType() == Qt.ZoomNativeGesture:
-            self.zoom_by(1 + event.value())
+            self.zoom_at(1 + event.value(), event.position().toPoint())
             return True
         return super().viewportEvent(event)
 
