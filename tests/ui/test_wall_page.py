@@ -116,3 +116,26 @@ def test_wall_picture_is_a_png_on_white(demo):
     image = QImage.fromData(data)
     assert image.width() == 1200 and image.height() > 300
     assert image.pixelColor(2, 2).name() == "#ffffff"
+
+
+def test_wall_picture_without_a_display_or_an_application(demo_path, tmp_path):
+    """The export path: a fresh process, no QApplication yet, no DISPLAY, no platform chosen."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from storage.workspace import WorkspaceFile\n"
+        "from ui.wall.picture import render_wall_png\n"
+        "with WorkspaceFile.open(sys.argv[1], readonly=True, create=False) as wf:\n"
+        "    sid = next(s.id for s in wf.ws.sessions.values() if s.info.kind == 'critical-occupations')\n"
+        "    data = render_wall_png(wf.ws, sid)\n"
+        "open(sys.argv[2], 'wb').write(data)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = tmp_path / "wall.png"
+    done = subprocess.run([sys.executable, "-c", code, str(demo_path), str(out)], env=env, timeout=60)
+    assert done.returncode == 0
+    image = QImage(str(out))
+    assert image.width() == 2400 and image.height() > 600

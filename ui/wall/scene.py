@@ -29,7 +29,7 @@ from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
 from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
 
-WALL_TABLES = {"cards", "categories", "levels", "participants", "sessions"}
+WALL_TABLES = {"cards", "categories", "levels"}  # who wrote a card is read when a tooltip asks
 
 
 class WallScene(QGraphicsScene):
