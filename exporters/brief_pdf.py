@@ -242,7 +242,7 @@ def _top_task_details(session: Session, panel: Panel, top, labels: dict, counts:
     undiscussed = [labels.get(t.id, "") for t in top if not _has_detail(session, t.id)]
     notes = []
     if rest:
-        notes.append(f"Also discussed, in session.xlsx: {', '.join(rest)}.")
+        notes.append(f"Also discussed: {', '.join(rest)} (details in session.xlsx, sheet “tasks”).")
     if undiscussed:
         notes.append(f"Top tasks not yet discussed in detail: {', '.join(undiscussed)}.")
     if notes:

@@ -64,13 +64,13 @@ class PanelDigest:
     top: tuple  # RankedTask, the most-voted first
 
 
-def date_text(iso: str) -> str:
-    """'2026-10-14' -> '14 October 2026'; anything else as typed."""
+def date_text(iso: str, *, short: bool = False) -> str:
+    """'2026-10-14' -> '14 October 2026' (or '14 Oct 2026' for tables); anything else as typed."""
     try:
         d = date.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso or ""
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return f"{d.day} {d.strftime('%b' if short else '%B')} {d.year}"
 
 
 def _group_by_organization(people: list[Participant]) -> list[Attendee]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from cardwall.model import REASON_LABELS, REASONS
 from exporters import content
@@ -25,6 +25,8 @@ from exporters.pdf_style import (
 )
 
 WALL_MAX_HEIGHT = 6.2 * inch
+WALL_MIN_HEIGHT = 3.0 * inch
+KEEP_WHOLE_ROWS = 12  # a next-steps table this short moves to the next page whole rather than split
 THIRD_CARD = "†"
 REASON_SHORT = {
     "volume": "Large numbers",
@@ -60,21 +62,19 @@ def summary_pdf(summary: Summary, *, wall_png: bytes | None = None, wages=None) 
 
 def title_block(summary: Summary) -> list:
     out = []
-    if summary.partnership_name:
-        out.append(para(summary.partnership_name, "subtitle"))
-    out.append(para(summary.title or "Session summary", "title"))
     kind = "Critical occupations session" if summary.kind == "critical-occupations" else "Skill panel session"
+    out.append(para(" · ".join(x for x in (summary.partnership_name, kind) if x), "subtitle"))
+    out.append(para(summary.title or "Session summary", "title"))
     rows = [
-        ("Session", kind),
         ("Date", summary.date_text),
         ("Place", summary.location),
         ("Facilitator", summary.facilitator),
-        ("Industry", summary.industry),
-        ("Region", summary.region),
+        ("Industry", " · ".join(x for x in (summary.industry, summary.region) if x)),
     ]
     data = [[Paragraph(f"<b>{label}</b>", STYLES["meta"]), para(value, "meta")] for label, value in rows if value]
     out.append(Spacer(1, 6))
-    out.append(table(data, [1.1 * inch, FRAME_WIDTH - 1.1 * inch], header_rows=0, zebra=False))
+    if data:
+        out.append(table(data, [1.1 * inch, FRAME_WIDTH - 1.1 * inch], header_rows=0, zebra=False))
     return out
 
 
@@ -85,13 +85,29 @@ def who_came(summary: Summary) -> list:
         orgs = sum(1 for g in summary.employers if g.organization)
         label = "Employers" if summary.kind == "critical-occupations" else "Employers: hiring authorities and employees"
         out.append(Paragraph(f"{label} ({employers} people from {orgs} organizations)", STYLES["h2"]))
-        out += [_attendee(g) for g in summary.employers]
+        out.append(_two_columns([_attendee(g) for g in summary.employers]))
     else:
         out.append(para("No employers are recorded for this session.", "body"))
     if summary.partners:
         out.append(Paragraph("Listening partners", STYLES["h2"]))
-        out += [_attendee(g) for g in summary.partners]
+        out.append(_two_columns([_attendee(g) for g in summary.partners]))
     return out
+
+
+def _two_columns(items: list) -> Table:
+    """A list set in two columns that each flow on their own, top to bottom then left to right."""
+    half = (len(items) + 1) // 2
+    t = Table([[items[:half], items[half:]]], colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
+    t.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return t
 
 
 def _attendee(group) -> Paragraph:
@@ -100,16 +116,37 @@ def _attendee(group) -> Paragraph:
 
 
 def wall_picture(png: bytes) -> list:
-    from reportlab.lib.utils import ImageReader
-
-    reader = ImageReader(io.BytesIO(png))
-    w, h = reader.getSize()
-    scale = min(FRAME_WIDTH / w, WALL_MAX_HEIGHT / h)
-    image = Image(io.BytesIO(png), width=w * scale, height=h * scale)
     caption = para(
         "The wall at the end of the session: categories across the top, entry-level jobs at the bottom.", "small"
     )
-    return [KeepTogether([para("The wall", "h1"), image, Spacer(1, 3), caption])]
+    return [CondPageBreak(WALL_MIN_HEIGHT + 0.55 * inch), para("The wall", "h1"), WallFigure(png, caption)]
+
+
+class WallFigure(Flowable):
+    """The wall picture and its caption, shrunk (never below WALL_MIN_HEIGHT) to use the rest of a page."""
+
+    def __init__(self, png: bytes, caption: Paragraph) -> None:
+        super().__init__()
+        from reportlab.lib.utils import ImageReader
+
+        self.image = ImageReader(io.BytesIO(png))
+        self.px_w, self.px_h = self.image.getSize()
+        self.caption = caption
+        self.width = self.height = self.cap_h = self.img_w = self.img_h = 0
+
+    def wrap(self, avail_width, avail_height):
+        _, self.cap_h = self.caption.wrap(avail_width, avail_height)
+        scale = min(avail_width / self.px_w, WALL_MAX_HEIGHT / self.px_h)
+        room = avail_height - self.cap_h - 4
+        if self.px_h * scale > room >= WALL_MIN_HEIGHT:
+            scale = room / self.px_h
+        self.img_w, self.img_h = self.px_w * scale, self.px_h * scale
+        self.width, self.height = avail_width, self.img_h + 4 + self.cap_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, self.cap_h + 4, self.img_w, self.img_h)
+        self.caption.drawOn(self.canv, 0, 0)
 
 
 def occupations_table(summary: Summary, wages) -> list:
@@ -203,7 +240,7 @@ def skills(summary: Summary) -> list:
             [para(category, "cell_bold"), Paragraph("<br/>".join("• " + esc(t) for t in texts), STYLES["cell"])]
         )
     out.append(table(rows, [1.8 * inch, FRAME_WIDTH - 1.8 * inch]))
-    return out
+    return [KeepTogether(out)] if len(rows) <= KEEP_WHOLE_ROWS else out
 
 
 def panels_overview(summary: Summary) -> list:
@@ -245,15 +282,20 @@ def what_was_said(summary: Summary) -> list:
         return []
     out = [CondPageBreak(1.5 * inch), para("What was said", "h1")]
     for step in summary.said:
-        out.append(para(f"Step {step.step} · {step.title}", "h2"))
+        notes = []
         for note in step.notes:
             label = f"<b>{esc(note.topic)}.</b> " if note.topic.strip() else ""
-            out.append(Paragraph(label + esc(note.text), STYLES["quote"]))
+            notes.append(Paragraph(label + esc(note.text), STYLES["quote"]))
+        # the step's heading travels with its first note (a long note may still split across pages)
+        out.append(KeepTogether([para(f"Step {step.step} · {step.title}", "h2"), notes[0]]))
+        out += notes[1:]
     return out
 
 
 def next_steps(summary: Summary) -> list:
     out = [CondPageBreak(1.5 * inch), para("Next steps", "h1")]
+    if summary.reengage.strip():
+        out.append(para(summary.reengage, "body", markup="<b>When we will be back in touch:</b> "))
     if summary.next_steps:
         rows = [head("What", "Who", "By", "Horizon")]
         for s in summary.next_steps:
@@ -261,13 +303,13 @@ def next_steps(summary: Summary) -> list:
                 [
                     para(s.text, "cell"),
                     para(s.owner or "—", "cell"),
-                    para(content.date_text(s.due) or "—", "cell"),
+                    para(content.date_text(s.due, short=True) or "—", "cell"),
                     para(content.horizon_label(s), "cell"),
                 ]
             )
-        out.append(table(rows, [3.2 * inch, 1.75 * inch, 0.95 * inch, FRAME_WIDTH - 5.9 * inch]))
+        out.append(table(rows, [2.75 * inch, 1.55 * inch, 0.95 * inch, FRAME_WIDTH - 5.25 * inch]))
     else:
         out.append(para("No next steps were recorded.", "body"))
-    if summary.reengage.strip():
-        out += [para("When we will be back in touch", "h2"), para(summary.reengage, "body")]
+    if len(summary.next_steps) <= KEEP_WHOLE_ROWS:
+        return [CondPageBreak(1.5 * inch), KeepTogether(out[1:])]  # a short list never leaves a row behind
     return out

@@ -107,7 +107,7 @@ def test_summary_pdf_says_who_came_what_was_named_and_what_comes_next(wall_expor
     for heading in ("Why they are critical", "All occupations", "Skills named, by category", "What was said"):
         assert heading in text
     assert squash("Step 8 · Where applicants come from") in flat
-    assert "Next steps" in text and "Early win" in text and squash("2 November 2026") in flat
+    assert "Next steps" in text and "Early win" in text and squash("2 Nov 2026") in flat
     assert squash("When we will be back in touch") in flat
     reader = PdfReader(folder / "summary.pdf")
     total = len(reader.pages)
