@@ -102,8 +102,10 @@ def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -
             chosen = qfont
             break
     shown = text
-    if chosen is None:
-        chosen = font(px, bold=bold)
+    if chosen is None:  # it cannot all fit: cut it, in the largest size that keeps words whole
+        chosen = next(
+            (f for f in (font(px * k, bold=bold) for k in SHRINK) if _words_fit(text, f, width)), font(px, bold=bold)
+        )
         end = _fitting_end(text, chosen, option, width, height)
         if end < len(text):
             shown = text[:end].rstrip() + "…"
@@ -208,8 +210,6 @@ class CardItem(QGraphicsItem):
             return
         far = lod < p.far_below
         kind = "DATA" if card.prompt else KIND_LABELS.get(card.kind, card.kind.upper())
-        if self.member_of:
-            kind += " · IN PILE"
         painter.setPen(p.kind_pen)
         small = p.look.small_px
         if far:
@@ -224,8 +224,9 @@ class CardItem(QGraphicsItem):
             painter.setFont(p.small_font)
             top = QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small + 6)
             painter.drawText(top, LEFT, kind)
-            if card.round == 2:
-                painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, "3RD CARD")
+            marks = " · ".join(m for m, on in (("IN PILE", self.member_of), ("3RD CARD", card.round == 2)) if on)
+            if marks:
+                painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, marks)
             footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
             if card.reasons:
                 painter.drawText(footer, LEFT, " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons))
