@@ -8,7 +8,7 @@ shows. Editing a cell runs one EditCard on the stack's top card.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,12 +86,13 @@ class CrosswalkDialog(QDialog):
         self.fill()
 
     def _on_changed(self, change) -> None:
-        if change.tables() & {"cards", "levels", "categories", "partnership"} and not self.table.state():
-            self.fill()
+        if change.tables() & {"cards", "levels", "categories", "partnership"}:
+            # Never rebuild the table under the editor that is committing: refill once it has closed.
+            QTimer.singleShot(0, self.fill)
 
     def fill(self) -> None:
         session = self.controller.ws.sessions.get(self.session_id)
-        if session is None:
+        if session is None or self.table.state() == QAbstractItemView.EditingState:
             return
         self._filling = True
         self.table.setRowCount(0)
@@ -154,4 +155,4 @@ class CrosswalkDialog(QDialog):
                 changes["soc_title"] = known.title  # the code's title comes with it
         self.message.clear()
         if self.controller.run(EditCard(self.session_id, card_id, **changes)) is None:
-            self.fill()  # refused: show what the card really holds
+            QTimer.singleShot(0, self.fill)  # refused: show what the card really holds
