@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
     def show_session(self, session_id: str) -> None:
         self._clear_page()
         self.session_id = session_id
+        self._fill_sessions()  # mark it now: focus passing through the list must not pick another
         session = self.wf.ws.sessions[session_id]
         module, cls = PAGES[session.info.kind]
         page_class = getattr(importlib.import_module(module), cls)

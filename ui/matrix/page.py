@@ -136,6 +136,7 @@ class PanelPage(QWidget):
         layout.addLayout(self.add_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)  # the page shown takes the keys: 1-9, arrows, the tally
 
         controller.changed.connect(self._on_changed)
         controller.refused.connect(self._on_refused)
