@@ -167,6 +167,7 @@ class ScriptDock(QDockWidget):
         scroll.setWidget(reading)
 
         self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Step notes")
         notes_font = QFont(self.notes.font())

@@ -47,7 +47,7 @@ class CountdownTimer(QWidget):
         font.setBold(True)
         font.setStyleHint(QFont.Monospace)
         self.display.setFont(font)
-        self.display.setMinimumWidth(150)
+        self.display.setMinimumWidth(130)
         self.display.setStyleSheet(_IDLE)
         self.display.setAccessibleName("Time left")
 
@@ -71,6 +71,8 @@ class CountdownTimer(QWidget):
         presets.addWidget(self.step_button)
         self._step_minutes = 0
 
+        for button in (*self.preset_buttons.values(), self.step_button):
+            button.setMinimumWidth(44)  # the row shares a narrow dock: shrink below the style's 80 px
         controls = QVBoxLayout()
         controls.setSpacing(4)
         controls.addWidget(self.start_button)

@@ -20,7 +20,7 @@ def window(qtbot, workspace_path):
     path = make_wall(workspace_path)
     w = MainWindow()
     qtbot.addWidget(w)
-    w.resize(1700, 1000)
+    w.resize(1800, 1000)
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()

@@ -58,8 +58,9 @@ class NextStepsDock(QDockWidget):
         self.entry.setAccessibleName("New next step")
         self.entry.returnPressed.connect(self._on_add)
         self.horizon = QComboBox()
-        for horizon in HORIZONS:
-            self.horizon.addItem(HORIZON_LABELS[horizon], horizon)
+        for i, horizon in enumerate(HORIZONS):
+            self.horizon.addItem(SHORT_HORIZONS[horizon], horizon)
+            self.horizon.setItemData(i, HORIZON_LABELS[horizon], Qt.ToolTipRole)
         self.horizon.setCurrentIndex(HORIZONS.index("short-term"))
         self.horizon.setToolTip("How soon, for the next step added")
         add_row = QHBoxLayout()
