@@ -44,6 +44,17 @@ def test_drag_then_undo_and_redo_from_the_keyboard(qtbot, demo_path):
         saved = reopen(demo_path).sessions[wall.id].cards[card.id]
         assert (saved.category_id, saved.level_id) == (target_cat, advanced)
         assert any(a.text() == "&Wall" for a in window.menuBar().actions())
+
+        # Presentation mode: no menus, no docks, and Ctrl+Z still undoes.
+        QTest.keyClick(window, Qt.Key_F5)
+        assert page.presentation.active and window.isFullScreen()
+        assert not window.menuBar().isVisible() and not window.sessions_dock.isVisible()
+        QTest.keyClick(page.view, Qt.Key_Z, Qt.ControlModifier)
+        saved = reopen(demo_path).sessions[wall.id].cards[card.id]
+        assert (saved.category_id, saved.level_id) == before
+        QTest.keyClick(page.view, Qt.Key_F5)
+        assert not page.presentation.active
+        assert window.menuBar().isVisible() and window.sessions_dock.isVisible()
     finally:
         window.close_workspace()
 

@@ -15,6 +15,7 @@ class Presentation:
         self.active = False
         self.projector: ProjectorWindow | None = None
         self._hidden: list[QWidget] = []
+        self._kept: list = []
         self._state = None
 
     def toggle(self) -> None:
@@ -36,6 +37,10 @@ class Presentation:
         self._hidden = [w for w in self._hidden if w.isVisible()]
         for widget in self._hidden:
             widget.hide()
+        # A hidden menu bar takes its shortcuts along: keep undo and redo at hand on the window.
+        self._kept = [a for a in (getattr(window, "undo_action", None), getattr(window, "redo_action", None)) if a]
+        for action in self._kept:
+            window.addAction(action)
         self._state = window.windowState()
         window.showFullScreen()
         self.active = True
@@ -55,6 +60,9 @@ class Presentation:
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        for action in self._kept:
+            window.removeAction(action)
+        self._kept = []
         page.present_action.setChecked(False)
         page._apply_look()
         page.view.fit_and_follow()
