@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -416,12 +417,15 @@ class PanelPage(QWidget):
         if self.panel_id is None:
             self.controller.refused.emit("Create a panel first (New panel…), then import its tasks.")
             return False
+        QApplication.setOverrideCursor(Qt.WaitCursor)  # a big O*NET workbook takes a few seconds
         try:
             command, report = make(self.session, self.panel_id, Path(path))
         except (TableError, DomainError) as exc:
+            QApplication.restoreOverrideCursor()
             self.controller.refused.emit(str(exc).splitlines()[0])
             self.show_report(f"{title}: nothing imported", str(exc))
             return False
+        QApplication.restoreOverrideCursor()
         if not self._run(command):
             self.show_report(f"{title}: nothing imported", self._last_refusal)
             return False
