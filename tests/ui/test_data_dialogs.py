@@ -167,6 +167,9 @@ def test_importing_figures_from_the_menu_and_refusing_a_malformed_file(window, d
     ).to_excel(good, index=False)
     report = import_figures(window, "oews", str(good))
     assert report.startswith("oes_co.xlsx: read 1 rows, imported 1 OEWS figures rows, skipped 0.")
+    menu_action(window, "SOC crosswalk…").trigger()
+    crosswalk = window.findChildren(CrosswalkDialog)[-1]
+    assert "oes_co.xlsx, imported" in crosswalk.caption.text()  # the figures say where they came from
     bad = tmp_path / "proj.csv"
     bad.write_text("SOC code,Title,Base employment,Projected employment,Annual openings\n51-4041,Machinists,x,3,1\n")
     assert import_figures(window, "projections", str(bad)) is None

@@ -25,7 +25,7 @@ from cardwall.commands import EditCard
 from cardwall.soc import format_count, is_soc_code
 from cardwall.wall import critical_occupations
 from storage.labor import SOURCE
-from ui.data.loader import partnership_area, partnership_figures, when_loaded
+from ui.data.loader import imported_note, partnership_area, partnership_figures, when_loaded
 
 COLUMNS = (
     "Occupation",
@@ -139,7 +139,9 @@ class CrosswalkDialog(QDialog):
                     self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         area = self.data.area_label(partnership_area(self.controller)) if self.data else "…"
-        self.caption.setText(f"Median annual wage and employment: {area}. Source: {SOURCE}.")
+        self.caption.setText(
+            f"Median annual wage and employment: {area}. Source: {SOURCE}.{imported_note(self.controller)}"
+        )
         self._filling = False
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cardwall.commands import EditCard
 from cardwall.soc import format_count
 from storage.labor import SOURCE
-from ui.data.loader import partnership_area, partnership_figures, when_loaded
+from ui.data.loader import imported_note, partnership_area, partnership_figures, when_loaded
 
 LIMIT = 8
 COLUMNS = ("SOC code", "Title", "Median wage", "Employment")
@@ -61,7 +61,7 @@ class SocDock(QDockWidget):
         self.accept_button = QPushButton("Use this code")
         self.accept_button.setEnabled(False)
         self.clear_button = QPushButton("Clear code")
-        self.status = QLabel("Loading the labor-market data…")
+        self.status = QLabel("Codes, wages and employment from the shipped BLS data (OEWS May 2025).")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555b66;")
         buttons = QHBoxLayout()
@@ -87,8 +87,8 @@ class SocDock(QDockWidget):
         controller.changed.connect(self._on_changed)
         if page is not None and hasattr(page, "selection_changed"):
             page.selection_changed.connect(self.follow)
+        self._asked = False
         self.set_card(None)
-        when_loaded(self, self._on_loaded)
 
     # --- following the wall -------------------------------------------------------------------
 
@@ -110,7 +110,16 @@ class SocDock(QDockWidget):
         current = f"<br>Now: <b>{card.soc_code}</b> {_esc(card.soc_title)}" if card.soc_code else "<br>No SOC code yet."
         self.card_label.setText(f"Card: <b>{_esc(card.text)}</b>{current}")
         self.search.setText(card.text)
+        self._want_data()
         self.refresh_suggestions()
+
+    def _want_data(self) -> None:
+        """The data loads (off the UI thread) the first time a card asks for it, never at start."""
+        if not self._asked:
+            self._asked = True
+            if self.data is None:
+                self.status.setText("Loading the labor-market data…")
+            when_loaded(self, self._on_loaded)
 
     def _card(self, card_id: str | None):
         session = self.controller.ws.sessions.get(self.session_id)
@@ -149,7 +158,10 @@ class SocDock(QDockWidget):
         if self.data is None:
             return
         area = self.data.area_label(partnership_area(self.controller))
-        self.status.setText(f"Wages and employment: {area}. Source: {SOURCE}. Enter or double-click to use a code.")
+        self.status.setText(
+            f"Wages and employment: {area}. Source: {SOURCE}.{imported_note(self.controller)} "
+            "Enter or double-click uses a code."
+        )
 
     def refresh_suggestions(self) -> None:
         self.results.clear()
