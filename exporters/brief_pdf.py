@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
 from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
@@ -49,6 +50,7 @@ LAYOUTS = (
     {"details": 2, "clip": 160, "matrix_all": True, "gaps": 5},
     {"details": 1, "clip": 90, "matrix_all": False, "gaps": 4},
     {"details": 0, "clip": 60, "matrix_all": False, "gaps": 3, "cap": 24},
+    {"details": 0, "clip": 40, "matrix_all": False, "gaps": 0, "cap": 10},
 )
 
 
@@ -68,14 +70,16 @@ def brief_pdf(ws: Workspace, session_id: str, panel_id: str, *, wages=None) -> b
     pdf = b""
     for options in LAYOUTS:
         layout = _Layout(**options)
-        print("layout", options) if __import__("os").environ.get("BRIEF_DEBUG") else None
-        pdf = build_pdf(
-            _story(ws, session, panel, layout, wages),
-            title=f"{panel.occupation} — occupation brief",
-            footer=footer_for(ws.partnership.name),
-            author=session.info.facilitator or "Cardwall",
-            subject=f"Skill panel brief: {panel.occupation}",
-        )
+        try:
+            pdf = build_pdf(
+                _story(ws, session, panel, layout, wages),
+                title=f"{panel.occupation} — occupation brief",
+                footer=footer_for(ws.partnership.name),
+                author=session.info.facilitator or "Cardwall",
+                subject=f"Skill panel brief: {panel.occupation}",
+            )
+        except LayoutError:  # something too tall to place at all: the tighter layouts clip it
+            continue
         if page_count(pdf) <= MAX_PAGES:
             return pdf
         # too long for two pages: try the next, tighter layout
@@ -149,29 +153,34 @@ def _matrix(session: Session, panel: Panel, labels: dict, counts: dict, layout: 
     if not any(tasks for _, tasks in groups):
         return [*out, para("No tasks are on this panel's matrix yet.", "body")]
     hidden = 0
+    if layout.cap:  # a very large panel: only the most-voted tasks make the chart
+        ranked = sorted((t for _, ts in groups for t in ts), key=lambda t: -counts.get(t.id, 0))
+        allowed = {t.id for t in ranked[: layout.cap] if counts.get(t.id, 0) > 0}
+        groups = [(title, [t for t in ts if t.id in allowed]) for title, ts in groups]
+        hidden = len(ranked) - len(allowed)
     columns = max(2, min(TASK_COLUMNS, max(len(tasks) for _, tasks in groups)))
     rows, spans = [head("Function", "Tasks (label, dots, task)", *[""] * (columns - 1))], []
     col_w = (FRAME_WIDTH - FUNCTION_COL) / columns
     for title, tasks in groups:
-        if not layout.matrix_all:
+        if not layout.matrix_all and not layout.cap:
             kept = [t for t in tasks if counts.get(t.id, 0) > 0]
             hidden += len(tasks) - len(kept)
             tasks = kept
-            if not tasks:
-                continue
+        if not tasks:
+            continue
         first = len(rows)
         for start in range(0, len(tasks), columns):
             cells = [_task_cell(t, labels, counts, layout) for t in tasks[start : start + columns]]
             cells += [""] * (columns - len(cells))
             rows.append([para(_clip(title, layout), "cell_small_bold") if start == 0 else "", *cells])
-        if len(rows) - first > 1:
-            spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
+        if len(rows) - first > 1:  # one function, several rows of tasks: no rule between them
+            spans.append(("LINEBELOW", (0, first), (-1, len(rows) - 2), 0, colors.white))
     t = table(rows, [FUNCTION_COL] + [col_w] * columns, zebra=False)
     t.setStyle([("SPAN", (1, 0), (-1, 0)), *spans, ("LINEAFTER", (0, 1), (-2, -1), 0.4, RULE)])
     out.append(t)
     note = "Dots: employers' votes for the tasks local education and training should most improve."
     if hidden:
-        note += f" {hidden} tasks without dots are left out here; every task is in session.xlsx."
+        note += f" {hidden} tasks with fewer or no dots are left out here; every task is in session.xlsx."
     out += [Spacer(1, 2), para(note, "small")]
     return out
 
