@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers import reopen
+from tests.ui.test_wall_docks import tick
 from tests.ui.wall_helpers import MID, SID, card_centre, cell_empty_spot, click, make_wall
 from ui.main_window import MainWindow
 from ui.script_dock import ScriptDock
@@ -77,7 +78,7 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     assert page.selected_card_ids() == ["k5"]
     inspector = dock_of(w, InspectorDock)
     assert inspector.lines["text"].text() == "Assembler"
-    qtbot.mouseClick(inspector.reasons["volume"], Qt.LeftButton)
+    tick(qtbot, inspector.reasons["volume"])
     assert reopen(path).sessions[SID].cards["k5"].reasons == ("volume",)
     w.controller.undo_stack.undo()
     assert not inspector.reasons["volume"].isChecked()
@@ -105,6 +106,10 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     script = dock_of(w, ScriptDock)
     script.notes.setFocus()
     qtbot.keyClicks(script.notes, "Welders: the biggest shared need")
+    # The SOC dock's data loads on a worker thread; its callback after a close hits the closed file
+    # (reported to its owner). Let it land first: this test is about the typed notes.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
     w.close_workspace()
     assert reopen(path).sessions[SID].notes["step1"].text == "Welders: the biggest shared need"
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers import reopen
+from tests.ui.test_wall_docks import tick
 from tests.ui.wall_helpers import ENTRY, SID, card_centre, cell_empty_spot, click, make_wall
 from ui.main_window import MainWindow
 from ui.script_dock import ScriptDock
@@ -91,7 +92,7 @@ def test_a_whole_session_of_docks_then_undo_to_the_start(qtbot, window):
     reactivate(qtbot, w)
     click(page, card_centre(page, "k5"))
     inspector.widget().ensureWidgetVisible(inspector.reasons["hard-to-fill"])  # scrolled to, as a person would
-    qtbot.mouseClick(inspector.reasons["hard-to-fill"], Qt.LeftButton)
+    tick(qtbot, inspector.reasons["hard-to-fill"])
     soc = inspector.lines["soc_code"]
     inspector.widget().ensureWidgetVisible(soc)
     soc.setFocus()
