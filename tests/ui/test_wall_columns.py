@@ -8,7 +8,17 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from cardwall.commands import StackCards
 from tests.helpers import reopen
-from tests.ui.wall_helpers import ENTRY, SID, card_centre, drag, header_centre, make_wall, open_page, to_view
+from tests.ui.wall_helpers import (
+    ENTRY,
+    SID,
+    card_centre,
+    close_page,
+    drag,
+    header_centre,
+    make_wall,
+    open_page,
+    to_view,
+)
 from ui.wall.menus import SOC_MAJOR_GROUPS
 
 
@@ -51,7 +61,7 @@ def test_header_drag_reorders_categories_and_undo_puts_them_back(qtbot, workspac
         assert order(reopen(path)) == ["c1", "c2", "c3"]
         assert controller.undo_stack.count() == 2
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_deleting_a_category_sends_its_cards_to_the_tray_and_undo_restores_them(qtbot, workspace_path):
@@ -71,7 +81,7 @@ def test_deleting_a_category_sends_its_cards_to_the_tray_and_undo_restores_them(
         assert (saved.cards["k5"].category_id, saved.cards["k5"].level_id) == ("c1", ENTRY)
         assert page.scene.layout.cells[("c1", ENTRY)].slots == ["k5"]
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_menus_rename_recolour_add_and_move_levels(qtbot, workspace_path, monkeypatch):
@@ -110,7 +120,7 @@ def test_menus_rename_recolour_add_and_move_levels(qtbot, workspace_path, monkey
         assert [lv.name for lv in saved.ordered_levels()] == ["Entry", "Mid", "Advanced"]
         assert [c.title for c in saved.ordered_categories()] == ["Production", "Engineering", "Sales"]
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_a_pile_expands_and_splits(qtbot, workspace_path):
@@ -136,4 +146,35 @@ def test_a_pile_expands_and_splits(qtbot, workspace_path):
         controller.undo_stack.undo()
         assert reopen(path).sessions[SID].cards["k3"].stack_id == "k2"
     finally:
-        wf.close()
+        close_page(page, wf)
+
+
+def test_card_and_header_menus_change_kind_reasons_and_colour(qtbot, workspace_path, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    path = make_wall(workspace_path)
+    wf, controller, page = open_page(qtbot, path)
+    try:
+        menus = page.interactions.menus
+        action(menus.menu_at(card_centre(page, "k5")), "Skill").trigger()
+        assert reopen(path).sessions[SID].cards["k5"].kind == "skill"
+        action(menus.menu_at(card_centre(page, "k5")), "Hardest to fill").trigger()
+        action(menus.menu_at(card_centre(page, "k5")), "Biggest growth impact").trigger()
+        assert reopen(path).sessions[SID].cards["k5"].reasons == ("hard-to-fill", "growth")
+        action(menus.menu_at(card_centre(page, "k5")), "Data prompt").trigger()
+        assert reopen(path).sessions[SID].cards["k5"].prompt is True
+        assert page.scene.cards["k5"].card.prompt
+
+        monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#3366cc")))
+        action(menus.menu_at(header_centre(page, "c2")), "Colour").trigger()
+        assert reopen(path).sessions[SID].categories["c2"].colour == "#3366cc"
+        assert page.scene.headers["c2"].colour().name() == "#3366cc"
+        for _ in range(5):
+            controller.undo_stack.undo()
+        saved = reopen(path).sessions[SID]
+        assert saved.categories["c2"].colour == ""
+        card = saved.cards["k5"]
+        assert (card.kind, card.reasons, card.prompt) == ("occupation", (), False)
+    finally:
+        close_page(page, wf)

@@ -13,6 +13,7 @@ from tests.ui.wall_helpers import (
     card_edge,
     cell_empty_spot,
     click,
+    close_page,
     drag,
     make_wall,
     open_page,
@@ -86,7 +87,7 @@ def test_drags_land_in_cells_stack_and_undo_step_by_step(qtbot, workspace_path):
         for card_id, origin in page.scene.layout.origins.items():
             assert page.scene.cards[card_id].pos() == origin
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_a_refused_drop_puts_the_cards_back(qtbot, workspace_path):
@@ -101,7 +102,7 @@ def test_a_refused_drop_puts_the_cards_back(qtbot, workspace_path):
         assert controller.undo_stack.count() == 0
         assert not page.scene.drop_marker.isVisible()
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_drag_shows_a_drop_marker_while_moving(qtbot, workspace_path):
@@ -127,4 +128,4 @@ def test_drag_shows_a_drop_marker_while_moving(qtbot, workspace_path):
         assert wf.ws.sessions[SID].cards["k3"].stack_id == "k4"
         assert not page.scene.drop_marker.isVisible()
     finally:
-        wf.close()
+        close_page(page, wf)

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.helpers import reopen
-from tests.ui.wall_helpers import ADVANCED, ENTRY, MID, SID, card_centre, click, make_wall, open_page
+from tests.ui.wall_helpers import ADVANCED, ENTRY, MID, SID, card_centre, click, close_page, make_wall, open_page
 
 
 def where(ws, card_id):
@@ -82,7 +82,7 @@ def test_keys_move_delete_edit_and_undo(qtbot, workspace_path):
             assert where(reopen(path), "k5") == cell
         assert stack.count() == 7 and stack.index() == 0
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_empty_text_in_the_editor_is_refused_and_changes_nothing(qtbot, workspace_path):
@@ -100,4 +100,4 @@ def test_empty_text_in_the_editor_is_refused_and_changes_nothing(qtbot, workspac
         assert reopen(path).sessions[SID].cards["k1"].text == "Welder"
         assert controller.undo_stack.count() == 0
     finally:
-        wf.close()
+        close_page(page, wf)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from cardwall.commands import AddCard, EditCard
-from tests.ui.wall_helpers import ADVANCED, ENTRY, MID, SID, card_centre, click, make_wall, open_page
+from tests.ui.wall_helpers import ADVANCED, ENTRY, MID, SID, card_centre, click, close_page, make_wall, open_page
 from ui.wall.picture import render_wall_png
 from ui.wall.view import WallView
 
@@ -32,7 +32,7 @@ def test_entry_at_the_bottom_columns_in_order_tray_at_the_right(qtbot, workspace
         assert page.scene.layout.cells[("c2", None)].slots == ["s1"]
         assert page.scene.cards["s1"].pos() == page.scene.layout.origins["s1"]
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_selection_signal_selected_cell_and_find(qtbot, workspace_path):
@@ -60,7 +60,7 @@ def test_selection_signal_selected_cell_and_find(qtbot, workspace_path):
         assert page.highlight("") == []
         assert all(item.opacity() == 1.0 for item in page.scene.cards.values())
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_looks_type_size_zoom_and_presentation(qtbot, workspace_path):
@@ -106,7 +106,7 @@ def test_looks_type_size_zoom_and_presentation(qtbot, workspace_path):
         page.shutdown()
         assert page.presentation.projector is None
     finally:
-        wf.close()
+        close_page(page, wf)
 
 
 def test_wall_picture_is_a_png_on_white(demo):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from bench.wall import make_wall_workspace
 from storage.workspace import WorkspaceFile
+from tests.ui.wall_helpers import close_page
 from ui.controller import Controller
 from ui.wall.page import WallPage
 
@@ -41,6 +42,7 @@ def test_demo_wall_paints_many_times(qtbot, demo):
     session = next(s for s in demo.ws.sessions.values() if s.info.kind == "critical-occupations")
     page = paint_many(qtbot, demo, session.id, rounds=20)
     assert len(page.scene.cards) == len(page.scene.layout.origins) > 20
+    close_page(page)
 
 
 def test_a_2000_card_wall_paints_many_times(qtbot, tmp_path):
@@ -50,3 +52,4 @@ def test_a_2000_card_wall_paints_many_times(qtbot, tmp_path):
         piles = page.scene.layout.piles
         assert sum(len(p) for p in piles.values()) == 2000
         assert len(page.scene.cards) == len(piles)
+        close_page(page)

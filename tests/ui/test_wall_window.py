@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers import reopen
-from tests.ui.wall_helpers import card_centre, cell_empty_spot, drag
+from tests.ui.wall_helpers import card_centre, cell_empty_spot, close_page, drag
 from ui.main_window import MainWindow
 
 
@@ -107,3 +107,4 @@ def test_wheel_zooms_under_the_pointer_and_the_middle_button_pans(qtbot, demo):
     QTest.keyRelease(view, Qt.Key_Space)
     assert view.mapToScene(viewport.rect().center()).x() < moved.x() - 50
     assert page.controller.undo_stack.count() == 0
+    close_page(page)

@@ -102,3 +102,15 @@ def drag(page, start: QPointF, end: QPointF, *, steps: int = 6, modifiers=Qt.NoM
 def click(page, point: QPointF, *, modifiers=Qt.NoModifier) -> None:
     QTest.mouseClick(page.view.viewport(), Qt.LeftButton, modifiers, to_view(page, point))
     QApplication.processEvents()
+
+
+def close_page(page, wf=None) -> None:
+    """What the window does on leaving a page, then close the file: nothing of the page outlives the test."""
+    page.shutdown()
+    for dock in page.docks:  # docks belong to no window here: delete them ourselves
+        dock.close()
+        dock.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QApplication.processEvents()
+    if wf is not None:
+        wf.close()
