@@ -64,7 +64,7 @@ def test_typing_a_better_title_and_double_clicking_a_suggestion(qtbot, tmp_path)
     qtbot.wait(200)  # the list refreshes once typing pauses
     codes = [row[0] for row in dock.suggestions()]
     assert "53-7051" in codes[:3]
-    item = next(dock.results.topLevelItem(i) for i in range(len(codes)) if codes[i] == "53-7051")
+    item = next(dock.results.item(i) for i in range(len(codes)) if codes[i] == "53-7051")
     rect = dock.results.visualItemRect(item)
     QTest.mouseClick(dock.results.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())  # a real double click
     QTest.mouseDClick(dock.results.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
@@ -85,7 +85,7 @@ def test_nonsense_says_nothing_matches_and_nothing_is_set(qtbot, tmp_path):
     dock.search.setText("xyzzy qwerty")
     dock.refresh_suggestions()
     assert dock.suggestions() == []
-    assert "No SOC occupation matches" in dock.results.topLevelItem(0).text(1)
+    assert "No SOC occupation matches" in dock.results.item(0).text()
     QTest.keyClick(dock.search, Qt.Key_Return)
     assert wf.ws.sessions[SID].cards["k1"].soc_code == ""
     wf.close()

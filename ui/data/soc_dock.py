@@ -12,12 +12,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from storage.labor import SOURCE
 from ui.data.loader import imported_note, partnership_area, partnership_figures, when_loaded
 
 LIMIT = 8
-COLUMNS = ("SOC code", "Title", "Median wage", "Employment")
+ROW = Qt.UserRole + 1  # (code, title, wage, employment) as shown
 
 
 class SocDock(QDockWidget):
@@ -48,16 +47,11 @@ class SocDock(QDockWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Job title, e.g. CNC machinist")
         self.search.setClearButtonEnabled(True)
-        self.results = QTreeWidget()
-        self.results.setHeaderLabels(COLUMNS)
-        self.results.setRootIsDecorated(False)
-        self.results.setUniformRowHeights(True)
+        # Two lines a suggestion, so a narrow dock shows code, title, wage and jobs without scrolling.
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
-        header = self.results.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
-        for column in (0, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.results.setSpacing(1)
         self.accept_button = QPushButton("Use this code")
         self.accept_button.setEnabled(False)
         self.clear_button = QPushButton("Clear code")
@@ -79,7 +73,7 @@ class SocDock(QDockWidget):
         self._debounce.timeout.connect(self.refresh_suggestions)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._on_return)
-        self.results.itemActivated.connect(lambda item, _col: self.accept(item))
+        self.results.itemActivated.connect(self.accept)
         self.results.currentItemChanged.connect(lambda cur, _prev: self.accept_button.setEnabled(cur is not None))
         self.accept_button.clicked.connect(lambda: self.accept(self.results.currentItem()))
         self.clear_button.clicked.connect(self._clear_code)
@@ -173,46 +167,38 @@ class SocDock(QDockWidget):
         figures = self.figures()
         found = self.data.matcher.suggest(text, limit=LIMIT)
         if not found:
-            item = QTreeWidgetItem(["", f"No SOC occupation matches “{text}”. Try other words.", "", ""])
+            item = QListWidgetItem(f"No SOC occupation matches “{text}”.\nTry other words, or the title on the job ad.")
             item.setFlags(Qt.NoItemFlags)
-            self.results.addTopLevelItem(item)
+            self.results.addItem(item)
             return
+        area = self.data.area_label(partnership_area(self.controller))
         for suggestion in found:
             figure = figures.get(suggestion.code)
-            item = QTreeWidgetItem(
-                [
-                    suggestion.code,
-                    suggestion.title,
-                    figure.wage if figure else "—",
-                    format_count(figure.employment) if figure else "—",
-                ]
-            )
-            item.setData(0, Qt.UserRole, (suggestion.code, suggestion.title))
-            item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
-            item.setTextAlignment(3, Qt.AlignRight | Qt.AlignVCenter)
+            wage = figure.wage if figure else "—"
+            jobs = format_count(figure.employment) if figure else "—"
+            item = QListWidgetItem(f"{suggestion.code}  {suggestion.title}\n      median {wage} · {jobs} employed")
+            item.setData(Qt.UserRole, (suggestion.code, suggestion.title))
+            item.setData(ROW, (suggestion.code, suggestion.title, wage, jobs))
+            tip = f"{suggestion.title}: median annual wage {wage}, {jobs} employed in {area}."
             if figure is not None and figure.source != SOURCE:
-                item.setToolTip(2, f"Source: {figure.source}")
-            self.results.addTopLevelItem(item)
-        self.results.setCurrentItem(self.results.topLevelItem(0))
+                tip += f" Source: {figure.source}"
+            item.setToolTip(tip)
+            self.results.addItem(item)
+        self.results.setCurrentRow(0)
         card = self._card(self.card_id)
         self._mark_current(card.soc_code if card else "")
 
     def _mark_current(self, code: str) -> None:
-        for i in range(self.results.topLevelItemCount()):
-            item = self.results.topLevelItem(i)
-            font = item.font(0)
-            font.setBold(bool(code) and item.text(0) == code)
-            for column in range(len(COLUMNS)):
-                item.setFont(column, font)
+        for i in range(self.results.count()):
+            item = self.results.item(i)
+            font = item.font()
+            font.setBold(bool(code) and bool(item.data(Qt.UserRole)) and item.data(Qt.UserRole)[0] == code)
+            item.setFont(font)
 
     def suggestions(self) -> list[tuple[str, str, str, str]]:
         """What the list shows, row by row (code, title, wage, employment)."""
-        out = []
-        for i in range(self.results.topLevelItemCount()):
-            item = self.results.topLevelItem(i)
-            if item.data(0, Qt.UserRole):
-                out.append(tuple(item.text(c) for c in range(len(COLUMNS))))
-        return out
+        rows = (self.results.item(i).data(ROW) for i in range(self.results.count()))
+        return [tuple(row) for row in rows if row]
 
     # --- accepting ----------------------------------------------------------------------------
 
@@ -224,13 +210,13 @@ class SocDock(QDockWidget):
 
     def _focus_results(self) -> None:
         self.results.setFocus()
-        if self.results.currentItem() is None and self.results.topLevelItemCount():
-            self.results.setCurrentItem(self.results.topLevelItem(0))
+        if self.results.currentItem() is None and self.results.count():
+            self.results.setCurrentRow(0)
 
     def accept(self, item) -> None:
-        if item is None or self.card_id is None or not item.data(0, Qt.UserRole):
+        if item is None or self.card_id is None or not item.data(Qt.UserRole):
             return
-        code, title = item.data(0, Qt.UserRole)
+        code, title = item.data(Qt.UserRole)
         self.controller.run(EditCard(self.session_id, self.card_id, soc_code=code, soc_title=title))
 
     def _clear_code(self) -> None:
