@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -30,32 +29,20 @@ from PySide6.QtWidgets import (
 import resources
 from cardwall import panels
 from cardwall.commands import (
-    AddFunction,
     AddPanel,
-    AddTask,
     Batch,
-    CastDot,
-    DeleteFunction,
     DeletePanel,
-    DeleteTask,
-    DomainError,
     EditPanel,
-    EditTask,
-    MoveFunction,
-    MoveTask,
-    RemoveDot,
-    RenameFunction,
-    SetTally,
 )
-from cardwall.panels import vote_id
-from cardwall.templates import Strawman, load_templates, strawman_command
-from exporters.table_import import TableError
+from cardwall.templates import Strawman, load_templates
+from ui.matrix.arranging import Arranging, InlineEditor
 from ui.matrix.details import DetailsDock
 from ui.matrix.dialogs import NewPanelDialog
-from ui.matrix.items import FunctionItem, TaskItem
 from ui.matrix.scene import MatrixOptions, MatrixScene, voter_colours
+from ui.matrix.strawman import StrawmanActions
 from ui.matrix.view import MatrixGraphicsView
 from ui.matrix.voting import ARRANGE, TALLY, VotingDock
+from ui.matrix.voting_input import VotingInput
 
 try:  # built alongside this page; the page works without it
     from ui.script_dock import ScriptDock
@@ -65,32 +52,9 @@ except ImportError:  # pragma: no cover - only while the dock is missing
 TABLE_FILTER = "Tables (*.csv *.xlsx *.txt);;All files (*)"
 
 
-class InlineEditor(QLineEdit):
-    """Edits a card's words where the card is: Enter keeps, Esc drops, leaving keeps."""
+class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
+    """The page; starting the matrix, arranging it and voting on it live in the three mixins."""
 
-    def __init__(self, parent: QWidget, text: str, on_done) -> None:
-        super().__init__(text, parent)
-        self.on_done = on_done
-        self.selectAll()
-        self.editingFinished.connect(self._finish)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key_Escape:
-            self.on_done, _done = None, self.on_done
-            self.hide()
-            self.deleteLater()
-            return
-        super().keyPressEvent(event)
-
-    def _finish(self) -> None:
-        done, self.on_done = self.on_done, None
-        if done is not None:
-            self.hide()
-            self.deleteLater()
-            done(self.text())
-
-
-class PanelPage(QWidget):
     def __init__(self, controller, session_id: str, window=None) -> None:
         super().__init__()
         self.controller, self.session_id, self.window_ = controller, session_id, window
@@ -381,176 +345,6 @@ class PanelPage(QWidget):
         self._last_refusal = refusals[-1] if refusals else ""
         return change
 
-    # --- strawman ----------------------------------------------------------------------------
-
-    def start_from_template(self, template: Strawman) -> bool:
-        """The template's functions and tasks, as one undo step; a new panel for it if there is none."""
-        commands = []
-        panel_id = self.panel_id
-        if panel_id is None:
-            add = AddPanel(self.session_id, occupation=template.occupation, soc_code=template.soc_code)
-            commands += [add, EditPanel(self.session_id, add.panel_id, revealed=False)]
-            panel_id = add.panel_id
-        try:
-            commands.append(
-                strawman_command(self.session, panel_id, template.functions, source="template", label="Template")
-            )
-        except DomainError as exc:
-            self.controller.refused.emit(str(exc))
-            return False
-        done = self._run(Batch(f"Start from template: {template.occupation}", commands))
-        if done and panel_id != self.panel_id:
-            self.show_panel(panel_id)
-        return bool(done)
-
-    def import_task_list(self, path: Path) -> bool:
-        from ui.importing import task_list_command
-
-        return self._import(path, task_list_command, "Task list")
-
-    def import_onet(self, path: Path) -> bool:
-        from ui.importing import onet_command
-
-        return self._import(path, onet_command, "O*NET tasks")
-
-    def _import(self, path: Path, make, title: str) -> bool:
-        if self.panel_id is None:
-            self.controller.refused.emit("Create a panel first (New panel…), then import its tasks.")
-            return False
-        QApplication.setOverrideCursor(Qt.WaitCursor)  # a big O*NET workbook takes a few seconds
-        try:
-            command, report = make(self.session, self.panel_id, Path(path))
-        except (TableError, DomainError) as exc:
-            QApplication.restoreOverrideCursor()
-            self.controller.refused.emit(str(exc).splitlines()[0])
-            self.show_report(f"{title}: nothing imported", str(exc))
-            return False
-        QApplication.restoreOverrideCursor()
-        if not self._run(command):
-            self.show_report(f"{title}: nothing imported", self._last_refusal)
-            return False
-        self.show_report(f"{title} imported", report.text())
-        return True
-
-    def _on_import_tasks(self) -> None:
-        name = self.ask_file("Import a task list")
-        if name:
-            self.import_task_list(Path(name))
-
-    def _on_import_onet(self) -> None:
-        name = self.ask_file("Import O*NET Task Statements")
-        if name:
-            self.import_onet(Path(name))
-
-    def _report_box(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Information, title, text.splitlines()[0] if text else title, parent=self)
-        if "\n" in text:
-            box.setDetailedText(text)
-            box.setInformativeText("\n".join(text.splitlines()[1:6]))
-        box.open()  # not modal: the room does not wait on it
-        if self.window_ is not None:
-            self.window_.statusBar().showMessage(text.splitlines()[0] if text else title, 8000)
-
-    # --- arranging ---------------------------------------------------------------------------
-
-    def _on_add_function(self) -> None:
-        if self.panel_id and self._run(AddFunction(self.session_id, self.panel_id, self.function_line.text())):
-            self.function_line.clear()
-
-    def _on_add_task(self) -> None:
-        if not self.panel_id:
-            return
-        command = AddTask(
-            self.session_id,
-            self.panel_id,
-            self.task_line.text(),
-            function_id=self.task_target.currentData(),
-            added_in_room=True,
-        )
-        if self._run(command):
-            self.task_line.clear()
-            self._select_task(command.task_id)
-
-    def _select_task(self, task_id: str) -> None:
-        item = self.scene.tasks.get(task_id)
-        if item is not None:
-            self.scene.clearSelection()
-            item.setSelected(True)
-            self.view.ensureVisible(item)
-
-    def _on_task_dropped(self, task_id: str, function_id, index: int) -> None:
-        task = self.session.tasks.get(task_id)
-        if task is None:
-            return
-        column = [t.id for t in panels.tasks_of(self.session, task.panel_id, task.function_id)]
-        if function_id == task.function_id and column.index(task_id) == index:
-            self.redraw()  # dropped where it was: nothing to undo
-            return
-        self._run(MoveTask(self.session_id, task_id, function_id=function_id, index=index))
-        self._select_task(task_id)
-
-    def edit_task(self, task_id: str) -> None:
-        task = self.session.tasks.get(task_id)
-        item = self.scene.tasks.get(task_id)
-        if task is None or item is None:
-            return
-        self._open_editor(
-            item, task.text, lambda text: text != task.text and self._run(EditTask(self.session_id, task_id, text))
-        )
-
-    def rename_function(self, function_id) -> None:
-        function = self.session.functions.get(function_id) if function_id else None
-        item = self.scene.functions.get(function_id)
-        if function is None or item is None:
-            return
-        self._open_editor(
-            item,
-            function.title,
-            lambda text: text != function.title and self._run(RenameFunction(self.session_id, function_id, text)),
-        )
-
-    def _open_editor(self, item, text: str, done) -> None:
-        rect = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
-        self.editor = InlineEditor(self.view.viewport(), text, done)
-        self.editor.setGeometry(rect.x(), rect.y() + rect.height() // 2 - 18, max(rect.width(), 220), 36)
-        self.editor.show()
-        self.editor.setFocus()
-
-    def _on_context(self, target, global_pos: QPoint) -> None:
-        menu = QMenu(self)
-        if isinstance(target, TaskItem):
-            task = self.session.tasks.get(target.task_id)
-            menu.addAction("Edit words", lambda: self.edit_task(task.id))
-            move = menu.addMenu("Move to")
-            for i, f in enumerate(panels.functions_of(self.session, self.panel_id)):
-                move.addAction(
-                    f"{panels.function_letter(i)}. {f.title}",
-                    lambda fid=f.id: self._run(MoveTask(self.session_id, task.id, function_id=fid)),
-                )
-            move.addAction("Unassigned", lambda: self._run(MoveTask(self.session_id, task.id, function_id=None)))
-            menu.addAction("Discuss after the vote (add to top tasks)", self.details._on_add_top)
-            menu.addSeparator()
-            menu.addAction("Delete task", lambda: self._run(DeleteTask(self.session_id, task.id)))
-        elif isinstance(target, FunctionItem) and target.function_id:
-            fid = target.function_id
-            index = [f.id for f in panels.functions_of(self.session, self.panel_id)].index(fid)
-            menu.addAction("Rename", lambda: self.rename_function(fid))
-            menu.addAction("Add a task here", lambda: self._focus_task_line(fid))
-            menu.addAction("Move earlier", lambda: self._run(MoveFunction(self.session_id, fid, max(0, index - 1))))
-            menu.addAction("Move later", lambda: self._run(MoveFunction(self.session_id, fid, index + 1)))
-            menu.addSeparator()
-            menu.addAction(
-                "Delete function (its tasks go to Unassigned)", lambda: self._run(DeleteFunction(self.session_id, fid))
-            )
-        else:
-            menu.addAction("Add a function", lambda: self.function_line.setFocus())
-        menu.popup(global_pos)
-        self.context_menu = menu
-
-    def _focus_task_line(self, function_id) -> None:
-        self.task_target.setCurrentIndex(self.task_target.findData(function_id))
-        self.task_line.setFocus()
-
     def _on_dacum(self, on: bool) -> None:
         self.options.dacum = on
         self.dacum_action.setChecked(on)
@@ -561,112 +355,6 @@ class PanelPage(QWidget):
     def _fit(self) -> None:
         self.view.auto_fit = True
         self.view.fit()
-
-    # --- voting ------------------------------------------------------------------------------
-
-    def _on_mode(self, mode: str) -> None:
-        self.view.arrange = mode == ARRANGE
-        self.options.typing = None
-        self.redraw()
-        self.view.setFocus()
-
-    def _on_task_clicked(self, task_id: str, button) -> None:
-        mode = self.voting.mode
-        if mode == ARRANGE:
-            self.details.focus_task(task_id)
-            return
-        if mode == TALLY:
-            self.options.typing = None
-            self.redraw()
-            return
-        self.voting.refusal.hide()
-        panel = self.panel
-        has_dot = vote_id(task_id, mode, panel.voting_round) in self.session.votes
-        if button == Qt.RightButton or (has_dot and not panel.several_dots_per_task):
-            self._run(RemoveDot(self.session_id, task_id, mode))
-        else:
-            self._run(CastDot(self.session_id, task_id, mode))
-
-    def _on_key(self, event: QKeyEvent) -> bool:
-        key, text = event.key(), event.text()
-        mode = self.voting.mode
-        if mode == TALLY and self.view.selected_task():
-            task_id = self.view.selected_task()
-            typing = self.options.typing[1] if self.options.typing and self.options.typing[0] == task_id else ""
-            if text.isdigit() and len(typing) < 3:
-                self.options.typing = (task_id, typing + text)
-                self.redraw()
-                return True
-            if key == Qt.Key_Backspace and typing:
-                self.options.typing = (task_id, typing[:-1])
-                self.redraw()
-                return True
-            if key in (Qt.Key_Return, Qt.Key_Enter) and typing:
-                self.options.typing = None
-                if self._run(SetTally(self.session_id, task_id, int(typing))):
-                    self._select_task(self._next_task(task_id))  # the next card's count, straight away
-                else:
-                    self.redraw()
-                return True
-            if key == Qt.Key_Escape and self.options.typing:
-                self.options.typing = None
-                self.redraw()
-                return True
-        if key in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down):
-            self._step_selection(key)
-            return True
-        if text.isdigit() and len(text) == 1 and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
-            return self.voting.pick_number(int(text))
-        if key == Qt.Key_Escape and mode != ARRANGE:
-            self.voting.set_mode(ARRANGE)
-            return True
-        if mode == ARRANGE:
-            task_id, function_id = self.view.selected_task(), self.view.selected_function()
-            if key in (Qt.Key_F2, Qt.Key_Return, Qt.Key_Enter):
-                if task_id:
-                    self.edit_task(task_id)
-                    return True
-                if function_id:
-                    self.rename_function(function_id)
-                    return True
-            if key in (Qt.Key_Delete, Qt.Key_Backspace) and task_id:
-                self._run(DeleteTask(self.session_id, task_id))
-                return True
-        return False
-
-    def _next_task(self, task_id: str) -> str | None:
-        """The task after this one in reading order (down a function, then the next function)."""
-        order = [t for _f, _band, tasks in self.scene.lanes for t in tasks]
-        if task_id not in order:
-            return None
-        i = order.index(task_id)
-        return order[i + 1] if i + 1 < len(order) else order[i]
-
-    def _step_selection(self, key) -> None:
-        """Arrow keys walk the cards: along a function's tasks, or across to the next function."""
-        self.options.typing = None
-        lanes = [tasks for _f, _band, tasks in self.scene.lanes]
-        current = self.view.selected_task()
-        spot = next(((i, lane.index(current)) for i, lane in enumerate(lanes) if current in lane), None)
-        if spot is None:
-            first = next((lane[0] for lane in lanes if lane), None)
-            if first:
-                self._select_task(first)
-            return
-        along = (Qt.Key_Right, Qt.Key_Left) if self.options.dacum else (Qt.Key_Down, Qt.Key_Up)
-        lane, index = spot
-        if key in along:
-            index += 1 if key == along[0] else -1
-        else:
-            step = 1 if key in (Qt.Key_Right, Qt.Key_Down) else -1
-            lane += step
-            while 0 <= lane < len(lanes) and not lanes[lane]:
-                lane += step
-            if not 0 <= lane < len(lanes):
-                return
-        index = max(0, min(index, len(lanes[lane]) - 1))
-        self._select_task(lanes[lane][index])
-        self.redraw()
 
     # --- leaving -----------------------------------------------------------------------------
 
