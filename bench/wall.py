@@ -285,7 +285,12 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
 def _rss(path: Path, session_id: str) -> float:
     """Resident memory of a fresh process showing the 2,000-card wall, in MB."""
     code = "import sys; from bench.wall import rss_child; rss_child(sys.argv[1], sys.argv[2])"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(path.parent / "config"),
+        "CARDWALL_BACKUP_DIR": str(path.parent / "backups"),
+    }
     done = subprocess.run(
         [sys.executable, "-c", code, str(path), session_id], env=env, capture_output=True, text=True, timeout=120
     )
