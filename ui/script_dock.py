@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -165,11 +166,13 @@ class ScriptDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(reading)
+        scroll.setMinimumHeight(190)  # the prompt and questions are what gets read out: never a sliver
 
         self.notes_label = QLabel()
-        self.notes_label.setWordWrap(True)
+        self.notes_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # clipped, never wider
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Step notes")
+        self.notes.setMinimumHeight(90)
         notes_font = QFont(self.notes.font())
         notes_font.setPointSize(13)
         self.notes.setFont(notes_font)
@@ -262,7 +265,8 @@ class ScriptDock(QDockWidget):
         self.heading.setText(f"Step {step.step} of {len(self.script.steps)} · {step.title}")
         self.prompt.setText(step.prompt)
         self.questions.setText("".join(f"<p>• {_html(q)}</p>" for q in step.questions))
-        self.notes_label.setText(f"Notes for step {step.step} — “{step.summary_topic}” in the summary")
+        self.notes_label.setText(f"Notes, step {step.step} · {step.summary_topic}")
+        self.notes_label.setToolTip(f"Saved into the summary under “{step.summary_topic}”")
         self.prev_button.setEnabled(step.step != self.script.steps[0].step)
         self.next_button.setEnabled(step.step != self.script.steps[-1].step)
         if number != self.shown_step:
