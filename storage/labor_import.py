@@ -184,7 +184,7 @@ def read_oews(path: Path, data: LaborData, *, default_area: str = NATIONAL):
         if area not in data.areas:
             report.skipped.append((row, f"area {_cell(record, area_col)!r} is not in the OEWS area list"))
             continue
-        industry = _industry_code(_cell(record, naics_col)) if naics_col else ALL_INDUSTRIES
+        industry = _industry_code(_cell(record, naics_col), data) if naics_col else ALL_INDUSTRIES
         employment = _number(path, row, emp_col, _cell(record, emp_col)) if emp_col else None
         median, topcoded = _wage(path, row, record, a_col, h_col)
         if employment is None and median is None and not topcoded:
@@ -233,14 +233,16 @@ def _area_code(area: str, area_type: str) -> str:
     return digits.zfill(7)
 
 
-def _industry_code(naics: str) -> str:
+def _industry_code(naics: str, data: LaborData) -> str:
     naics = naics.strip()
     if not naics:
         return ALL_INDUSTRIES
     if naics.isdigit():
         return naics.ljust(6, "0")
-    if re.match(r"^\d{2}-\d{2}$", naics):  # a sector, "31-33", as the bundle writes it: "31--33"
-        return naics.replace("-", "--")
+    if re.match(r"^\d{2}-\d{2}$", naics):  # a sector, "31-33": the bundle's code for it is "31--34"
+        sector = [code for code in data.industries if code.startswith(naics[:2] + "--")]
+        if len(sector) == 1:
+            return sector[0]
     return naics
 
 

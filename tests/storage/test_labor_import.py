@@ -158,3 +158,12 @@ def test_a_read_only_workspace_refuses_an_import(colorado, tmp_path):
     colorado.close()
     with WorkspaceFile.open(colorado.path, readonly=True) as ro, pytest.raises(Exception, match="read-only"):
         import_oews(ro, write_oews(tmp_path / "x.xlsx"), bundled())
+
+
+def test_an_industry_sector_row_lands_on_the_bundles_sector(colorado, tmp_path):
+    path = tmp_path / "oes_sector.csv"
+    path.write_text("AREA,NAICS,OCC_CODE,O_GROUP,TOT_EMP,A_MEDIAN\n08,31-33,51-4041,detailed,1500,62000\n")
+    report = import_oews(colorado, path, bundled())
+    assert report.imported == 1
+    assert imported_figures(colorado.conn, "0800000", "31--34")["51-4041"].median == 62000
+    assert imported_figures(colorado.conn, "0800000") == {}  # not the all-industries figures

@@ -179,3 +179,11 @@ def test_importing_figures_from_the_menu_and_refusing_a_malformed_file(window, d
     with WorkspaceFile.open(demo_path, readonly=True) as again:
         mine = imported_figures(again.conn, "0800000")
     assert list(mine) == ["51-4041"] and mine["51-4041"].median == 61360 and mine["51-4041"].openings is None
+
+
+def test_a_plain_sector_name_finds_its_code(window, qtbot):
+    dialog = PartnershipDialog(window.controller.ws.partnership, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.industry.model.rowCount() > 400, timeout=10_000)
+    dialog.industry.setText("Manufacturing")
+    assert dialog.values()["industry_code"] == "31--34"

@@ -44,7 +44,11 @@ class _Picker(QLineEdit):
         folded = {k.casefold(): v for k, v in self._codes.items()}
         if text.casefold() in folded:
             return folded[text.casefold()]
-        return self._original[1] if text == self._original[0] else ""
+        if text == self._original[0] and self._original[1]:
+            return self._original[1]
+        # "Manufacturing" is the sector "Sectors 31, 32, and 33 - Manufacturing": one name ending so.
+        tails = [v for k, v in folded.items() if text and k.rsplit(" - ", 1)[-1] == text.casefold() and " - " in k]
+        return tails[0] if len(tails) == 1 else ""
 
 
 class AreaPicker(_Picker):
