@@ -133,7 +133,7 @@ def test_a_pile_expands_and_splits(qtbot, workspace_path):
         assert "A pile of 3 cards" in tip
         QTest.mouseDClick(page.view.viewport(), Qt.LeftButton, Qt.NoModifier, to_view(page, card_centre(page, "k2")))
         assert {"k1", "k3"} <= set(page.scene.cards)
-        assert page.scene.cards["k1"].member_of == "k2"
+        assert page.scene.cards["k1"].member_of == "k2" and page.scene.cards["k2"].expanded
         # A member dragged out of the fanned pile leaves the pile.
         drag(page, card_centre(page, "k1"), page.scene.layout.cells[("c2", ENTRY)].rect.center())
         saved = reopen(path).sessions[SID].cards

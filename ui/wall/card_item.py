@@ -155,6 +155,7 @@ class CardItem(QGraphicsItem):
         self.count = count
         self.paints = paints
         self.member_of = member_of  # an expanded pile's member: the root's id
+        self.expanded = False  # a pile fanned out on the wall: its members stand beside it
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self._text: tuple[QStaticText, QFont] | None = None
         self._far_text: tuple[QStaticText, QFont] | None = None
@@ -202,6 +203,8 @@ class CardItem(QGraphicsItem):
         painter.setPen(p.prompt_edge if card.prompt else p.edge)
         painter.setBrush(p.fill_for(card))
         painter.drawRect(BODY)
+        if self.member_of or self.expanded:  # the cards of a fanned-out pile share a red edge
+            painter.fillRect(QRectF(0, 0, 7, CARD_H), p.badge_brush)
         if self.isSelected():
             painter.setPen(p.selected)
             painter.setBrush(Qt.NoBrush)
@@ -224,7 +227,16 @@ class CardItem(QGraphicsItem):
             painter.setFont(p.small_font)
             top = QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small + 6)
             painter.drawText(top, LEFT, kind)
-            marks = " · ".join(m for m, on in (("IN PILE", self.member_of), ("3RD CARD", card.round == 2)) if on)
+            third = card.round == 2
+            marks = (
+                "PILE · 3RD"
+                if self.member_of and third
+                else "IN PILE"
+                if self.member_of
+                else "3RD CARD"
+                if third
+                else ""
+            )
             if marks:
                 painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, marks)
             footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)

@@ -111,6 +111,9 @@ class WallScene(QGraphicsScene):
                 item.set_card(card, count)
                 if item.pos() != origin:
                     item.setPos(origin)
+            if item.expanded != (card_id in self.expanded):
+                item.expanded = card_id in self.expanded
+                item.update()
         self._sync_frame(session, layout)
         self.setSceneRect(layout.scene_rect)
         if needle:  # the find follows new and edited cards
