@@ -219,9 +219,10 @@ class VotingDock(QDockWidget):
         for n, person in enumerate(voters(session), start=1):
             left = panels.dots_left(session, panel, person.id, round_) if panel else 0
             where = f", {person.organization}" if person.organization else ""
+            # Dots left come first: a narrow dock cuts the organization, never the count.
             budget = f"{left} of {panel.dots_per_participant} left" if panel else ""
             item = QListWidgetItem(
-                _swatch(colours[person.id]), f"{n if n <= 9 else ' '}  {person.name}{where}   {budget}"
+                _swatch(colours[person.id]), f"{n if n <= 9 else ' '}   {budget}   {person.name}{where}"
             )
             item.setData(Qt.UserRole, person.id)
             item.setToolTip(person.role.replace("-", " "))
