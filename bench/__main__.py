@@ -34,7 +34,7 @@ TARGETS = {
 }
 
 # Each module measures some keys; the slow-to-import ones run in their own process.
-MODULES = ["bench.storage", "bench.wall", "bench.exports", "bench.data", "bench.crash"]
+MODULES = ["bench.storage", "bench.wall", "bench.exports", "bench.data", "bench.crash", "bench.long_session"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
         stack = self.controller.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
         if not demo:
             self._remember(path)
         if wf.notice:
@@ -189,6 +189,12 @@ class MainWindow(QMainWindow):
             self.welcome.show_empty_workspace()
         self._update_title()
         return True
+
+    def _on_undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".strip())
+
+    def _on_redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".strip())
 
     def _offer_backup(self, path: Path, message: str) -> WorkspaceFile | None:
         from storage.backups import list_backups, restore
