@@ -6,6 +6,7 @@ reportlab parses markup, so `AT&T` or `<img src=x>` would be misread.
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
 from xml.sax.saxutils import escape
@@ -19,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 import resources
 
@@ -121,6 +123,30 @@ def bullet(text: object, *, markup: str = "", style: str = "bullet") -> Paragrap
     return Paragraph(markup + esc(text), STYLES[style], bulletText="•")
 
 
+# Set while a document is laid out again because a row was taller than a page: then every row may split.
+SPLIT_ROWS: contextvars.ContextVar[bool] = contextvars.ContextVar("split_rows", default=False)
+
+
+def build_with_fallback(make_story, **kwargs) -> bytes:
+    """build_pdf(make_story()); if a table row is taller than a page, lay out again letting rows split."""
+    try:
+        return build_pdf(make_story(), **kwargs)
+    except LayoutError:
+        token = SPLIT_ROWS.set(True)
+        try:
+            return build_pdf(make_story(), **kwargs)
+        finally:
+            SPLIT_ROWS.reset(token)
+
+
+class LeftTable(Table):
+    """A table held at the left margin; reportlab forgets `hAlign` on the halves of a row split across pages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["hAlign"] = "LEFT"
+        super().__init__(*args, **kwargs)
+
+
 def table(
     rows: list[list],
     widths: list[float],
@@ -129,9 +155,11 @@ def table(
     band_rows: tuple[int, ...] = (),
     numeric_cols: tuple[int, ...] = (),
     zebra: bool = True,
+    split_in_row: bool = False,
 ) -> Table:
-    """A table that splits across pages (even inside a tall row) and repeats its header."""
-    t = Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT")
+    """A table that splits across pages between rows (inside a row too, when asked) and repeats its header."""
+    split = split_in_row or SPLIT_ROWS.get()
+    t = LeftTable(rows, colWidths=widths, repeatRows=header_rows, splitInRow=int(split))
     cmds = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),

@@ -14,7 +14,7 @@ from exporters.pdf_style import (
     BLS_SOURCE,
     FRAME_WIDTH,
     STYLES,
-    build_pdf,
+    build_with_fallback,
     bullet,
     esc,
     footer_for,
@@ -38,6 +38,16 @@ REASON_SHORT = {
 
 
 def summary_pdf(summary: Summary, *, wall_png: bytes | None = None, wages=None) -> bytes:
+    return build_with_fallback(
+        lambda: _story(summary, wall_png, wages),
+        title=f"{summary.title} — summary",
+        footer=footer_for(summary.partnership_name),
+        author=summary.facilitator or "Cardwall",
+        subject=summary.partnership_name,
+    )
+
+
+def _story(summary: Summary, wall_png: bytes | None, wages) -> list:
     story: list = []
     story += title_block(summary)
     story += who_came(summary)
@@ -51,13 +61,7 @@ def summary_pdf(summary: Summary, *, wall_png: bytes | None = None, wages=None) 
         story += panels_overview(summary)
     story += what_was_said(summary)
     story += next_steps(summary)
-    return build_pdf(
-        story,
-        title=f"{summary.title} — summary",
-        footer=footer_for(summary.partnership_name),
-        author=summary.facilitator or "Cardwall",
-        subject=summary.partnership_name,
-    )
+    return story
 
 
 def title_block(summary: Summary) -> list:
@@ -307,7 +311,8 @@ def next_steps(summary: Summary) -> list:
                     para(content.horizon_label(s), "cell"),
                 ]
             )
-        out.append(table(rows, [2.75 * inch, 1.55 * inch, 0.95 * inch, FRAME_WIDTH - 5.25 * inch]))
+        widths = [2.75 * inch, 1.55 * inch, 0.95 * inch, FRAME_WIDTH - 5.25 * inch]
+        out.append(table(rows, widths, split_in_row=True))  # a next step may be a page of text
     else:
         out.append(para("No next steps were recorded.", "body"))
     if len(summary.next_steps) <= KEEP_WHOLE_ROWS:

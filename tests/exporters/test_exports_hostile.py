@@ -155,3 +155,21 @@ def test_right_to_left_names_read_back_in_their_own_order(wall_files):
         ["pdftotext", str(folder / "summary.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert hostile.RTL in text  # drawn right to left, so a reader (and pdftotext) sees it as typed
+
+
+def test_rows_taller_than_a_page_split_instead_of_failing(wf, tmp_path):
+    from cardwall.commands import AddCard, AddNextStep, Batch
+
+    sid = hostile.add_hostile_session(wf)
+    session = wf.ws.sessions[sid]
+    production = session.ordered_categories()[0].id
+    skills = [
+        AddCard(sid, f"Skill {i}: reads prints & measures to ±0.001 in", kind="skill", category_id=production)
+        for i in range(150)
+    ]
+    long_step = ("Build a bridge course with the college & the board. " * 20)[:500]
+    wf.execute(Batch("Many skills and a long next step", [*skills, AddNextStep(sid, text=long_step, owner="Ruth")]))
+    export_session(wf.ws, sid, tmp_path)
+    flat = squash(pdf_text(tmp_path / "summary.pdf"))
+    assert squash("Skill 149: reads prints & measures to ±0.001 in") in flat
+    assert squash(long_step) in flat
