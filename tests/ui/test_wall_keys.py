@@ -69,6 +69,15 @@ def test_keys_move_delete_edit_and_undo(qtbot, workspace_path):
         assert controller.undo_stack.count() == count
         assert wf.ws.sessions[SID].cards["k4"].text == "Forklift & reach-truck operator"
 
+        # Zooming while typing keeps the words: the editor commits and closes.
+        QTest.keyClick(view, Qt.Key_F2)
+        editor = page.interactions.editor
+        editor.setText("Forklift operator, nights")
+        page.view.zoom_in()
+        assert page.interactions.editor is None
+        assert reopen(path).sessions[SID].cards["k4"].text == "Forklift operator, nights"
+        controller.undo_stack.undo()
+
         # Undo everything, step by step, the file following.
         stack = controller.undo_stack
         stack.undo()
@@ -80,7 +89,7 @@ def test_keys_move_delete_edit_and_undo(qtbot, workspace_path):
         for cell in expected:
             stack.undo()
             assert where(reopen(path), "k5") == cell
-        assert stack.count() == 7 and stack.index() == 0
+        assert stack.count() == 8 and stack.index() == 0
     finally:
         close_page(page, wf)
 

@@ -62,6 +62,10 @@ class WallInteractions:
         from ui.wall.menus import WallMenus
 
         self.menus = WallMenus(self)
+        # The editor sits over its card: when the wall moves under it, keep what was typed and close it.
+        self.view.zoom_changed.connect(lambda _zoom: self.close_editor(commit=True))
+        self.view.horizontalScrollBar().valueChanged.connect(lambda _v: self.close_editor(commit=True))
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.close_editor(commit=True))
 
     def run(self, command):
         return self.controller.run(command)
