@@ -187,7 +187,9 @@ class WallInteractions:
         drop = self.drop_at(pos, set(ids))
         change = None
         if drop is not None and drop.stack_onto:
-            change = self.run(StackCards(self.session_id, ids, drop.stack_onto))
+            pile = {c.id for c in self.scene.layout.piles.get(drop.stack_onto, ())}
+            if not set(ids) <= pile:  # dropped back on its own pile: nothing to do
+                change = self.run(StackCards(self.session_id, ids, drop.stack_onto))
         elif drop is not None and not self._is_no_move(ids, drop):
             cat, level = drop.cell
             change = self.run(MoveCards(self.session_id, ids, category_id=cat, level_id=level, index=drop.index))
