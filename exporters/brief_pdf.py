@@ -122,7 +122,9 @@ def _title(ws: Workspace, session: Session, panel: Panel, wages, layout: _Layout
         facts.append(f"<b>SOC code</b> {esc(panel.soc_code)}")
     wage = wage_line(wages, panel.soc_code)
     if wage:
-        facts.append(f"<b>Wages</b> {esc(wage)} <font size=7.5 color='#5f6b7a'>(source: {BLS_SOURCE})</font>")
+        cited = "Bureau of Labor Statistics" in wage  # a line that names its source already
+        source = "" if cited else f" <font size=7.5 color='#5f6b7a'>(source: {BLS_SOURCE})</font>"
+        facts.append(f"<b>Wages</b> {esc(wage)}{source}")
     when = date_text(session.info.date)
     facts.append(
         f"<b>Skill panel</b> {esc(when) or 'date not set'}"

@@ -42,9 +42,10 @@ class ExportWorker(QThread):
     succeeded = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, ws: Workspace, session_id: str, folder: Path, wall_png: bytes | None, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, ws: Workspace, session_id: str, folder: Path, wall_png: bytes | None, figures=None) -> None:
+        super().__init__()
         self.ws, self.session_id, self.folder, self.wall_png = ws, session_id, Path(folder), wall_png
+        self.figures = figures
 
     def run(self) -> None:
         from exporters.bundle import export_session
@@ -52,7 +53,12 @@ class ExportWorker(QThread):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             written = export_session(
-                self.ws, self.session_id, self.folder, wall_png=self.wall_png, progress=self.progressed.emit
+                self.ws,
+                self.session_id,
+                self.folder,
+                wall_png=self.wall_png,
+                figures=self.figures,
+                progress=self.progressed.emit,
             )
         except OSError as exc:
             self.failed.emit(f"Cannot write to {self.folder}: {exc.strerror or exc}.")
@@ -128,13 +134,14 @@ class ExportActions(QObject):
             self.window.refuse("An export is already running.")
             return
         wall_png = self._wall_picture(ws, session_id)
+        figures = self._pathway_figures(ws, session_id)
         self.dialog = QProgressDialog("Writing the exports…", "", 0, 1, self.window)
         self.dialog.setWindowTitle("Export")
         self.dialog.setCancelButton(None)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.worker = ExportWorker(snapshot(ws, session_id), session_id, folder, wall_png)
+        self.worker = ExportWorker(snapshot(ws, session_id), session_id, folder, wall_png, figures)
         self.worker.progressed.connect(self._on_progress)
         self.worker.succeeded.connect(lambda files: self._on_done(files, then))
         self.worker.failed.connect(self._on_failed)
@@ -150,6 +157,14 @@ class ExportActions(QObject):
         except ImportError:
             return None
         return render_wall_png(ws, session_id)
+
+    def _pathway_figures(self, ws: Workspace, session_id: str):
+        """Labor-market figures for the pathway map, read here because the file's connection is this thread's."""
+        try:
+            from storage.labor_import import session_pathway_figures
+        except ImportError:
+            return None
+        return session_pathway_figures(self.window.wf.conn, ws, session_id)
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         if self.dialog:

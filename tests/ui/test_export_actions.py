@@ -60,6 +60,7 @@ def test_export_writes_every_file_off_the_ui_thread_and_opens_the_folder(
     names = {Path(p).name for p in done.args[0]}
     assert {"summary.pdf", "summary.eml", "summary.md", "cards.csv", "session.xlsx", "session.json"} <= names
     assert "wall.png" in names  # drawn offscreen by the wall's own code
+    assert "pathway-map.pdf" in names  # with the labor-market figures, as `cardwall export` writes it
     assert window.opened == [str(target)]
     assert (target / "summary.pdf").stat().st_size > 0
     assert any(c.text == "Typed during export" for c in window.wf.ws.sessions[wall.id].cards.values())
