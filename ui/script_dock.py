@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -113,6 +113,7 @@ class ScriptDock(QDockWidget):
         self.controller, self.session_id, self.panel_id = controller, session_id, panel_id
         self.script = load_script(script_name)
         self.shown_step = 0  # the step whose prompt and notes are on screen
+        self.shown_panel = panel_id  # and the panel whose notes they are (a page may switch panels)
         self._committed = ""  # the notes text as the workspace has it for shown_step
         self._loading = False
         self._closed = False
@@ -231,7 +232,7 @@ class ScriptDock(QDockWidget):
 
     def note_id(self, number: int) -> str:
         """The id SetStepNote gives the notes box of a step (other notes of the step are shown, not edited)."""
-        return f"step{number}" + (f"-{self.panel_id}" if self.panel_id else "")
+        return f"step{number}" + (f"-{self.shown_panel}" if self.shown_panel else "")
 
     def stored_notes(self, number: int) -> str:
         session = self.session
@@ -240,7 +241,7 @@ class ScriptDock(QDockWidget):
 
     def _show_other_notes(self, number: int) -> None:
         session = self.session
-        others = [n for n in session.notes_for(number, self.panel_id) if n.id != self.note_id(number)]
+        others = [n for n in session.notes_for(number, self.shown_panel) if n.id != self.note_id(number)]
         self.other_notes.setText("".join(f"<p><b>{_html(n.topic or 'Note')}</b>: {_html(n.text)}</p>" for n in others))
         self.other_notes.setVisible(bool(others))
 
@@ -269,8 +270,10 @@ class ScriptDock(QDockWidget):
         self.notes_label.setToolTip(f"Saved into the summary under “{step.summary_topic}”")
         self.prev_button.setEnabled(step.step != self.script.steps[0].step)
         self.next_button.setEnabled(step.step != self.script.steps[-1].step)
-        if number != self.shown_step:
-            self.shown_step = number
+        if (number, self.panel_id) != (self.shown_step, self.shown_panel):
+            if self.shown_panel != self.panel_id:
+                self.commit_notes()  # words typed for the previous panel go to that panel
+            self.shown_step, self.shown_panel = number, self.panel_id
             self._show_notes(self.stored_notes(number))
             self._show_other_notes(number)
             self.timer.set_step_minutes(step.minutes)
@@ -278,6 +281,7 @@ class ScriptDock(QDockWidget):
     def _show_notes(self, text: str) -> None:
         self._loading = True
         self.notes.setPlainText(text)
+        self.notes.moveCursor(QTextCursor.End)  # typing goes on where the notes end
         self._loading = False
         self._committed = text
         self.saved_hint.setText("")
@@ -300,7 +304,7 @@ class ScriptDock(QDockWidget):
             return
         text = self.notes.toPlainText()
         topic = self.script.get(self.shown_step).summary_topic
-        command = SetStepNote(self.session_id, self.shown_step, text, topic=topic, panel_id=self.panel_id)
+        command = SetStepNote(self.session_id, self.shown_step, text, topic=topic, panel_id=self.shown_panel)
         command.label = f"Notes of step {self.shown_step}"
         if self.controller.run(command):
             self._committed = text
@@ -314,7 +318,6 @@ class ScriptDock(QDockWidget):
             return
         self.commit_notes()
         self.panel_id = panel_id
-        self.shown_step = 0  # reload shows the notes afresh
         self.reload()
 
     # --- steps -----------------------------------------------------------------------------
@@ -340,8 +343,8 @@ class ScriptDock(QDockWidget):
         if "sessions" in tables and self.current_step() != self.shown_step:
             if self.is_dirty():
                 # An undo moved the step while words were waiting: save them to the step they were typed for.
-                pending, step = self.notes.toPlainText(), self.shown_step
-                QTimer.singleShot(0, lambda: self._commit_later(step, pending))
+                pending, step, panel = self.notes.toPlainText(), self.shown_step, self.shown_panel
+                QTimer.singleShot(0, lambda: self._commit_later(step, panel, pending))
             self.reload()
         elif "notes" in tables and not self.is_dirty():
             stored = self.stored_notes(self.shown_step)
@@ -349,11 +352,11 @@ class ScriptDock(QDockWidget):
                 self._show_notes(stored)
             self._show_other_notes(self.shown_step)
 
-    def _commit_later(self, step: int, text: str) -> None:
+    def _commit_later(self, step: int, panel_id: str | None, text: str) -> None:
         if self._closed:
             return
         topic = self.script.get(step).summary_topic
-        self.controller.run(SetStepNote(self.session_id, step, text, topic=topic, panel_id=self.panel_id))
+        self.controller.run(SetStepNote(self.session_id, step, text, topic=topic, panel_id=panel_id))
 
     # --- lifetime --------------------------------------------------------------------------
 

@@ -141,6 +141,16 @@ def test_skill_panel_notes_are_per_panel(qtbot, room):
     notes = reopen(path).sessions["s2"].notes
     assert notes[f"step1-{panel_b}"].text == "Machinists: add GD&T"
 
+    # A page that sets panel_id itself and reloads: the words still go to the panel they were typed for.
+    dock_b.notes.setFocus()
+    qtbot.keyClicks(dock_b.notes, "; CAM too")
+    dock_b.panel_id = panel_b
+    dock_b.reload()
+    assert dock_b.notes.toPlainText() == "Machinists: add GD&T"
+    notes = reopen(path).sessions["s2"].notes
+    assert notes[f"step1-{panel_a}"].text == "Add CAM programming tasks; CAM too"
+    assert notes[f"step1-{panel_b}"].text == "Machinists: add GD&T"
+
 
 def test_timer_presets_pause_and_a_visible_end_without_a_dialog(qtbot):
     timer = CountdownTimer()
