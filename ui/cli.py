@@ -8,6 +8,7 @@ start fast. Exit codes: 0 done, 1 a problem with the user's input or file
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -149,10 +150,11 @@ def _wall_picture(ws, session_id: str) -> bytes | None:
     session = ws.sessions[session_id]
     if session.info.kind != "critical-occupations":
         return None
-    try:
-        from ui.wall.picture import render_wall_png
-    except ImportError:
-        return None
+    if "PySide6.QtWidgets" not in sys.modules:
+        # No window in this process: draw offscreen whatever the environment says (even an empty value).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from ui.wall.picture import render_wall_png
+
     return render_wall_png(ws, session_id)
 
 
