@@ -7,11 +7,9 @@ the rest is (session.xlsx).
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 
-from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
@@ -26,7 +24,7 @@ from exporters.pdf_style import (
     FRAME_WIDTH,
     RULE,
     STYLES,
-    build_pdf,
+    build_pdf_pages,
     esc,
     footer_for,
     head,
@@ -71,7 +69,7 @@ def brief_pdf(ws: Workspace, session_id: str, panel_id: str, *, wages=None) -> b
     for options in LAYOUTS:
         layout = _Layout(**options)
         try:
-            pdf = build_pdf(
+            pdf, pages = build_pdf_pages(
                 _story(ws, session, panel, layout, wages),
                 title=f"{panel.occupation} — occupation brief",
                 footer=footer_for(ws.partnership.name),
@@ -80,14 +78,10 @@ def brief_pdf(ws: Workspace, session_id: str, panel_id: str, *, wages=None) -> b
             )
         except LayoutError:  # something too tall to place at all: the tighter layouts clip it
             continue
-        if page_count(pdf) <= MAX_PAGES:
+        if pages <= MAX_PAGES:
             return pdf
         # too long for two pages: try the next, tighter layout
     return pdf
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _clip(text: str, layout: _Layout) -> str:

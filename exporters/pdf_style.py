@@ -238,6 +238,13 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 def build_pdf(story: list, *, title: str, footer: str, author: str = "Cardwall", subject: str = "") -> bytes:
     """Lay the story out on Letter pages with our margins and footer; returns the PDF's bytes."""
+    return build_pdf_pages(story, title=title, footer=footer, author=author, subject=subject)[0]
+
+
+def build_pdf_pages(
+    story: list, *, title: str, footer: str, author: str = "Cardwall", subject: str = ""
+) -> tuple[bytes, int]:
+    """As build_pdf, with the number of pages it took."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -253,7 +260,7 @@ def build_pdf(story: list, *, title: str, footer: str, author: str = "Cardwall",
     )
     canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": " ".join(footer.split())})
     doc.build(story, canvasmaker=canvas_class)
-    return out.getvalue()
+    return out.getvalue(), doc.page
 
 
 def footer_for(partnership_name: str) -> str:
