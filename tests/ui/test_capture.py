@@ -101,11 +101,11 @@ def test_ten_cards_by_keyboard_then_undo_step_by_step(qtbot, wall):
     qtbot.keyClick(bar.text, Qt.Key_Return, Qt.ShiftModifier)
     assert all(c.stack_id is None for c in session_of(path).cards.values() if c.text.lower() == "welder")
 
-    # 9: Ctrl+Shift+N, a note card.
-    qtbot.keyClick(bar.text, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
+    # 9: Ctrl+M, a note card.
+    qtbot.keyClick(bar.text, Qt.Key_M, Qt.ControlModifier)
     assert bar.chip.text() == "Note"
     type_card(qtbot, bar, "Ask about apprenticeships")
-    qtbot.keyClick(bar.text, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.keyClick(bar.text, Qt.Key_M, Qt.ControlModifier)
 
     # 10
     type_card(qtbot, bar, "Assembler")

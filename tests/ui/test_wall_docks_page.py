@@ -83,6 +83,14 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     w.controller.undo_stack.undo()
     assert not inspector.reasons["volume"].isChecked()
 
+    # The mode keys reach the bar in the real window (no other shortcut claims them).
+    for key, chip in ((Qt.Key_K, "Skill"), (Qt.Key_K, "Occupation"), (Qt.Key_M, "Note"), (Qt.Key_M, "Occupation")):
+        qtbot.keyClick(bar.text, key, Qt.ControlModifier)
+        assert bar.chip.text() == chip
+    qtbot.keyClick(bar.text, Qt.Key_3, Qt.ControlModifier)
+    assert bar.chip.text() == "Occupation\n3rd card"
+    qtbot.keyClick(bar.text, Qt.Key_3, Qt.ControlModifier)
+
     # With a card selected on the wall, editing keys in the capture field edit the text, not the wall.
     bar.text.setFocus()
     qtbot.keyClicks(bar.text, "Weldr")

@@ -3,7 +3,7 @@
 Author (type to filter; an unknown name joins the session on the fly), card
 text (completes from the wall), Enter. A card lands in the tray, or in the
 cell the facilitator has selected. Ctrl+3 makes the cards third cards,
-Ctrl+K skill cards, Ctrl+Shift+N notes. A text already on the wall offers a
+Ctrl+K skill cards, Ctrl+M notes. A text already on the wall offers a
 stack (Enter) or a new card (Shift+Enter). Pasting several lines makes one
 card per line, in one undo step.
 """
@@ -185,7 +185,7 @@ class CaptureBar(QWidget):
         self.target.setMinimumWidth(140)
 
         self.skill_button = QPushButton("Skill  Ctrl+K")
-        self.note_button = QPushButton("Note  Ctrl+Shift+N")
+        self.note_button = QPushButton("Note  Ctrl+M")
         self.third_button = QPushButton("3rd card  Ctrl+3")
         for button in (self.skill_button, self.note_button, self.third_button):
             button.setCheckable(True)
@@ -195,7 +195,7 @@ class CaptureBar(QWidget):
         self.third_button.clicked.connect(self.toggle_third_card)
         for keys, slot in (
             ("Ctrl+K", lambda: self.toggle_kind("skill")),
-            ("Ctrl+Shift+N", lambda: self.toggle_kind("note")),
+            ("Ctrl+M", lambda: self.toggle_kind("note")),
             ("Ctrl+3", self.toggle_third_card),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.WindowShortcut)
