@@ -26,7 +26,6 @@ from cardwall.model import Card
 from ui.wall.style import (
     CARD_H,
     CARD_W,
-    FAR_BELOW,
     KIND_LABELS,
     LOD_PLAIN,
     MIN_SCREEN_TEXT_PX,
@@ -69,7 +68,7 @@ class Paints:
         # Seen from afar (zoomed out, the projector) the text grows within the card and the
         # details go, so what is on screen stays readable: fewer words, bigger letters.
         self.far_px = look.text_px * FAR_TYPE
-        self.far_below = FAR_BELOW
+        self.far_below = look.far_below
         self.text_lod = MIN_SCREEN_TEXT_PX / self.far_px
         self.far_small_font = font(look.small_px * 1.7, bold=True)
         self.far_rect = QRectF(PAD, PAD + look.small_px * 1.7 + 6, CARD_W - 2 * PAD, 0)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from cardwall.model import Category
-from ui.wall.style import FAR_BELOW, HEADER_H, LABEL_W, LOD_PLAIN, Look, fitted_font, font, text_colour_on
+from ui.wall.style import HEADER_H, LABEL_W, LOD_PLAIN, Look, fitted_font, font, text_colour_on
 
 HEADER_TYPE = QGraphicsItem.UserType + 2
 LEVEL_TYPE = QGraphicsItem.UserType + 3
@@ -53,7 +53,7 @@ class HeaderItem(QGraphicsItem):
             return
         ink = text_colour_on(fill.name())
         painter.setPen(ink)
-        far = lod < FAR_BELOW  # seen from afar: only the title, as large as fits
+        far = lod < self.look.far_below  # seen from afar: only the title, as large as fits
         if far:
             box = rect.adjusted(8, 4, -8, -4)
         else:
@@ -96,7 +96,7 @@ class LevelLabelItem(QGraphicsItem):
         rect = QRectF(0, 0, LABEL_W, self.height)
         painter.setPen(QColor(self.look.grid_text))
         box = rect.adjusted(4, 0, -8, 0)
-        far = option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_BELOW
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < self.look.far_below
         px = self.look.label_px * (1.6 if far else 1.0)
         painter.setFont(fitted_font(self.name, box.width(), box.height() - 20, px, bold=True))
         painter.drawText(box, Qt.AlignRight | Qt.AlignVCenter | Qt.TextWordWrap, self.name)

@@ -65,6 +65,7 @@ class Look:
     label_px: float = 24.0
     bold_text: bool = False
     dim: float = 0.22  # opacity of cards a search does not match
+    far_below: float = FAR_BELOW  # zoom below which type grows and details go
 
     def colour_of(self, kind: str, prompt: bool) -> str:
         if prompt:
@@ -103,7 +104,8 @@ HIGH_CONTRAST = Look(
     bold_text=True,
     dim=0.3,
 )
-# The printed picture: white paper, the same cards.
+# The printed picture: white paper, the same cards, always in the large type of the far view
+# (the page is the wall seen from afar; the PDF's tables carry the SOC codes and reasons).
 PAPER = replace(
     NORMAL,
     felt="#ffffff",
@@ -112,6 +114,7 @@ PAPER = replace(
     skills_cell="#e6ede3",
     tray="#eeeeee",
     grid_text="#1b2a3a",
+    far_below=10.0,
 )
 
 
