@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.idle = QTimer(self, singleShot=True, interval=IDLE_CHECKPOINT_MS)
         self.idle.timeout.connect(self._on_idle)
+        # Owned by the window, so it dies with it (a lambda timer would outlive a closed window).
+        self.refusal_timer = QTimer(self, singleShot=True, interval=8000)
+        self.refusal_timer.timeout.connect(self._on_refusal_shown)
         self._build_menus()
         from ui.export_actions import install_export_actions
 
@@ -358,7 +361,10 @@ class MainWindow(QMainWindow):
         """A refusal: said in the status bar, never a modal box in the middle of the room."""
         self.statusBar().setStyleSheet("QStatusBar { color: #b00020; font-weight: bold; }")
         self.statusBar().showMessage(message, 8000)
-        QTimer.singleShot(8000, lambda: self.statusBar().setStyleSheet(""))
+        self.refusal_timer.start()
+
+    def _on_refusal_shown(self) -> None:
+        self.statusBar().setStyleSheet("")
 
     def _on_changed(self, change) -> None:
         self.statusBar().setStyleSheet("")
