@@ -255,6 +255,19 @@ def test_next_steps_add_edit_delete_and_reengage(qtbot, room):
     box.activated.emit(2)
     assert session_of(path).ordered_next_steps()[0].horizon == "long-term"
 
+    # Reorder: Alt+Down on the first row, then the Up button; each one step, in the file.
+    dock.table.selectRow(0)
+    dock.table.setFocus()
+    qtbot.keyClick(dock.table, Qt.Key_Down, Qt.AltModifier)
+    assert [s.text for s in session_of(path).ordered_next_steps()] == [
+        "Tour the welding lab",
+        "Send job descriptions to the college",
+    ]
+    assert dock.table.currentRow() == 1
+    qtbot.mouseClick(dock.up_button, Qt.LeftButton)
+    assert session_of(path).ordered_next_steps()[0].text == "Send job descriptions to the college"
+    assert controller.undo_stack.undoText() == "Reorder next steps"
+
     # Delete the second row with the Delete key.
     dock.table.selectRow(1)
     dock.table.setFocus()

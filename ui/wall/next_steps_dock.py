@@ -1,7 +1,7 @@
 """Next steps of the session (what, who, by when, how soon) and when employers hear from us again.
 
 Both go into the summary the convener sends. A line and Enter adds a step;
-the table edits in place; Delete removes. Each edit is one command.
+the table edits in place; Alt+Up/Down reorders; Delete removes. Each edit is one command.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cardwall.commands import AddNextStep, Batch, DeleteNextStep, EditNextStep, EditSession
+from cardwall.commands import AddNextStep, Batch, DeleteNextStep, EditNextStep, EditSession, MoveNextStep
 from cardwall.model import HORIZON_LABELS, HORIZONS
 from ui.controller import Controller
 
@@ -82,6 +82,14 @@ class NextStepsDock(QDockWidget):
         QShortcut(QKeySequence.Delete, self.table, self.delete_selected, context=Qt.WidgetShortcut)
         self.delete_button = QPushButton("Delete step")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.up_button = QPushButton("▲ Up")
+        self.up_button.setToolTip("Move the selected step up (Alt+Up)")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("▼ Down")
+        self.down_button.setToolTip("Move the selected step down (Alt+Down)")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            QShortcut(QKeySequence(keys), self.table, lambda d=delta: self.move_selected(d), context=Qt.WidgetShortcut)
 
         self.reengage = QPlainTextEdit()
         self.reengage.setAccessibleName("Re-engagement")
@@ -98,7 +106,12 @@ class NextStepsDock(QDockWidget):
         layout.addLayout(add_row)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.delete_button, 0, Qt.AlignRight)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.up_button)
+        row_buttons.addWidget(self.down_button)
+        row_buttons.addStretch(1)
+        row_buttons.addWidget(self.delete_button)
+        layout.addLayout(row_buttons)
         layout.addWidget(QLabel("We will re-engage employers:"))
         layout.addWidget(self.reengage)
         font = QFont(body.font())
@@ -187,6 +200,15 @@ class NextStepsDock(QDockWidget):
             self._run(commands[0])
         elif commands:
             self._run(Batch(f"Delete {len(commands)} next steps", commands))
+
+    def move_selected(self, delta: int) -> None:
+        """The selected step one place up (-1) or down (+1); it stays selected."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if len(rows) != 1 or not 0 <= rows[0] + delta < self.table.rowCount():
+            return
+        step_id = self.table.item(rows[0], 0).data(Qt.UserRole)
+        if self._run(MoveNextStep(self.session_id, step_id, rows[0] + delta)):
+            self.table.selectRow(rows[0] + delta)
 
     def commit_reengage(self) -> None:
         session = self.session
