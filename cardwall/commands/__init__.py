@@ -39,6 +39,7 @@ from cardwall.commands.session import (
     EditSession,
     MoveCategory,
     MoveLevel,
+    MoveNextStep,
     RenameLevel,
     SetStepNote,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "MoveCategory",
     "MoveFunction",
     "MoveLevel",
+    "MoveNextStep",
     "MoveTask",
     "RemoveDot",
     "RenameFunction",

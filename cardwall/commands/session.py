@@ -570,6 +570,24 @@ class EditNextStep(Command):
         return [(("next_steps", session.id, step.id), edit(step, **_clean_next_step(self.changes)))]
 
 
+class MoveNextStep(Command):
+    """Put a next step at `index` in the list (the order the summary gives them)."""
+
+    label = "Reorder next steps"
+
+    def __init__(self, session_id: str, step_id: str, index: int) -> None:
+        super().__init__()
+        self.session_id, self.step_id, self.index = session_id, step_id, index
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        require(session, "next_steps", self.step_id, "next step")
+        return [
+            (("next_steps", session.id, s.id), s)
+            for s in _reindex(session.ordered_next_steps(), self.step_id, self.index)
+        ]
+
+
 class DeleteNextStep(Command):
     label = "Delete next step"
 
