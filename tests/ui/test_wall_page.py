@@ -139,3 +139,18 @@ def test_wall_picture_without_a_display_or_an_application(demo_path, tmp_path):
     assert done.returncode == 0
     image = QImage(str(out))
     assert image.width() == 2400 and image.height() > 600
+
+
+def test_card_text_is_drawn_as_typed_never_as_markup():
+    from PySide6.QtCore import Qt as QtNS
+
+    from ui.wall.card_item import fitted_text
+
+    typed = "R&D <b>tools</b> & x<y>z"
+    static, _font = fitted_text(typed, 23, False, 216, 90)
+    assert static.textFormat() == QtNS.PlainText and static.text() == typed
+    two_lines, _font = fitted_text("Line one\nLine two", 23, False, 216, 90)
+    one_line, _font = fitted_text("Line one Line two", 23, False, 216, 90)
+    assert two_lines.size().height() > one_line.size().height()  # the line break is kept
+    long, _font = fitted_text("word " * 120, 23, False, 216, 90)
+    assert long.text().endswith("…") and long.size().height() <= 92

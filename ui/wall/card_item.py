@@ -92,6 +92,7 @@ def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -
     found = _TEXT_CACHE.get(key)
     if found is not None:
         return found
+    text = text.replace("\n", "\u2028")  # a line break the text layout honours
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
     chosen = None
@@ -111,6 +112,7 @@ def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -
             while shown != "…" and _fitting_end(shown, chosen, option, width, height) < len(shown):
                 shown = shown[:-2].rstrip() + "…"
     static = QStaticText(shown)
+    static.setTextFormat(Qt.PlainText)  # people's words, never markup: "R&D <b>" stays as typed
     static.setTextOption(option)
     static.setTextWidth(width)
     static.setPerformanceHint(QStaticText.AggressiveCaching)
