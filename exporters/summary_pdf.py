@@ -149,7 +149,7 @@ class WallFigure(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.image, 0, self.cap_h + 4, self.img_w, self.img_h)
+        self.canv.drawImage(self.image, (self.width - self.img_w) / 2, self.cap_h + 4, self.img_w, self.img_h)
         self.caption.drawOn(self.canv, 0, 0)
 
 
