@@ -61,9 +61,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.center)
 
         self.sessions = QListWidget()
+        self.sessions.setWordWrap(True)
+        self.sessions.setSpacing(3)
         self.sessions.currentItemChanged.connect(self._on_session_picked)
         self.sessions_dock = QDockWidget("Sessions", self)
         self.sessions_dock.setObjectName("sessions")
+        self.sessions_dock.setMinimumWidth(260)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.sessions)
@@ -289,6 +292,9 @@ class MainWindow(QMainWindow):
         if self.participants is None:
             self.participants = ParticipantsDock(self.controller, session_id, self)
             self.addDockWidget(Qt.LeftDockWidgetArea, self.participants)
+            # Sessions and people share the left edge as tabs, so the wall keeps the width.
+            self.tabifyDockWidget(self.sessions_dock, self.participants)
+            self.sessions_dock.raise_()
             self.view_menu.addAction(self.participants.toggleViewAction())
         else:
             self.participants.session_id = session_id

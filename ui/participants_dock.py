@@ -43,7 +43,11 @@ class ParticipantsDock(QDockWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Fixed)
+        header.resizeSection(2, 118)
+        self.setMinimumWidth(340)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)
@@ -74,6 +78,7 @@ class ParticipantsDock(QDockWidget):
             return
         self._loading = True
         people = session.ordered_participants()
+        self.table.setRowCount(0)  # drops the old role boxes with their rows
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
             for col, name in enumerate(COLUMNS):
