@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.wall.interactions import WallInteractions
 from ui.wall.presentation import Presentation
@@ -183,6 +183,10 @@ class WallPage(QWidget):
             "F2 edit · Del delete · right-click for more"
         )
         hint.setStyleSheet("color: #555;")
+        hint.setToolTip(hint.text())
+        # The hint gives way on a narrow laptop screen instead of widening the window.
+        hint.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        hint.setMinimumWidth(0)
         row.addWidget(hint, 1)
         self.zoom_label = QLabel("100%")
         for text, slot, tip in (
