@@ -444,3 +444,28 @@ def session_pathway_figures(conn: sqlite3.Connection, ws, session_id: str) -> di
         return pathway_figures(codes, area, overrides=imported_figures(conn, area) or None)
     except (OSError, sqlite3.Error):
         return {}
+
+
+def session_wage_lines(ws, session_id: str) -> dict[str, str]:
+    """SOC code -> the cited wage sentence for each skill panel's brief, in the partnership's region."""
+    from storage.labor import wage_line
+
+    session = ws.sessions.get(session_id)
+    if session is None:
+        return {}
+    area = ws.partnership.area_code or NATIONAL
+    lines: dict[str, str] = {}
+    try:
+        for panel in session.panels.values():
+            if panel.soc_code and panel.soc_code not in lines:
+                line = wage_line(panel.soc_code, area)
+                if line:
+                    lines[panel.soc_code] = line
+    except (OSError, sqlite3.Error):
+        return {}
+    return lines
+
+
+def export_figures(conn: sqlite3.Connection, ws, session_id: str) -> dict:
+    """The labor-market keyword arguments of exporters.bundle.export_session for one session."""
+    return {"figures": session_pathway_figures(conn, ws, session_id), "wages": session_wage_lines(ws, session_id)}

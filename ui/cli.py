@@ -126,7 +126,7 @@ def cmd_export(args) -> int:
 
 def export_workspace(path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False) -> list[Path]:
     from exporters.bundle import export_session, session_folder_name
-    from storage.labor_import import session_pathway_figures
+    from storage.labor_import import export_figures
     from storage.workspace import WorkspaceFile
 
     with WorkspaceFile.open(path, readonly=True, create=False) as wf:
@@ -140,8 +140,8 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         written: list[Path] = []
         for s, folder in targets:
             _make_folder(folder)
-            figures = session_pathway_figures(wf.conn, ws, s.id)  # the pathway map's labor-market figures
-            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), figures=figures)
+            extra = export_figures(wf.conn, ws, s.id)  # pathway map figures and the briefs' wage lines
+            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), **extra)
     return written
 
 
@@ -212,4 +212,8 @@ def cmd_soc(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m ui.cli` runs this file as __main__; the modules it calls raise ui.cli.UserError, so run
+    # ui.cli's own main, whose guard knows that class (otherwise a user error would end in a traceback).
+    from ui.cli import main as _main
+
+    sys.exit(_main())

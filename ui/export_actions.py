@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from cardwall.model import TABLES, Session, Workspace
+from storage.labor_import import export_figures
 
 
 def open_url(url: QUrl) -> bool:
@@ -42,10 +43,10 @@ class ExportWorker(QThread):
     succeeded = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, ws: Workspace, session_id: str, folder: Path, wall_png: bytes | None, figures=None) -> None:
+    def __init__(self, ws: Workspace, session_id: str, folder: Path, wall_png: bytes | None, extra=None) -> None:
         super().__init__()
         self.ws, self.session_id, self.folder, self.wall_png = ws, session_id, Path(folder), wall_png
-        self.figures = figures
+        self.extra = extra or {}  # labor-market figures and wage lines, read on the UI thread
 
     def run(self) -> None:
         from exporters.bundle import export_session
@@ -57,8 +58,8 @@ class ExportWorker(QThread):
                 self.session_id,
                 self.folder,
                 wall_png=self.wall_png,
-                figures=self.figures,
                 progress=self.progressed.emit,
+                **self.extra,
             )
         except OSError as exc:
             self.failed.emit(f"Cannot write to {self.folder}: {exc.strerror or exc}.")
@@ -134,14 +135,15 @@ class ExportActions(QObject):
             self.window.refuse("An export is already running.")
             return
         wall_png = self._wall_picture(ws, session_id)
-        figures = self._pathway_figures(ws, session_id)
+        # Read with the file's connection, which belongs to this thread; the worker gets plain data.
+        extra = export_figures(self.window.wf.conn, ws, session_id)
         self.dialog = QProgressDialog("Writing the exports…", "", 0, 1, self.window)
         self.dialog.setWindowTitle("Export")
         self.dialog.setCancelButton(None)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.worker = ExportWorker(snapshot(ws, session_id), session_id, folder, wall_png, figures)
+        self.worker = ExportWorker(snapshot(ws, session_id), session_id, folder, wall_png, extra)
         self.worker.progressed.connect(self._on_progress)
         self.worker.succeeded.connect(lambda files: self._on_done(files, then))
         self.worker.failed.connect(self._on_failed)
@@ -152,19 +154,9 @@ class ExportActions(QObject):
     def _wall_picture(self, ws: Workspace, session_id: str) -> bytes | None:
         if ws.sessions[session_id].info.kind != "critical-occupations":
             return None
-        try:
-            from ui.wall.picture import render_wall_png
-        except ImportError:
-            return None
-        return render_wall_png(ws, session_id)
+        from ui.wall.picture import render_wall_png
 
-    def _pathway_figures(self, ws: Workspace, session_id: str):
-        """Labor-market figures for the pathway map, read here because the file's connection is this thread's."""
-        try:
-            from storage.labor_import import session_pathway_figures
-        except ImportError:
-            return None
-        return session_pathway_figures(self.window.wf.conn, ws, session_id)
+        return render_wall_png(ws, session_id)
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         if self.dialog:
