@@ -139,6 +139,8 @@ class SocDock(QDockWidget):
     # --- suggestions --------------------------------------------------------------------------
 
     def _on_loaded(self, data) -> None:
+        if self.controller.wf.closed:  # the data arrived after the workspace was closed: nothing to show
+            return
         self.data = data
         self._update_status()
         self.refresh_suggestions()
