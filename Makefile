@@ -29,7 +29,8 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 screenshots: setup
-	$(BIN)/python docs/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots_panel.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
