@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from cardwall.interchange import FormatError, session_to_dict
@@ -32,6 +33,37 @@ def read_session_json(path: Path) -> dict:
     except OSError as exc:
         raise FormatError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+    except RecursionError:
+        raise FormatError(
+            f"{path.name}: nested too deeply to be a session (lists or objects inside each other)."
+        ) from None
+    except ValueError:  # a number with more digits than Python converts (over 4,300)
+        raise FormatError(f"{path.name}: holds a number thousands of digits long, so it is not a session.") from None
+    broken = _lone_surrogate(data) if re.search(r"\\u[dD][89a-fA-F]", text) else None  # only an escape makes one
+    if broken is not None:
+        raise FormatError(f"{path.name}: {broken} holds a broken character (a lone \\u surrogate escape).")
+    return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(data) -> str | None:
+    """Where a string holds half of a UTF-16 pair ("\\ud800"), which no file or database can store."""
+    todo = [("", data)]
+    while todo:
+        where, value = todo.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where or "the file"
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                name = key.encode("utf-8", "backslashreplace").decode("utf-8")
+                name = f"{where}.{name}" if where else name
+                todo += [(name, item), (f"{name} (the name)", key)]
+        elif isinstance(value, list):
+            todo.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return None

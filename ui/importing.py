@@ -146,8 +146,20 @@ def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
                 where = f"the {panel.occupation} panel of session {session.id}"
             wf.execute(command)
     except (TableError, DomainError) as exc:
-        raise UserError(str(exc) if str(exc).startswith(file.name) else f"{file.name}: {exc}") from None
+        raise UserError(_one_line(file, str(exc))) from None
     return "\n".join([*report.lines(), f"Added to {where} as one step."])
+
+
+def _one_line(file: Path, message: str) -> str:
+    """A refusal as one line naming the file: the reason, then the first skipped row's own reason."""
+    first, *rest = message.splitlines() or [""]
+    if not first.startswith(file.name):
+        first = f"{file.name}: {first}"
+    rows = [line.strip() for line in rest if line.strip().startswith("row ")]
+    if rows:
+        more = f"; {len(rows) - 1} more rows skipped" if len(rows) > 1 else ""
+        first = f"{first.rstrip('.')} ({rows[0]}{more})."
+    return first
 
 
 def _table_session(ws, wanted: str | None, kind: str):
