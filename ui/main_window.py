@@ -39,6 +39,7 @@ from ui.participants_dock import ParticipantsDock
 PAGES = {"critical-occupations": ("ui.wall.page", "WallPage"), "skill-panel": ("ui.matrix.page", "PanelPage")}
 RECENT_MAX = 8
 IDLE_CHECKPOINT_MS = 30_000
+PAGE_SHARE = 0.6  # on a narrow window (a 1280 px projector) the page keeps this much of the width
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.sessions.currentItemChanged.connect(self._on_session_picked)
         self.sessions_dock = QDockWidget("Sessions", self)
         self.sessions_dock.setObjectName("sessions")
-        self.sessions_dock.setMinimumWidth(260)
+        self.sessions_dock.setMinimumWidth(200)  # a 1280 px projector keeps the page the width
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.sessions)
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it dies with it (a lambda timer would outlive a closed window).
         self.refusal_timer = QTimer(self, singleShot=True, interval=8000)
         self.refusal_timer.timeout.connect(self._on_refusal_shown)
+        self.dock_fit = QTimer(self, singleShot=True, interval=0)  # after the layout has settled
+        self.dock_fit.timeout.connect(self.fit_docks)
         self._build_menus()
         from ui.export_actions import install_export_actions
 
@@ -308,6 +311,48 @@ class MainWindow(QMainWindow):
             self.page_menu = self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
         self._fill_sessions()
         self._update_title()
+        self.dock_fit.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.dock_fit.start()
+
+    def fit_docks(self, *, right: int | None = None) -> None:
+        """The side docks give way (down to their minimum) until the page has PAGE_SHARE of the width.
+
+        `right` asks for a width of the right docks (a page's preferred layout): granted as far as that allows.
+        """
+        if self.page is None:
+            return
+        central = self.centralWidget().width()
+        areas = {}
+        for area in (Qt.RightDockWidgetArea, Qt.LeftDockWidgetArea):  # the right docks give first
+            # A tab behind another is "visible" but not on screen: its width is stale.
+            shown = [
+                d
+                for d in self.findChildren(QDockWidget)
+                if not d.visibleRegion().isEmpty() and not d.isFloating() and self.dockWidgetArea(d) == area
+            ]
+            if shown:
+                areas[area] = shown
+        widths = {area: max(d.width() for d in shown) for area, shown in areas.items()}
+        changed = set()
+        if right is not None and Qt.RightDockWidgetArea in widths:
+            central += widths[Qt.RightDockWidgetArea] - right
+            widths[Qt.RightDockWidgetArea] = right
+            changed.add(Qt.RightDockWidgetArea)
+        deficit = int(self.width() * PAGE_SHARE) - central
+        for area, shown in areas.items():
+            if deficit <= 0:
+                break
+            narrowest = max(max(d.minimumSizeHint().width(), d.minimumWidth()) for d in shown)
+            new = max(narrowest, min(widths[area], widths[area] - deficit))
+            deficit -= widths[area] - new
+            if new != widths[area]:
+                widths[area] = new
+                changed.add(area)
+        if changed:
+            self.resizeDocks([areas[a][0] for a in changed], [widths[a] for a in changed], Qt.Horizontal)
 
     def _clear_page(self) -> None:
         for dock in self.page_docks:

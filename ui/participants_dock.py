@@ -47,7 +47,9 @@ class ParticipantsDock(QDockWidget):
         header.setSectionResizeMode(QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Fixed)
         header.resizeSection(2, 118)
-        self.setMinimumWidth(340)
+        # A narrow left edge (a 1280 px projector) scrolls the table sideways instead of crushing its columns.
+        header.setMinimumSectionSize(80)
+        self.setMinimumWidth(220)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)

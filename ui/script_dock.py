@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 import resources
 from cardwall.commands import EditSession, SetStepNote
 from ui.controller import Controller
+from ui.dock_body import scrolling_body
 from ui.timer_widget import CountdownTimer
 
 NOTE_PAUSE_MS = 1500  # a pause in typing this long commits the notes
@@ -120,6 +121,8 @@ class ScriptDock(QDockWidget):
 
         self.steps = QListWidget()
         self.steps.setAccessibleName("Script steps")
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # a long title is cut, never scrolled
+        self.steps.setTextElideMode(Qt.ElideRight)
         for step in self.script.steps:
             item = QListWidgetItem(f"{step.step}. {step.title}")
             item.setData(Qt.UserRole, step.step)
@@ -214,7 +217,7 @@ class ScriptDock(QDockWidget):
         layout.addWidget(self.steps)
         layout.addWidget(scroll, 3)
         layout.addWidget(notes_box, 2)
-        self.setWidget(body)
+        self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
         controller.changed.connect(self._on_changed)
         self.reload()

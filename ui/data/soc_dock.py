@@ -25,6 +25,7 @@ from cardwall.commands import EditCard
 from cardwall.soc import format_count
 from storage.labor import SOURCE
 from ui.data.loader import imported_note, partnership_area, partnership_figures, when_loaded
+from ui.dock_body import scrolling_body
 
 LIMIT = 8
 ROW = Qt.UserRole + 1  # (code, title, wage, employment) as shown
@@ -67,7 +68,7 @@ class SocDock(QDockWidget):
         layout.addWidget(self.results, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        self.setWidget(body)
+        self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.refresh_suggestions)

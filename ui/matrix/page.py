@@ -35,6 +35,7 @@ from cardwall.commands import (
     EditPanel,
 )
 from cardwall.templates import Strawman, load_templates
+from ui.elided_label import ElidedLabel
 from ui.matrix.arranging import Arranging, InlineEditor
 from ui.matrix.details import DetailsDock
 from ui.matrix.dialogs import NewPanelDialog
@@ -97,6 +98,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.title_row = QHBoxLayout()  # the title moves up here when the bar is too narrow for it
+        layout.addLayout(self.title_row)
         layout.addLayout(self.bar)
         layout.addLayout(self.add_row)
         layout.addWidget(self.banner)
@@ -120,9 +123,11 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
     def _build_bar(self) -> None:
         self.panel_box = QComboBox()
         self.panel_box.setAccessibleName("Skill panel")
-        self.panel_box.setMinimumWidth(260)
+        # Long occupation names never widen the window: the box shows ~14 characters at least.
+        self.panel_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.panel_box.setMinimumContentsLength(14)
         self.panel_box.currentIndexChanged.connect(self._on_panel_picked)
-        self.title = QLabel()
+        self.title = ElidedLabel(min_chars=6)
         self.title.setStyleSheet("QLabel { font-size: 16pt; font-weight: bold; }")
         new_panel = QPushButton("New panel…")
         new_panel.clicked.connect(self.new_panel)
@@ -140,10 +145,10 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         fit.setToolTip("Fit the matrix to the window (Ctrl+0)")
         fit.clicked.connect(self._fit)
         self.bar = QHBoxLayout()
-        self.bar.addWidget(self.panel_box)
+        self.bar.addWidget(self.panel_box, 1)  # slack shows the panel's whole name
         self.bar.addWidget(new_panel)
         self.bar.addWidget(self.start)
-        self.bar.addWidget(self.title, 1)
+        self.bar.addWidget(self.title, 2)
         self.bar.addWidget(self.dacum)
         self.bar.addWidget(fit)
 
@@ -157,7 +162,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.task_line.returnPressed.connect(self._on_add_task)
         self.task_target = QComboBox()
         self.task_target.setAccessibleName("Function of the new task")
-        self.task_target.setMinimumWidth(200)
+        self.task_target.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.task_target.setMinimumContentsLength(14)
         self.add_row = QHBoxLayout()
         self.add_row.addWidget(self.function_line, 2)
         self.add_row.addWidget(QLabel("Task under"))
@@ -191,6 +197,23 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         for action in self.menu.actions():
             self.addAction(action)  # shortcuts work even when the menu bar is hidden (presentation)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_title()
+
+    def _place_title(self) -> None:
+        """The title shares the top row while it fits whole; on a narrow screen it gets a row of its own."""
+        bar = self.bar
+        others = [bar.itemAt(i).widget() for i in range(bar.count()) if bar.itemAt(i).widget() is not self.title]
+        needed = sum(w.sizeHint().width() for w in others if w is not None) + bar.spacing() * len(others)
+        needed += self.title.fontMetrics().horizontalAdvance(self.title.text()) + 8
+        margins = self.layout().contentsMargins()
+        own_row = needed > self.width() - margins.left() - margins.right()
+        if own_row and self.title_row.indexOf(self.title) < 0:
+            self.title_row.addWidget(self.title, 1)
+        elif not own_row and bar.indexOf(self.title) < 0:
+            bar.insertWidget(3, self.title, 2)
+
     # --- reading the workspace ---------------------------------------------------------------
 
     @property
@@ -217,6 +240,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.title.setText(
             f"{panel.occupation}  ·  SOC {panel.soc_code or 'not set'}" if panel else "No skill panel yet"
         )
+        self._place_title()
         for w in (self.function_line, self.task_line, self.task_target, self.start, self.dacum):
             w.setEnabled(panel is not None)
         self._fill_targets()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cardwall import panels
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
+from ui.dock_body import scrolling_body
 
 ARRANGE = "arrange"
 TALLY = "tally"
@@ -76,6 +77,8 @@ class VotingDock(QDockWidget):
         for number, name in ROUND_NAMES.items():
             self.round.addItem(name, number)
         self.round.setAccessibleName("Voting round")
+        self.round.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.round.setMinimumContentsLength(12)  # a narrow dock elides the round's name, never widens
         self.round.currentIndexChanged.connect(self._on_round)
         self.budget = QSpinBox(minimum=1, maximum=20)
         self.budget.setAccessibleName("Dots per participant")
@@ -85,10 +88,8 @@ class VotingDock(QDockWidget):
         self.several.toggled.connect(self._on_several)
         settings = QFormLayout()
         settings.addRow("Round", self.round)
-        budget_row = QHBoxLayout()
-        budget_row.addWidget(self.budget)
-        budget_row.addWidget(self.several, 1)
-        settings.addRow("Dots each", budget_row)
+        settings.addRow("Dots each", self.budget)
+        settings.addRow(self.several)  # its own line: the dock stays narrow
 
         self.picker = QListWidget()
         self.picker.setAccessibleName("Who is voting")
@@ -114,6 +115,8 @@ class VotingDock(QDockWidget):
         for value, name in VIEWS:
             self.view.addItem(name, value)
         self.view.setAccessibleName("Results shown")
+        self.view.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.view.setMinimumContentsLength(8)
         self.view.currentIndexChanged.connect(self._on_view)
         self.ranked = QListWidget()
         self.ranked.setAccessibleName("Ranked tasks")
@@ -129,7 +132,9 @@ class VotingDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(settings)
-        layout.addWidget(QLabel("Who is voting (keys 1-9; 0 or Esc: arrange)"))
+        who = QLabel("Who is voting (keys 1-9; 0 or Esc: arrange)")
+        who.setWordWrap(True)
+        layout.addWidget(who)
         layout.addWidget(self.picker, 2)
         layout.addWidget(self.left)
         layout.addWidget(self.refusal)
@@ -139,7 +144,7 @@ class VotingDock(QDockWidget):
         layout.addLayout(row)
         layout.addWidget(self.hidden_note)
         layout.addWidget(self.ranked, 3)
-        self.setWidget(body)
+        self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
     # --- what the page asks ----------------------------------------------------------------
 

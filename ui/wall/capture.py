@@ -214,7 +214,7 @@ class CaptureBar(QWidget):
         row.addWidget(self.chip)
         row.addWidget(self.text, 6)
         row.addWidget(self.target)
-        under = QHBoxLayout()
+        under = self.under_row = QHBoxLayout()  # the page's find box joins this row (ui/wall/docks.py)
         under.setContentsMargins(0, 0, 0, 0)
         under.addWidget(self.skill_button)
         under.addWidget(self.note_button)

@@ -41,7 +41,9 @@ def make_wall_docks(page) -> list[QDockWidget]:
     page.capture_bar = CaptureBar(controller, session_id, page)
     page.find_box = FindBox(page)
     row.addWidget(page.capture_bar, 1)
-    row.addWidget(page.find_box, 0, Qt.AlignTop)
+    # Under the card field, beside the kind buttons: the card field keeps the width on a narrow screen.
+    page.find_box.setMaximumWidth(360)
+    page.capture_bar.under_row.addWidget(page.find_box, 1)
     page.toolbar_area.addWidget(bar)
 
     inspector = InspectorDock(controller, session_id, page)
@@ -101,6 +103,9 @@ def _arrange(window, page, docks: list[QDockWidget]) -> None:
 def _size(window, inspector: QDockWidget, script: QDockWidget) -> None:
     try:
         window.resizeDocks([inspector, script], [360, 660], Qt.Vertical)
-        window.resizeDocks([script], [470], Qt.Horizontal)
+        if hasattr(window, "fit_docks"):
+            window.fit_docks(right=470)  # as wide as a narrow window allows: the wall keeps the width
+        else:
+            window.resizeDocks([script], [470], Qt.Horizontal)
     except RuntimeError:  # the page (and its docks) went meanwhile
         pass

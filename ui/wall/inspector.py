@@ -7,7 +7,7 @@ the card (an undo shows up here), without overwriting what is being typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -120,6 +120,7 @@ class InspectorDock(QDockWidget):
 
         self.form = QWidget()
         form = QFormLayout(self.form)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow dock puts the label above its field
         form.addRow("Text", self.lines["text"])
         form.addRow("Kind", self.kind)
         form.addRow("Author", self.author)
@@ -141,6 +142,7 @@ class InspectorDock(QDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap instead of scrolling sideways
         scroll.setWidget(body)
         self.setWidget(scroll)
         big = QFont(body.font())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from cardwall.commands import AddNextStep, Batch, DeleteNextStep, EditNextStep, EditSession, MoveNextStep
 from cardwall.model import HORIZON_LABELS, HORIZONS
 from ui.controller import Controller
+from ui.dock_body import scrolling_body
 
 COLUMNS = ("text", "owner", "due", "horizon")
 HEADERS = ("Next step", "Owner", "Due", "When")
@@ -107,17 +108,21 @@ class NextStepsDock(QDockWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         row_buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button):
+            button.setMinimumWidth(56)  # a narrow dock keeps the three buttons on one row
         row_buttons.addWidget(self.up_button)
         row_buttons.addWidget(self.down_button)
         row_buttons.addStretch(1)
         row_buttons.addWidget(self.delete_button)
         layout.addLayout(row_buttons)
-        layout.addWidget(QLabel("We will re-engage employers:"))
+        reengage_label = QLabel("We will re-engage employers:")
+        reengage_label.setWordWrap(True)
+        layout.addWidget(reengage_label)
         layout.addWidget(self.reengage)
         font = QFont(body.font())
         font.setPointSize(12)
         body.setFont(font)
-        self.setWidget(body)
+        self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
         controller.changed.connect(self._on_changed)
         controller.refused.connect(self._on_refused)

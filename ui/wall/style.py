@@ -30,8 +30,9 @@ KIND_LABELS = {"occupation": "OCCUPATION", "skill": "SKILL", "note": "NOTE"}
 REASON_LETTERS = {"volume": "V", "hard-to-fill": "H", "turnover": "T", "cost": "C", "growth": "G"}
 
 # Text smaller than this on screen is noise, not words: skip it (at the normal size, below
-# ~0.4 zoom), and well below that draw plain rectangles.
-MIN_SCREEN_TEXT_PX = 9.0
+# ~0.35 zoom), and well below that draw plain rectangles. 8 px keeps the words of a whole
+# demo-sized wall fitted beside the docks on a 1280 px laptop (~0.25 zoom, far type).
+MIN_SCREEN_TEXT_PX = 8.0
 FAR_BELOW = 0.6  # below this zoom the wall is "seen from afar": bigger type, fewer details
 LOD_PLAIN = 0.22
 
