@@ -7,7 +7,7 @@ QSettings("Cardwall", "Cardwall") for the next start.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
@@ -45,6 +45,11 @@ def save_display_settings(settings: DisplaySettings) -> None:
     store.setValue(MIN_TYPE_KEY, settings.min_type_pt)
     store.setValue(HIGH_CONTRAST_KEY, settings.high_contrast)
     store.sync()
+
+
+def save_high_contrast(on: bool) -> None:
+    """One switch changed (the Wall menu's toggle): the same key the dialog writes, the rest kept."""
+    save_display_settings(replace(load_display_settings(), high_contrast=bool(on)))
 
 
 def apply_display_settings(page, settings: DisplaySettings) -> None:

@@ -107,6 +107,8 @@ class WallMenus:
             action = reasons.addAction(REASON_LABELS[reason], lambda r=reason: self._toggle_reason(item.card_id, r))
             action.setCheckable(True)
             action.setChecked(reason in card.reasons)
+        if card.kind == "occupation" and not card.prompt:
+            menu.addAction("Suggest SOC code…", lambda: self.suggest_soc(item.card_id))
         menu.addSeparator()
         others = [cid for cid in ids if cid != item.card_id]
         if others:
@@ -124,6 +126,12 @@ class WallMenus:
         label = f"Delete {len(ids)} cards" if len(ids) > 1 else "Delete card"
         menu.addAction(label + " (Del)", lambda: self.run(DeleteCards(self.sid, ids)))
         return menu
+
+    def suggest_soc(self, card_id: str) -> None:
+        """The SOC dock comes forward on this card, its suggestions ready for Enter."""
+        from ui.data.soc_dock import suggest_soc_for_card
+
+        suggest_soc_for_card(self.i.page, card_id)
 
     def _set_on_all(self, ids: list[str], **changes) -> None:
         from cardwall.commands import Batch

@@ -88,6 +88,13 @@ class WallPage(QWidget):
         self.high_contrast_action.setChecked(self._high_contrast)
         self._apply_look()
 
+    def _on_high_contrast_toggled(self, on: bool) -> None:
+        """The Wall menu's toggle: shown at once and kept like the settings dialog keeps it."""
+        from ui.settings import save_high_contrast
+
+        self.set_high_contrast(on)
+        save_high_contrast(on)
+
     def current_look(self) -> Look:
         look = HIGH_CONTRAST if self._high_contrast else NORMAL
         if self.presentation.active:
@@ -165,7 +172,7 @@ class WallPage(QWidget):
         self.projector_action = self._action("Projector &window (mirror)", self.presentation.toggle_projector)
         self.projector_action.setCheckable(True)
         menu.addAction(self.projector_action)
-        self.high_contrast_action = self._action("&High contrast", lambda on: self.set_high_contrast(on))
+        self.high_contrast_action = self._action("&High contrast", self._on_high_contrast_toggled)
         self.high_contrast_action.setCheckable(True)
         menu.addAction(self.high_contrast_action)
         menu.addSeparator()
