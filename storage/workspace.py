@@ -247,6 +247,8 @@ class WorkspaceFile:
             raise StorageError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"The change could not be saved: {exc}.") from None
+        except (UnicodeError, OverflowError) as exc:  # a value SQLite cannot hold: refuse it, keep memory = file
+            raise StorageError(f"The change could not be saved: {exc}.") from None
 
     def _writable(self) -> None:
         if self.readonly:

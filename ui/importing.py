@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cardwall.commands import AddCard, AddCategory, Batch, Command, DomainError
@@ -156,8 +157,10 @@ def _one_line(file: Path, message: str) -> str:
     if not first.startswith(file.name):
         first = f"{file.name}: {first}"
     rows = [line.strip() for line in rest if line.strip().startswith("row ")]
+    unlisted = sum(int(n) for n in re.findall(r"… and (\d+) more skipped rows", message))
     if rows:
-        more = f"; {len(rows) - 1} more rows skipped" if len(rows) > 1 else ""
+        others = len(rows) - 1 + unlisted
+        more = f"; {others} more rows skipped" if others else ""
         first = f"{first.rstrip('.')} ({rows[0]}{more})."
     return first
 

@@ -100,6 +100,7 @@ class Batch(Command):
 # --- helpers shared by the commands -------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair (a JSON escape, a mis-decoded name): unstorable
 
 
 def new_id(prefix: str) -> str:
@@ -113,6 +114,7 @@ def clean_text(text: str, what: str, *, required: bool = True, limit: int = MAX_
     if not isinstance(text, str):
         raise DomainError(f"{what} must be text.")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = _SURROGATE.sub("\ufffd", text)
     if required and not text:
         raise DomainError(f"{what} is empty: type something first.")
     if len(text) > limit:

@@ -101,6 +101,12 @@ CASES = [
         (),
         r"no row has card text \(row 2: the card is 10000 characters long; a card holds 500\)",
     ),
+    (
+        "all-too-long.csv",
+        b"Occupation\n" + b"".join(bytes([97 + i]) * 600 + b"\n" for i in range(25)),
+        (),
+        r"no row has card text \(row 2: the card is 600 characters long; a card holds 500; 24 more rows skipped\)\.$",
+    ),
     ("ragged.csv", b"Occupation,Category\nWelder,Production\nMachinist,Production,x,y\n", (), r"row 3"),
     # --- task lists as XLSX
     ("junk-zip.xlsx", _zip_of_junk(), ("--session", "tdm"), r"not an Excel workbook Cardwall can read"),
@@ -173,6 +179,18 @@ def test_a_missing_file_is_refused_in_one_line(demo_path, tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [f"cardwall: {tmp_path / 'nowhere.json'} does not exist."]
     assert reopen(demo_path) == before
+
+
+def test_importing_into_a_file_that_is_not_a_workspace_leaves_it_alone(tmp_path):
+    notes = tmp_path / "notes.cardwall"
+    notes.write_bytes(b"my own notes, not a workspace\n")
+    source = tmp_path / "session.json"
+    source.write_text(DEMO_JSON, encoding="utf-8")
+    result = cardwall("import", notes, source)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"cardwall: {notes} is not a Cardwall workspace (it is not a database file)."]
+    assert notes.read_bytes() == b"my own notes, not a workspace\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.cardwall", "session.json"]
 
 
 # --- OEWS and projections figures (the Data menu's importers) --------------------------------
