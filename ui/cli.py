@@ -134,7 +134,15 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         if not ws.sessions:
             raise UserError(f"{path} has no sessions to export.")
         if all_sessions:
-            targets = [(s, out / session_folder_name(s)) for s in ws.ordered_sessions()]
+            # Titles that slug alike (two sessions of one day titled in Chinese, say) get -2, -3...: none overwrites.
+            targets, used = [], set()
+            for s in ws.ordered_sessions():
+                base = name = session_folder_name(s)
+                n = 2
+                while name in used:
+                    name, n = f"{base}-{n}", n + 1
+                used.add(name)
+                targets.append((s, out / name))
         else:
             targets = [(_pick_session(ws, session), out)]
         written: list[Path] = []
