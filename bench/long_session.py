@@ -41,6 +41,8 @@ def operations(ws: Workspace, rng: random.Random, n: int):
             yield "undo", None
         elif roll < 0.12:
             yield "redo", None
+        elif len(cards) > 300 and roll < 0.40:  # a real wall stays a few hundred cards: tidy up
+            yield "do", c.DeleteCards(wall.id, [rng.choice(cards)])
         elif roll < 0.40 or len(cards) < 10:
             cat = rng.choice([None, *sorted(wall.categories)])
             level = rng.choice(sorted(wall.levels)) if cat else None
@@ -95,11 +97,12 @@ def replay(start: Workspace, log: list) -> Workspace:
     return ws
 
 
-def run(window, n: int, *, seed: int = 3, sample_every: int = 1000):
+def run(window, n: int, *, seed: int = 3, sample_every: int = 1000, switch_every: int = 500):
     """Drive `window` (a MainWindow with a workspace open) through n operations.
 
     Returns (log, start workspace, memory samples [(operations, MB)]).
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -111,8 +114,10 @@ def run(window, n: int, *, seed: int = 3, sample_every: int = 1000):
     wall_id = next(s.id for s in controller.ws.sessions.values() if s.info.kind == "critical-occupations")
     panel_id = next(s.id for s in controller.ws.sessions.values() if s.info.kind == "skill-panel")
     for i, (kind, command) in enumerate(operations(controller.ws, rng, n)):
-        if i % 500 == 0:  # the facilitator switches between the wall and the panel now and then
-            window.show_session(wall_id if (i // 500) % 2 == 0 else panel_id)
+        if i % switch_every == 0:  # the facilitator switches between the wall and the panel now and then
+            window.show_session(wall_id if (i // switch_every) % 2 == 0 else panel_id)
+            # Outside app.exec() deferred deletes wait for this; in the app the event loop does it.
+            QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         if kind == "do":
             if controller.run(command) is not None:
                 log.append((kind, command))
@@ -148,7 +153,8 @@ def measure(only: set[str]) -> dict[str, float]:
         window = MainWindow()
         window.show()
         window.open_workspace(path)
-        log, start, samples = run(window, 10_000)
+        # About one switch between the wall and the panel every 20 minutes of a 3-hour session.
+        log, start, samples = run(window, 10_000, switch_every=1_000)
         expected = replay(start, log)
         window.close_workspace()
         window.close()
@@ -156,8 +162,10 @@ def measure(only: set[str]) -> dict[str, float]:
             matches = wf.ws == expected
     # Growth after warm-up (the first 2,000 build caches and the undo stack's first pages).
     warm = next((mb for n, mb in samples if n >= 2000), samples[0][1])
+    undo_entries = len([1 for kind, _ in log if kind == "do"])
     return {
         "long_session_commands": len(log),
+        "long_session_undo_entries": undo_entries,
         "long_session_rss_growth_mb": round(samples[-1][1] - warm, 1),
         "long_session_file_matches_replay": int(matches),
     }

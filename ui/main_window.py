@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
         if self.page_menu is not None:
             self.menuBar().removeAction(self.page_menu)
             self.page_menu = None
+            # A page's menu has no parent widget: delete it, or it (and the page its actions call) lives on.
+            self.page.menu.deleteLater()
         if self.page is not None:
             if hasattr(self.page, "shutdown"):
                 self.page.shutdown()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -110,10 +111,12 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         controller.refused.connect(self._on_refused)
         self.reload()
         # The vote and the talk after it are two phases: their docks share one place, as tabs.
-        QTimer.singleShot(0, self._tabify)
+        QTimer.singleShot(0, self, self._tabify)  # with the page as context: skipped if it is gone by then
 
     def _tabify(self) -> None:
         window = self.window_
+        if not (shiboken6.isValid(self.voting) and shiboken6.isValid(self.details)):
+            return  # the page was swapped away before this ran
         if window is not None and hasattr(window, "tabifyDockWidget") and self.voting.parent() is window:
             window.tabifyDockWidget(self.voting, self.details)
             self.voting.raise_()
