@@ -1,4 +1,4 @@
-"""Whatever people type, in any script, survives commands -> file -> reopen and JSON -> import, or is refused clearly."""
+"""Whatever people type, in any script, survives commands, the file and JSON, or is refused clearly."""
 
 from __future__ import annotations
 
