@@ -425,7 +425,7 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
                 number,
                 text,
                 kind=kind,
-                category=values.get("category", "")[:MAX_TITLE],
+                category=values.get("category", ""),  # the domain judges its length, naming the row
                 level=values.get("level", ""),
                 author=values.get("author", ""),
                 reasons=tuple(reasons),

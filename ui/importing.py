@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
 from cardwall.commands import AddCard, AddCategory, Batch, Command, DomainError
 from cardwall.interchange import ImportSession
-from cardwall.model import Session
+from cardwall.model import Session, Workspace
 from cardwall.templates import group_rows, strawman_command
 from exporters.session_json import read_session_json
 from exporters.table_import import (
@@ -57,6 +58,8 @@ def import_file(workspace: Path, file: Path, *, session: str | None = None) -> s
 def task_list_command(session: Session, panel_id: str, path: Path) -> tuple[Command, ImportReport]:
     """A function/task table as one undo step into a panel's matrix."""
     rows, report = read_task_table(path)
+    if not rows:
+        raise TableError(f"{path.name}: no row has a task to add.\n" + report.text())
     functions = group_rows((r.function, r.task) for r in rows)
     command = strawman_command(session, panel_id, functions, source="import", label=f"Import tasks from {path.name}")
     return command, report
@@ -85,6 +88,7 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
     if not rows:
         raise TableError(f"{path.name}: no row has card text.\n" + report.text())
     commands: list[Command] = []
+    numbers: list[int] = []  # the file's row of each command, to name it if the domain refuses one
     categories = {c.title.casefold(): c.id for c in session.categories.values()}
     people = {}
     for p in session.ordered_participants():
@@ -98,6 +102,7 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
             if category_id is None:
                 add = AddCategory(session.id, row.category)
                 commands.append(add)
+                numbers.append(row.row)
                 category_id = categories[row.category.casefold()] = add.category_id
         if row.level:
             level = session.level_by_name(row.level)
@@ -126,7 +131,19 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
                 notes=row.notes,
             )
         )
+        numbers.append(row.row)
+    _refused_row(session, commands, numbers, path)
     return Batch(f"Import cards from {path.name}", commands), report
+
+
+def _refused_row(session: Session, commands: list[Command], numbers: list[int], path: Path) -> None:
+    """Try the commands on a copy of the session: a refusal names the row it came from, and nothing is applied."""
+    scratch = Workspace(sessions={session.id: copy.deepcopy(session)})
+    for command, number in zip(commands, numbers, strict=True):
+        try:
+            copy.deepcopy(command).apply(scratch)  # a copy: the real command plans afresh on the real workspace
+        except DomainError as exc:
+            raise TableError(f"{path.name}: row {number}: {exc}") from None
 
 
 def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:

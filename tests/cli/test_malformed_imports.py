@@ -107,6 +107,18 @@ CASES = [
         (),
         r"no row has card text \(row 2: the card is 600 characters long; a card holds 500; 24 more rows skipped\)\.$",
     ),
+    (
+        "long-category.csv",
+        b"Occupation,Category,Level\nWelder,Production,Entry\nMachinist," + b"c" * 300 + b",Mid\n",
+        (),
+        r"row 3: Category title is 300 characters long; the limit is 80\.$",
+    ),
+    (
+        "long-notes.csv",
+        b"Occupation,Notes\nWelder," + b"n" * 25_000 + b"\n",
+        (),
+        r"row 2: Card notes? is 25,000 characters long; the limit is 20,000\.$",
+    ),
     ("ragged.csv", b"Occupation,Category\nWelder,Production\nMachinist,Production,x,y\n", (), r"row 3"),
     # --- task lists as XLSX
     ("junk-zip.xlsx", _zip_of_junk(), ("--session", "tdm"), r"not an Excel workbook Cardwall can read"),
@@ -116,6 +128,12 @@ CASES = [
         _xlsx(pd.DataFrame({"Step": [1, 2], "Who": ["Ann", "Bo"]})),
         ("--session", "tdm"),
         r"row 1 names no column Cardwall knows \(found 'Step', 'Who'\)",
+    ),
+    (
+        "long-function.csv",
+        b"Function,Task\n" + b"F" * 300 + b",Does things\n",
+        ("--session", "tdm"),
+        r"no row has a task to add \(row 2: the function title is 300 characters long; the limit is 200\)\.$",
     ),
     # --- O*NET Task Statements
     (
