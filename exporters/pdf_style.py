@@ -90,10 +90,8 @@ def visual(line: str) -> str:
     """Hebrew and Arabic runs in the order they are drawn: reportlab lays glyphs out left to right."""
     if not _RTL.search(line):
         return line
-    try:
-        from bidi import get_display
-    except ImportError:  # without python-bidi the letters still print, in typing order
-        return line
+    from bidi import get_display
+
     return get_display(line)
 
 

@@ -66,12 +66,9 @@ class _Loader(QObject):
 
 
 def _alive(obj: QObject) -> bool:
-    try:
-        import shiboken6
+    import shiboken6
 
-        return shiboken6.isValid(obj)
-    except ImportError:  # pragma: no cover - shiboken ships with PySide6
-        return True
+    return shiboken6.isValid(obj)
 
 
 _loader: _Loader | None = None

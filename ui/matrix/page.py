@@ -45,11 +45,7 @@ from ui.matrix.strawman import StrawmanActions
 from ui.matrix.view import MatrixGraphicsView
 from ui.matrix.voting import ARRANGE, TALLY, VotingDock
 from ui.matrix.voting_input import VotingInput
-
-try:  # built alongside this page; the page works without it
-    from ui.script_dock import ScriptDock
-except ImportError:  # pragma: no cover - only while the dock is missing
-    ScriptDock = None
+from ui.script_dock import ScriptDock
 
 TABLE_FILTER = "Tables (*.csv *.xlsx *.txt);;All files (*)"
 
@@ -85,11 +81,9 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.details.selected_task = self.view.selected_task
         self.details.task_focused.connect(self._select_task)
         self.docks = [self.voting, self.details]
-        self.script = None
-        if ScriptDock is not None:
-            self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
-            self.script.area = Qt.RightDockWidgetArea
-            self.docks.append(self.script)
+        self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
+        self.script.area = Qt.RightDockWidgetArea
+        self.docks.append(self.script)
 
         self._build_bar()
         self._build_menu()
@@ -249,7 +243,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self._fill_targets()
         self.voting.reload(self.panel_id)
         self.details.reload(self.panel_id)
-        if self.script is not None and self.script.panel_id != self.panel_id:
+        if self.script.panel_id != self.panel_id:
             self.script.commit_notes()
             self.script.panel_id = self.panel_id
             self.script.reload()
@@ -387,8 +381,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
 
     def shutdown(self) -> None:
         self.details.shutdown()
-        if self.script is not None:
-            self.script.shutdown()
+        self.script.shutdown()
         for signal, slot in ((self.controller.changed, self._on_changed), (self.controller.refused, self._on_refused)):
             try:
                 signal.disconnect(slot)

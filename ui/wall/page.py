@@ -48,16 +48,11 @@ class WallPage(QWidget):
         self.menu = self._make_menu()
         self._fitted_once = False
 
-        self.docks = []
-        # docks: added by ui/wall/docks.py
-        try:
-            from ui.wall.docks import make_wall_docks
-        except ImportError:
-            make_wall_docks = None
-        if make_wall_docks is not None:
-            self.docks += make_wall_docks(self)
-        from ui.data.soc_dock import SocDock  # SOC suggestions for the selected card (ui/data)
+        # The docks around the wall (capture bar, inspector, script, next steps) and SOC suggestions.
+        from ui.data.soc_dock import SocDock
+        from ui.wall.docks import make_wall_docks
 
+        self.docks = make_wall_docks(self)
         self.docks.append(SocDock(controller, session_id, self))
 
     # --- for the docks and the window ------------------------------------------------------------
