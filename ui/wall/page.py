@@ -52,8 +52,7 @@ class WallPage(QWidget):
         from ui.data.soc_dock import SocDock
         from ui.wall.docks import make_wall_docks
 
-        self.docks = make_wall_docks(self)
-        self.docks.append(SocDock(controller, session_id, self))
+        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self)]
 
     # --- for the docks and the window ------------------------------------------------------------
 
