@@ -52,6 +52,7 @@ class Controller(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)  # unlimited: a three-hour session keeps every step
         self.last_saved = 0.0
+        self.last_refusal = ""  # the message of the last refused command, for a remark beside a field
 
     @property
     def ws(self):
@@ -66,7 +67,8 @@ class Controller(QObject):
         try:
             change = self.wf.execute(command)
         except (DomainError, StorageError) as exc:
-            self.refused.emit(str(exc))
+            self.last_refusal = str(exc)
+            self.refused.emit(self.last_refusal)
             return None
         self.undo_stack.push(_UndoEntry(self, command))
         self._after(change)

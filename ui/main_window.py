@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
                     self.controller.run(EditSession(command.session_id, reengage=reengage))
                 self.show_session(command.session_id)
                 return
-            dialog.show_error(self.statusBar().currentMessage())
+            dialog.show_error(self.controller.last_refusal)
 
     def edit_session(self) -> None:
         if not (self.controller and self.session_id):
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
             values.pop("kind")
             if self.controller.run(EditSession(self.session_id, **values)):
                 return
-            dialog.show_error(self.statusBar().currentMessage())
+            dialog.show_error(self.controller.last_refusal)
 
     def edit_partnership(self) -> None:
         if not self.controller:
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             if self.controller.run(EditPartnership(**dialog.values())):
                 return
-            dialog.show_error(self.statusBar().currentMessage())
+            dialog.show_error(self.controller.last_refusal)
 
     # --- feedback ---------------------------------------------------------------------------
 

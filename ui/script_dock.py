@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,6 +33,7 @@ import resources
 from cardwall.commands import EditSession, SetStepNote
 from ui.controller import Controller
 from ui.dock_body import scrolling_body
+from ui.focus import FocusOutFilter
 from ui.timer_widget import CountdownTimer
 
 NOTE_PAUSE_MS = 1500  # a pause in typing this long commits the notes
@@ -84,19 +85,6 @@ def load_script(name: str) -> Script:
         )
     )
     return Script(name=name, title=data.get("title", name), steps=steps)
-
-
-class _FocusOut(QObject):
-    """Calls back when the watched widget loses focus."""
-
-    def __init__(self, callback, parent: QObject) -> None:
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.FocusOut:
-            self.callback()
-        return False
 
 
 class ScriptDock(QDockWidget):
@@ -181,7 +169,7 @@ class ScriptDock(QDockWidget):
         notes_font.setPointSize(13)
         self.notes.setFont(notes_font)
         self.notes.textChanged.connect(self._on_notes_typed)
-        self.notes.installEventFilter(_FocusOut(self.commit_notes, self))
+        self.notes.installEventFilter(FocusOutFilter(self.commit_notes, self))
         self.saved_hint = QLabel()
         self.saved_hint.setStyleSheet("color: palette(mid);")
         self._pause = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)

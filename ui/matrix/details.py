@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cardwall import panels
 from cardwall.commands import DomainError, EditPanel, EditTaskDetail, parse_ksa_line
 from cardwall.model import Ksa, Panel, Session
+from ui.focus import FocusOutFilter
 
 PAUSE_MS = 1200
 FIELDS = (
@@ -34,17 +35,6 @@ FIELDS = (
     ("performance", "How do you know it is done well?"),
 )
 KIND_WORDS = {"knowledge": "Knowledge", "skill": "Skill", "ability": "Ability"}
-
-
-class _FocusOut(QObject):
-    def __init__(self, callback, parent) -> None:
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.FocusOut:
-            self.callback()
-        return False
 
 
 class _DeleteKey(QObject):
@@ -105,7 +95,7 @@ class DetailsDock(QDockWidget):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(84)
             box.textChanged.connect(lambda n=name: self._on_typed(n))
-            box.installEventFilter(_FocusOut(self.commit, box))
+            box.installEventFilter(FocusOutFilter(self.commit, box))
             editor.addWidget(label)
             editor.addWidget(box)
             self.boxes[name] = box

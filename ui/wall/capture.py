@@ -141,8 +141,6 @@ class CaptureBar(QWidget):
         self.controller, self.session_id, self.page = controller, session_id, page
         self.kind = "occupation"
         self.third_card = False
-        self._running = False
-        self._refusal = ""
 
         big = QFont(self.font())
         big.setPointSize(FIELD_PT)
@@ -229,7 +227,6 @@ class CaptureBar(QWidget):
         layout.addLayout(under)
 
         controller.changed.connect(self._on_changed)
-        controller.refused.connect(self._on_refused)
         if page is not None and hasattr(page, "selection_changed"):
             page.selection_changed.connect(lambda *_: self._show_target())
         self._fill_people()
@@ -385,19 +382,11 @@ class CaptureBar(QWidget):
         self.text.clear()
         self.text.setFocus()
 
-    def _run(self, command: Command):
+    def _run(self, command):
         """Run through the controller; a refusal shows right under the field."""
-        self._running, self._refusal = True, ""
-        try:
-            change = self.controller.run(command)
-        finally:
-            self._running = False
-        self.message.setText("" if change is not None else self._refusal)
+        change = self.controller.run(command)
+        self.message.setText("" if change is not None else self.controller.last_refusal)
         return change
-
-    def _on_refused(self, message: str) -> None:
-        if self._running:
-            self._refusal = message
 
     # --- keeping up with the wall ----------------------------------------------------------
 

@@ -7,7 +7,7 @@ the card (an undo shows up here), without overwriting what is being typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from cardwall.commands import EditCard
 from cardwall.model import CARD_KINDS, REASON_LABELS, REASONS, Card
 from cardwall.wall import organizations, stack_members, stack_root
 from ui.controller import Controller
+from ui.focus import FocusOutFilter
 
 LINE_FIELDS = {
     "text": "Text",
@@ -35,17 +36,6 @@ LINE_FIELDS = {
     "credentials": "Credentials",
 }
 FIELD_PT = 12
-
-
-class _FocusOut(QObject):
-    def __init__(self, callback, parent: QObject) -> None:
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.FocusOut:
-            self.callback()
-        return False
 
 
 class _Remark(QLabel):
@@ -69,8 +59,6 @@ class InspectorDock(QDockWidget):
         self.card_id: str | None = None
         self.dirty: set[str] = set()  # fields typed into and not committed yet
         self._loading = False
-        self._running = False
-        self._refusal = ""
 
         self.heading = QLabel("No card selected")
         heading_font = QFont(self.heading.font())
@@ -116,7 +104,7 @@ class InspectorDock(QDockWidget):
         self.notes.setAccessibleName("Card notes")
         self.notes.setMinimumHeight(90)
         self.notes.textChanged.connect(self._on_notes_typed)
-        self.notes.installEventFilter(_FocusOut(lambda: self.commit("notes"), self))
+        self.notes.installEventFilter(FocusOutFilter(lambda: self.commit("notes"), self))
 
         self.form = QWidget()
         form = QFormLayout(self.form)
@@ -150,7 +138,6 @@ class InspectorDock(QDockWidget):
         self.form.setFont(big)
 
         controller.changed.connect(self._on_changed)
-        controller.refused.connect(self._on_refused)
         page.selection_changed.connect(self._on_selection_changed)
         self._on_selection_changed(page.selected_card_ids())
 
@@ -252,19 +239,11 @@ class InspectorDock(QDockWidget):
     def _run_edit(self, **changes):
         if self._loading or self.card() is None:
             return None
-        self._running, self._refusal = True, ""
-        try:
-            change = self.controller.run(EditCard(self.session_id, self.card_id, **changes))
-        finally:
-            self._running = False
-        self.message.setText("" if change is not None else self._refusal)
+        change = self.controller.run(EditCard(self.session_id, self.card_id, **changes))
+        self.message.setText("" if change is not None else self.controller.last_refusal)
         if change is None and set(changes) & {"kind", "author_id", "round", "reasons"}:
             self.load()  # put the check box or list back as the card has it
         return change
-
-    def _on_refused(self, message: str) -> None:
-        if self._running:
-            self._refusal = message
 
     def _on_changed(self, change) -> None:
         if self.session_id not in change.sessions() or self.card_id is None:

@@ -6,7 +6,7 @@ the table edits in place; Alt+Up/Down reorders; Delete removes. Each edit is one
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,21 +28,11 @@ from cardwall.commands import AddNextStep, Batch, DeleteNextStep, EditNextStep, 
 from cardwall.model import HORIZON_LABELS, HORIZONS
 from ui.controller import Controller
 from ui.dock_body import scrolling_body
+from ui.focus import FocusOutFilter
 
 COLUMNS = ("text", "owner", "due", "horizon")
 HEADERS = ("Next step", "Owner", "Due", "When")
 SHORT_HORIZONS = {"early-win": "Early win", "short-term": "3-6 months", "long-term": "6-12 months"}
-
-
-class _FocusOut(QObject):
-    def __init__(self, callback, parent: QObject) -> None:
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.FocusOut:
-            self.callback()
-        return False
 
 
 class NextStepsDock(QDockWidget):
@@ -51,8 +41,6 @@ class NextStepsDock(QDockWidget):
         self.setObjectName("next-steps")
         self.controller, self.session_id = controller, session_id
         self._loading = False
-        self._running = False
-        self._refusal = ""
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText("A next step, then Enter")
@@ -96,7 +84,7 @@ class NextStepsDock(QDockWidget):
         self.reengage.setAccessibleName("Re-engagement")
         self.reengage.setPlaceholderText("When and how employers will hear from us again (goes into the summary)")
         self.reengage.setMaximumHeight(80)
-        self.reengage.installEventFilter(_FocusOut(self.commit_reengage, self))
+        self.reengage.installEventFilter(FocusOutFilter(self.commit_reengage, self))
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -125,7 +113,6 @@ class NextStepsDock(QDockWidget):
         self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
         controller.changed.connect(self._on_changed)
-        controller.refused.connect(self._on_refused)
         self.reload()
         self._load_reengage()
 
@@ -174,17 +161,9 @@ class NextStepsDock(QDockWidget):
     # --- edits ---------------------------------------------------------------------------
 
     def _run(self, command):
-        self._running, self._refusal = True, ""
-        try:
-            change = self.controller.run(command)
-        finally:
-            self._running = False
-        self.message.setText("" if change is not None else self._refusal)
+        change = self.controller.run(command)
+        self.message.setText("" if change is not None else self.controller.last_refusal)
         return change
-
-    def _on_refused(self, message: str) -> None:
-        if self._running:
-            self._refusal = message
 
     def _on_add(self) -> None:
         command = AddNextStep(self.session_id, text=self.entry.text(), horizon=self.horizon.currentData())
