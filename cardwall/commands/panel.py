@@ -14,7 +14,7 @@ from cardwall.commands.base import (
     position_between,
     require,
 )
-from cardwall.commands.session import _reindex, session_of
+from cardwall.commands.session import _Reorder, session_of
 from cardwall.model import KSA_KINDS, ROUNDS, Function, Ksa, Panel, Task, TaskDetail, Vote
 from cardwall.panels import dots_left, functions_of, tasks_of, vote_id
 
@@ -163,20 +163,11 @@ class RenameFunction(Command):
         return [(("functions", session.id, function.id), edit(function, title=title))]
 
 
-class MoveFunction(Command):
-    label = "Reorder functions"
+class MoveFunction(_Reorder):
+    label, table, what = "Reorder functions", "functions", "function"
 
-    def __init__(self, session_id: str, function_id: str, index: int) -> None:
-        super().__init__()
-        self.session_id, self.function_id, self.index = session_id, function_id, index
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        function = require(session, "functions", self.function_id, "function")
-        return [
-            (("functions", session.id, f.id), f)
-            for f in _reindex(functions_of(session, function.panel_id), function.id, self.index)
-        ]
+    def siblings(self, session, entity):
+        return functions_of(session, entity.panel_id)
 
 
 class DeleteFunction(Command):

@@ -72,6 +72,40 @@ def _reindex(items, moved_id: str, index: int) -> list:
     return [edit(x, position=i) for i, x in enumerate(order) if x.position != i or x.id == moved_id]
 
 
+class _Reorder(Command):
+    """Put one entity at `index` among its siblings; the others close up around it."""
+
+    table = what = ""
+
+    def __init__(self, session_id: str, entity_id: str, index: int) -> None:
+        super().__init__()
+        self.session_id, self.entity_id, self.index = session_id, entity_id, index
+
+    def siblings(self, session: Session, entity) -> list:
+        raise NotImplementedError
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        entity = require(session, self.table, self.entity_id, self.what)
+        moved = _reindex(self.siblings(session, entity), entity.id, self.index)
+        return [((self.table, session.id, e.id), e) for e in moved]
+
+
+class _Delete(Command):
+    """Remove one entity nothing else points to."""
+
+    table = what = ""
+
+    def __init__(self, session_id: str, entity_id: str) -> None:
+        super().__init__()
+        self.session_id, self.entity_id = session_id, entity_id
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        require(session, self.table, self.entity_id, self.what)
+        return [((self.table, session.id, self.entity_id), None)]
+
+
 # --- partnership and sessions ----------------------------------------------------------
 
 
@@ -304,19 +338,11 @@ class RenameLevel(Command):
         return [(("levels", session.id, level.id), edit(level, name=name))]
 
 
-class MoveLevel(Command):
-    label = "Reorder levels"
+class MoveLevel(_Reorder):
+    label, table, what = "Reorder levels", "levels", "level"
 
-    def __init__(self, session_id: str, level_id: str, index: int) -> None:
-        super().__init__()
-        self.session_id, self.level_id, self.index = session_id, level_id, index
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "levels", self.level_id, "level")
-        return [
-            (("levels", session.id, lv.id), lv) for lv in _reindex(session.ordered_levels(), self.level_id, self.index)
-        ]
+    def siblings(self, session, entity):
+        return session.ordered_levels()
 
 
 class DeleteLevel(Command):
@@ -403,20 +429,11 @@ class EditCategory(Command):
         return [(("categories", session.id, category.id), edit(category, **changes))]
 
 
-class MoveCategory(Command):
-    label = "Reorder categories"
+class MoveCategory(_Reorder):
+    label, table, what = "Reorder categories", "categories", "category"
 
-    def __init__(self, session_id: str, category_id: str, index: int) -> None:
-        super().__init__()
-        self.session_id, self.category_id, self.index = session_id, category_id, index
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "categories", self.category_id, "category")
-        return [
-            (("categories", session.id, c.id), c)
-            for c in _reindex(session.ordered_categories(), self.category_id, self.index)
-        ]
+    def siblings(self, session, entity):
+        return session.ordered_categories()
 
 
 class DeleteCategory(Command):
@@ -504,17 +521,8 @@ class AddNote(Command):
         return [(("notes", session.id, note.id), note)]
 
 
-class DeleteNote(Command):
-    label = "Delete note"
-
-    def __init__(self, session_id: str, note_id: str) -> None:
-        super().__init__()
-        self.session_id, self.note_id = session_id, note_id
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "notes", self.note_id, "note")
-        return [(("notes", session.id, self.note_id), None)]
+class DeleteNote(_Delete):
+    label, table, what = "Delete note", "notes", "note"
 
 
 def _clean_next_step(fields: dict) -> dict:
@@ -570,32 +578,14 @@ class EditNextStep(Command):
         return [(("next_steps", session.id, step.id), edit(step, **_clean_next_step(self.changes)))]
 
 
-class MoveNextStep(Command):
+class MoveNextStep(_Reorder):
     """Put a next step at `index` in the list (the order the summary gives them)."""
 
-    label = "Reorder next steps"
+    label, table, what = "Reorder next steps", "next_steps", "next step"
 
-    def __init__(self, session_id: str, step_id: str, index: int) -> None:
-        super().__init__()
-        self.session_id, self.step_id, self.index = session_id, step_id, index
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "next_steps", self.step_id, "next step")
-        return [
-            (("next_steps", session.id, s.id), s)
-            for s in _reindex(session.ordered_next_steps(), self.step_id, self.index)
-        ]
+    def siblings(self, session, entity):
+        return session.ordered_next_steps()
 
 
-class DeleteNextStep(Command):
-    label = "Delete next step"
-
-    def __init__(self, session_id: str, step_id: str) -> None:
-        super().__init__()
-        self.session_id, self.step_id = session_id, step_id
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "next_steps", self.step_id, "next step")
-        return [(("next_steps", session.id, self.step_id), None)]
+class DeleteNextStep(_Delete):
+    label, table, what = "Delete next step", "next_steps", "next step"
