@@ -16,6 +16,8 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The offscreen platform warns on every dock it shows ("does not support propagateSizeHints"): noise here.
+os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 
 # key -> (target, "<=" or ">=", unit, what)
 TARGETS = {
