@@ -72,7 +72,7 @@ class CountdownTimer(QWidget):
         self._step_minutes = 0
 
         for button in (*self.preset_buttons.values(), self.step_button):
-            button.setMinimumWidth(44)  # the row shares a narrow dock: shrink below the style's 80 px
+            button.setMinimumWidth(34)  # the row shares a narrow dock: shrink below the style's 80 px
         controls = QVBoxLayout()
         controls.setSpacing(4)
         controls.addWidget(self.start_button)
@@ -108,6 +108,9 @@ class CountdownTimer(QWidget):
         self._step_minutes = int(minutes or 0)
         self.step_button.setVisible(self._step_minutes > 0)
         self.step_button.setText(f"Step: {self._step_minutes}′")
+        # The step's own duration is the one to read whole; the fixed presets shrink first.
+        text_width = self.step_button.fontMetrics().horizontalAdvance(self.step_button.text())
+        self.step_button.setMinimumWidth(text_width + 14)
         if self._step_minutes and not self.is_running() and not self._ended and self._left == self._duration:
             self.set_minutes(self._step_minutes)
 
