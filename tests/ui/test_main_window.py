@@ -134,3 +134,28 @@ def test_not_a_workspace_is_refused_with_a_message(window, tmp_path):
     assert not window.open_workspace(junk)
     assert any("not a Cardwall workspace" in text for _, text in window.shown)
     assert window.wf is None
+
+
+def test_disk_full_refuses_the_command_and_the_wall_stays_as_the_file_is(window, demo_path, qtbot):
+    window.open_workspace(demo_path)
+    wall = next(s for s in window.wf.ws.sessions.values() if s.info.kind == "critical-occupations")
+    window.show_session(wall.id)
+    kept = AddCard(wall.id, "saved before the disk filled up")
+    assert window.controller.run(kept)
+    conn = window.wf.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    refused = None
+    for i in range(400):
+        if window.controller.run(AddCard(wall.id, f"card {i} " + "x" * 400)) is None:
+            refused = i
+            break
+    assert refused is not None, "the disk never filled up"
+    assert "disk is full" in window.statusBar().currentMessage()
+    on_disk = reopen(demo_path).sessions[wall.id]
+    assert set(window.wf.ws.sessions[wall.id].cards) == set(on_disk.cards)
+    assert kept.card_id in on_disk.cards
+    # The wall shows exactly what the file holds: no card item for the refused one.
+    assert set(window.page.scene.cards) <= set(on_disk.cards)
+    # Undo still works on what was saved.
+    window.undo_action.trigger()
+    assert len(reopen(demo_path).sessions[wall.id].cards) == len(on_disk.cards) - 1
