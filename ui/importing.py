@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import re
 from pathlib import Path
 
-from cardwall.commands import AddCard, AddCategory, Batch, Command, DomainError
+from cardwall.commands import (
+    AddCard,
+    AddCategory,
+    AddPanel,
+    AddParticipant,
+    AddSession,
+    Batch,
+    Command,
+    DomainError,
+)
 from cardwall.interchange import ImportSession
 from cardwall.model import Session, Workspace
 from cardwall.templates import group_rows, strawman_command
@@ -116,8 +126,12 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
         if category_id is None:
             level_id = None
         author_id = people.get(row.author.casefold()) if row.author else None
-        if row.author and author_id is None:
-            report.notes.append(f"  row {row.row}: {row.author!r} is not a participant; card kept without an author")
+        if row.author and author_id is None:  # as in the capture bar: a new name joins the participants
+            add = AddParticipant(session.id, name=row.author)
+            commands.append(add)
+            numbers.append(row.row)
+            author_id = people[row.author.casefold()] = add.participant_id
+            report.notes.append(f"  row {row.row}: {row.author!r} added to the participants")
         commands.append(
             AddCard(
                 session.id,
@@ -153,19 +167,46 @@ def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
         kind = table_kind(file)
         with WorkspaceFile.open(workspace) as wf:
             _refuse_if_readonly(wf)
-            if kind == "cards":
-                session = _table_session(wf.ws, wanted, "critical-occupations")
-                command, report = cards_command(session, file)
-                where = f"session {session.id} ({session.info.title})"
-            else:
-                session, panel = _table_panel(wf.ws, wanted, file if kind == "onet" else None)
-                make = onet_command if kind == "onet" else task_list_command
-                command, report = make(session, panel.id, file)
-                where = f"the {panel.occupation} panel of session {session.id}"
-            wf.execute(command)
+            made = _make_a_home(wf, kind, file, wanted)  # a first import into a bare workspace
+            try:
+                if kind == "cards":
+                    session = _table_session(wf.ws, wanted if not made else None, "critical-occupations")
+                    command, report = cards_command(session, file)
+                    where = f"session {session.id} ({session.info.title})"
+                else:
+                    session, panel = _table_panel(wf.ws, wanted if not made else None, file if kind == "onet" else None)
+                    make = onet_command if kind == "onet" else task_list_command
+                    command, report = make(session, panel.id, file)
+                    where = f"the {panel.occupation} panel of session {session.id}"
+                wf.execute(command)
+            except BaseException:
+                for step in reversed(made):  # nothing of a refused import stays, the new session neither
+                    wf.undo(step)
+                raise
     except (TableError, DomainError) as exc:
         raise UserError(_one_line(file, str(exc))) from None
     return "\n".join([*report.lines(), f"Added to {where} as one step."])
+
+
+def _make_a_home(wf: WorkspaceFile, kind: str, file: Path, wanted: str | None) -> list[Command]:
+    """Where a table has nowhere to go yet, make it a place: a new wall, or a new panel for a task list.
+
+    Cards into a workspace with no critical-occupations session get a new one; a task list into a
+    workspace with no skill panel gets a new skill-panel session whose panel is named by --session
+    (the occupation) or the file. Returns the commands run, so a refused import can take them back.
+    """
+    today = _dt.date.today().isoformat()
+    sessions = wf.ws.sessions.values()
+    made: list[Command] = []
+    if kind == "cards" and not any(s.info.kind == "critical-occupations" for s in sessions):
+        made.append(AddSession(kind="critical-occupations", title=f"Cards from {file.name}", date=today))
+    elif kind == "tasks" and not any(s.panels for s in sessions if s.info.kind == "skill-panel"):
+        occupation = wanted or file.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Occupation"
+        add = AddSession(kind="skill-panel", title=f"Skill panel: {occupation}", date=today)
+        made += [add, AddPanel(add.session_id, occupation=occupation)]
+    for command in made:
+        wf.execute(command)
+    return made
 
 
 def _one_line(file: Path, message: str) -> str:

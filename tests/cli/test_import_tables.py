@@ -70,11 +70,12 @@ def test_cards_table_goes_onto_the_wall_with_new_categories(demo_path, tmp_path,
     before = set(wall.cards)
     assert main(["import", str(demo_path), str(xlsx)]) == 0
     out = capsys.readouterr().out
-    assert "read 3 rows, skipped 0" in out and "'Nobody Known Inc' is not a participant" in out
+    assert "read 3 rows, skipped 0" in out and "'Nobody Known Inc' added to the participants" in out
     assert "no level; the card waits in the unsorted tray" in out
     wall = next(s for s in reopen(demo_path).sessions.values() if s.info.kind == "critical-occupations")
     new = {wall.cards[c].text: wall.cards[c] for c in set(wall.cards) - before}
     robot = new["Robotics Technician"]
+    assert wall.participants[robot.author_id].name == "Nobody Known Inc"
     assert wall.categories[robot.category_id].title == "Automation" and wall.levels[robot.level_id].name == "Mid"
     assert robot.reasons == ("hard-to-fill", "growth") and robot.soc_code == "17-3024"
     assert new["Composite Layup Tech"].category_id is None
@@ -100,12 +101,31 @@ def test_malformed_tables_exit_1_with_one_line_and_change_nothing(demo_path, tmp
     assert after.tasks == before.tasks and after.functions == before.functions
 
 
-def test_a_task_list_needs_a_panel_to_go_to(tmp_path, capsys):
+def test_a_first_import_into_a_bare_workspace_makes_its_session(tmp_path, capsys):
     ws = tmp_path / "new.cardwall"
-    csv = tmp_path / "tasks.csv"
-    csv.write_text("function,task\nA,b\n", "utf-8")
-    assert main(["import", str(ws), str(csv)]) == 1
-    assert "no skill panel yet" in capsys.readouterr().err
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text("function,task\nSetup,Reads prints\nSetup,Sets up the lathe\n", "utf-8")
+    assert main(["import", str(ws), str(tasks), "--session", "Tool and die maker"]) == 0
+    (session,) = reopen(ws).sessions.values()
+    (panel,) = session.panels.values()
+    assert session.info.kind == "skill-panel" and panel.occupation == "Tool and die maker"
+    assert sorted(t.text for t in session.tasks.values()) == ["Reads prints", "Sets up the lathe"]
+
+    cards = tmp_path / "cards.csv"
+    cards.write_text("text,organization\nWelder,Acme\n", "utf-8")
+    assert main(["import", str(ws), str(cards)]) == 0
+    wall = next(s for s in reopen(ws).sessions.values() if s.info.kind == "critical-occupations")
+    assert wall.info.title == "Cards from cards.csv" and [c.text for c in wall.cards.values()] == ["Welder"]
+    capsys.readouterr()
+
+
+def test_a_refused_first_import_leaves_no_empty_session_behind(tmp_path, capsys):
+    ws = tmp_path / "new.cardwall"
+    cards = tmp_path / "cards.csv"
+    cards.write_text("text,category\nWelder," + "x" * 90 + "\n", "utf-8")
+    assert main(["import", str(ws), str(cards)]) == 1
+    assert "row 2" in capsys.readouterr().err
+    assert reopen(ws).sessions == {}
 
 
 def test_several_panels_and_no_name_asks_for_one(demo_path, tmp_path, capsys):
