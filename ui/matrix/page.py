@@ -357,13 +357,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
             self._run(DeletePanel(self.session_id, self.panel_id))
 
     def _run(self, command):
-        refusals = []
-        self.controller.refused.connect(refusals.append)
-        try:
-            change = self.controller.run(command)
-        finally:
-            self.controller.refused.disconnect(refusals.append)
-        self._last_refusal = refusals[-1] if refusals else ""
+        change = self.controller.run(command)
+        self._last_refusal = "" if change is not None else self.controller.last_refusal
         return change
 
     def _on_dacum(self, on: bool) -> None:
