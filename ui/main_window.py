@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
     # --- workspace --------------------------------------------------------------------------
 
     def open_last_or_welcome(self) -> None:
+        """No file named: the welcome page, with the recent workspaces one click away."""
+        self.welcome.show_recent([Path(p) for p in self.recent_files() if Path(p).exists()])
         self.center.setCurrentWidget(self.welcome)
 
     def new_workspace(self) -> None:
@@ -465,10 +467,29 @@ class WelcomePage(QWidget):
         ):
             button = QPushButton(text)
             button.setMinimumHeight(44)
-            button.setMaximumWidth(320)
+            button.setFixedWidth(300)
             button.clicked.connect(slot)
             layout.addWidget(button, 0, Qt.AlignHCenter)
+        self.recent_title = QLabel("<b>Recent workspaces</b>")
+        self.recent_title.setAlignment(Qt.AlignCenter)
+        self.recent_title.hide()
+        layout.addSpacing(16)
+        layout.addWidget(self.recent_title)
+        self.recent_box = QVBoxLayout()
+        layout.addLayout(self.recent_box)
         layout.addStretch(2)
+
+    def show_recent(self, paths: list[Path]) -> None:
+        while self.recent_box.count():
+            self.recent_box.takeAt(0).widget().deleteLater()
+        for path in paths[:5]:
+            button = QPushButton(f"{path.stem}   ·   {path.parent}")
+            button.setToolTip(str(path))
+            button.setMinimumHeight(36)
+            button.setFixedWidth(420)
+            button.clicked.connect(lambda _=False, p=path: self.window_.open_workspace(p))
+            self.recent_box.addWidget(button, 0, Qt.AlignHCenter)
+        self.recent_title.setVisible(bool(paths))
 
     def show_empty_workspace(self) -> None:
         kinds = " or ".join(KIND_LABELS.values())

@@ -159,3 +159,15 @@ def test_disk_full_refuses_the_command_and_the_wall_stays_as_the_file_is(window,
     # Undo still works on what was saved.
     window.undo_action.trigger()
     assert len(reopen(demo_path).sessions[wall.id].cards) == len(on_disk.cards) - 1
+
+
+def test_the_welcome_page_offers_recent_workspaces(window, tmp_path, qtbot):
+    first = tmp_path / "western.cardwall"
+    assert window.open_workspace(first)
+    window.close_workspace()
+    window.open_last_or_welcome()
+    assert window.center.currentWidget() is window.welcome
+    buttons = [window.welcome.recent_box.itemAt(i).widget() for i in range(window.welcome.recent_box.count())]
+    mine = next(b for b in buttons if b.toolTip() == str(first.resolve()))
+    qtbot.mouseClick(mine, Qt.LeftButton)
+    assert window.wf is not None and window.wf.path.resolve() == first.resolve()
