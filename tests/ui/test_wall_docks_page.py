@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers import reopen
@@ -114,10 +114,8 @@ def test_capture_inspector_find_and_script_on_the_wall_page(qtbot, window):
     script = dock_of(w, ScriptDock)
     script.notes.setFocus()
     qtbot.keyClicks(script.notes, "Welders: the biggest shared need")
-    # The SOC dock's data loads on a worker thread; its callback after a close hits the closed file
-    # (reported to its owner). Let it land first: this test is about the typed notes.
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    # Closing while the SOC dock's data is still loading is fine too (the dock drops data that
+    # arrives late): this test is about the typed notes, so close at once.
     w.close_workspace()
     assert reopen(path).sessions[SID].notes["step1"].text == "Welders: the biggest shared need"
 

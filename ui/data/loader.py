@@ -10,42 +10,55 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage import labor
 
 
 class _Loader(QObject):
+    """Opens the data on a plain Python thread; the UI thread polls for the result.
+
+    No Qt signal is emitted from the worker: PySide6 6.8+ can crash on signals
+    emitted from non-Qt threads (PYSIDE-3124), and a 40 ms poll costs nothing.
+    """
+
     loaded = Signal(object)  # LaborData, on the UI thread
     failed = Signal(str)
-    _done = Signal(object, str)  # from the worker thread; queued to the loader's (UI) thread
 
     def __init__(self) -> None:
         super().__init__()
         self._started = False
         self._lock = threading.Lock()
+        self._result: tuple[labor.LaborData | None, str] | None = None
         self.data: labor.LaborData | None = None
         self.error = ""
         self._waiting: list[tuple[QObject, Callable]] = []
-        self._done.connect(self._on_done)
+        self._poll = QTimer(self, interval=40)
+        self._poll.timeout.connect(self._check)
 
     def start(self) -> None:
         with self._lock:
             if self._started:
                 return
             self._started = True
-        QThreadPool.globalInstance().start(self._work)
+        threading.Thread(target=self._work, name="labor-data", daemon=True).start()
+        self._poll.start()
 
     def _work(self) -> None:
         try:
             data = labor.bundled()
             data.matcher.suggest("machinist", limit=1)  # build the matcher and import rapidfuzz here too
         except Exception as exc:  # a missing or damaged data file: say so, never crash the room
-            self._done.emit(None, f"The labor-market data could not be loaded: {exc}")
+            self._result = (None, f"The labor-market data could not be loaded: {exc}")
             return
-        self._done.emit(data, "")
+        self._result = (data, "")
 
-    @Slot(object, str)
+    def _check(self) -> None:
+        if self._result is None:
+            return
+        self._poll.stop()
+        self._on_done(*self._result)
+
     def _on_done(self, data, error: str) -> None:
         self.data, self.error = data, error
         waiting, self._waiting = self._waiting, []
