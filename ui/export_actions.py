@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
@@ -79,6 +79,7 @@ class ExportActions(QObject):
         self.window = window
         self.worker: ExportWorker | None = None
         self.dialog: QProgressDialog | None = None
+        self._then = None  # what to do with the files when the running export succeeds
         self.export_action = window.add_file_action("&Export…", self.export, "Ctrl+E")
         self.email_action = window.add_file_action("E-&mail summary…", self.email_summary)
         self.copy_action = window.add_file_action("&Copy summary", self.copy_summary, "Ctrl+Shift+C")
@@ -144,8 +145,10 @@ class ExportActions(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.worker = ExportWorker(snapshot(ws, session_id), session_id, folder, wall_png, extra)
+        # Slots, not lambdas, for signals from the worker thread (PySide6 6.8+ can crash on the latter).
+        self._then = then
         self.worker.progressed.connect(self._on_progress)
-        self.worker.succeeded.connect(lambda files: self._on_done(files, then))
+        self.worker.succeeded.connect(self._on_succeeded)
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_worker_finished)
         self.dialog.show()
@@ -158,23 +161,29 @@ class ExportActions(QObject):
 
         return render_wall_png(ws, session_id)
 
+    @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, what: str) -> None:
         if self.dialog:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
             self.dialog.setLabelText(f"Writing the exports: {what}…" if done < total else "Done.")
 
-    def _on_done(self, files: list, then) -> None:
+    @Slot(list)
+    def _on_succeeded(self, files: list) -> None:
+        then, self._then = self._then, None
         self._close_dialog()
         folder = Path(files[0]).parent if files else None
         self.window.statusBar().showMessage(f"Wrote {len(files)} files to {folder}.", 8000)
-        then(files)
+        if then is not None:
+            then(files)
         self.finished.emit(files)
 
+    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._close_dialog()
         self.window.refuse(message)
 
+    @Slot()
     def _on_worker_finished(self) -> None:
         if self.worker is not None:
             self.worker.deleteLater()
