@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-import resources
+from ui.wall.style import font_family  # one font set-up for the wall and the matrix
 
 # Below these scales text is too small to read: skip it, then skip the details (DESIGN.md traps).
 # A matrix holds dozens of cards, not thousands: six columns fitted to a 1280 px laptop (~0.45) keep their words.
@@ -36,17 +36,6 @@ HEAT = "#e8590c"  # the most-voted task is shaded toward this
 EDGE = "#7a6a2a"
 SELECTION = "#00a2ff"
 TEXT = "#1b1b1b"
-
-
-@lru_cache(maxsize=1)
-def font_family() -> str:
-    """DejaVu Sans from resources/fonts: the same letters on every machine and in the PDF."""
-    family = ""
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resources.path("fonts", name)))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else "")
-    return family or "Sans Serif"
 
 
 @lru_cache(maxsize=64)
