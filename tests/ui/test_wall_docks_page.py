@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.helpers import reopen
 from tests.ui.test_wall_docks import tick
-from tests.ui.wall_helpers import MID, SID, card_centre, cell_empty_spot, click, make_wall
-from ui.main_window import MainWindow
+from tests.ui.wall_helpers import MID, SID, card_centre, cell_empty_spot, click, make_wall, open_wall_window
 from ui.script_dock import ScriptDock
 from ui.wall.docks import SETTINGS_ACTION
 from ui.wall.inspector import InspectorDock
@@ -19,17 +17,7 @@ from ui.wall.next_steps_dock import NextStepsDock
 @pytest.fixture
 def window(qtbot, workspace_path):
     path = make_wall(workspace_path)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1800, 1000)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    assert w.open_workspace(path)
-    QApplication.processEvents()
-    page = w.page
-    page.view.fit_wall()
-    QApplication.processEvents()
+    w = open_wall_window(qtbot, path)
     yield w, path
     w.close_workspace()
 

@@ -31,6 +31,23 @@ def make_wall(path: Path) -> Path:
     return path
 
 
+def open_wall_window(qtbot, path: Path):
+    """The real main window, active and showing the wall at `path`, fitted: as a facilitator opens it."""
+    from ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1800, 1000)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    assert w.open_workspace(path)
+    QApplication.processEvents()
+    w.page.view.fit_wall()
+    QApplication.processEvents()
+    return w
+
+
 def open_page(qtbot, path: Path, *, size=(1600, 1000)):
     wf = WorkspaceFile.open(path, backup=False)
     controller = Controller(wf)
