@@ -8,7 +8,6 @@ undo stack, the participants, and the File/Edit/View menus.
 from __future__ import annotations
 
 import importlib
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,14 +31,15 @@ from cardwall.commands import AddSession, EditPartnership, EditSession
 from storage.errors import DamagedFileError, StorageError
 from storage.workspace import SUFFIX, WorkspaceFile
 from ui.controller import Controller
-from ui.dialogs import KIND_LABELS, PartnershipDialog, SessionDialog
+from ui.dialogs import PartnershipDialog, SessionDialog
+from ui.dock_fit import fit_docks
 from ui.participants_dock import ParticipantsDock
+from ui.welcome import WelcomePage, offer_backup
 
 # Session kind -> (module, class) of its page; imported when first shown.
 PAGES = {"critical-occupations": ("ui.wall.page", "WallPage"), "skill-panel": ("ui.matrix.page", "PanelPage")}
 RECENT_MAX = 8
 IDLE_CHECKPOINT_MS = 30_000
-PAGE_SHARE = 0.6  # on a narrow window (a 1280 px projector) the page keeps this much of the width
 
 
 class MainWindow(QMainWindow):
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         try:
             wf = WorkspaceFile.open(path)
         except DamagedFileError as exc:
-            wf = self._offer_backup(path, str(exc))
+            wf = offer_backup(self, path, str(exc))
             if wf is None:
                 return False
         except StorageError as exc:
@@ -206,27 +206,6 @@ class MainWindow(QMainWindow):
 
     def _on_redo_text(self, text: str) -> None:
         self.redo_action.setText(f"&Redo {text}".strip())
-
-    def _offer_backup(self, path: Path, message: str) -> WorkspaceFile | None:
-        from storage.backups import list_backups, restore
-
-        found = list_backups(path)
-        if not found:
-            QMessageBox.critical(self, "Workspace damaged", f"{message}\n\nNo backup of it was found.")
-            return None
-        answer = QMessageBox.question(
-            self,
-            "Workspace damaged",
-            f"{message}\n\nOpen the most recent backup ({found[0].stem[-22:-7]})? It is saved as a new file "
-            "beside the damaged one, which is left untouched.",
-        )
-        if answer != QMessageBox.Yes:
-            return None
-        try:
-            return WorkspaceFile.open(restore(found[0], path))
-        except StorageError as exc:
-            QMessageBox.critical(self, "Backup cannot be opened", str(exc))
-            return None
 
     def close_workspace(self) -> None:
         self._clear_page()
@@ -320,41 +299,7 @@ class MainWindow(QMainWindow):
         self.dock_fit.start()
 
     def fit_docks(self, *, right: int | None = None) -> None:
-        """The side docks give way (down to their minimum) until the page has PAGE_SHARE of the width.
-
-        `right` asks for a width of the right docks (a page's preferred layout): granted as far as that allows.
-        """
-        if self.page is None:
-            return
-        central = self.centralWidget().width()
-        areas = {}
-        for area in (Qt.RightDockWidgetArea, Qt.LeftDockWidgetArea):  # the right docks give first
-            # A tab behind another is "visible" but not on screen: its width is stale.
-            shown = [
-                d
-                for d in self.findChildren(QDockWidget)
-                if not d.visibleRegion().isEmpty() and not d.isFloating() and self.dockWidgetArea(d) == area
-            ]
-            if shown:
-                areas[area] = shown
-        widths = {area: max(d.width() for d in shown) for area, shown in areas.items()}
-        changed = set()
-        if right is not None and Qt.RightDockWidgetArea in widths:
-            central += widths[Qt.RightDockWidgetArea] - right
-            widths[Qt.RightDockWidgetArea] = right
-            changed.add(Qt.RightDockWidgetArea)
-        deficit = int(self.width() * PAGE_SHARE) - central
-        for area, shown in areas.items():
-            if deficit <= 0:
-                break
-            narrowest = max(max(d.minimumSizeHint().width(), d.minimumWidth()) for d in shown)
-            new = max(narrowest, min(widths[area], widths[area] - deficit))
-            deficit -= widths[area] - new
-            if new != widths[area]:
-                widths[area] = new
-                changed.add(area)
-        if changed:
-            self.resizeDocks([areas[a][0] for a in changed], [widths[a] for a in changed], Qt.Horizontal)
+        fit_docks(self, right=right)
 
     def _clear_page(self) -> None:
         for dock in self.page_docks:
@@ -444,59 +389,3 @@ class MainWindow(QMainWindow):
                 parts.append(self.wf.ws.sessions[self.session_id].info.title)
         parts.append("Cardwall")
         self.setWindowTitle(" — ".join(parts))
-
-
-class WelcomePage(QWidget):
-    """What a facilitator sees before a workspace is open: three ways in."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("<h1>Cardwall</h1><p>The sticky wall, the cards and the dots, on your laptop.</p>")
-        title.setAlignment(Qt.AlignCenter)
-        layout.addWidget(title)
-        self.hint = QLabel()
-        self.hint.setAlignment(Qt.AlignCenter)
-        layout.addWidget(self.hint)
-        for text, slot in (
-            ("New workspace…", window.new_workspace),
-            ("Open workspace…", window.choose_workspace),
-            ("Open the demo", self._open_demo),
-        ):
-            button = QPushButton(text)
-            button.setMinimumHeight(44)
-            button.setFixedWidth(300)
-            button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignHCenter)
-        self.recent_title = QLabel("<b>Recent workspaces</b>")
-        self.recent_title.setAlignment(Qt.AlignCenter)
-        self.recent_title.hide()
-        layout.addSpacing(16)
-        layout.addWidget(self.recent_title)
-        self.recent_box = QVBoxLayout()
-        layout.addLayout(self.recent_box)
-        layout.addStretch(2)
-
-    def show_recent(self, paths: list[Path]) -> None:
-        while self.recent_box.count():
-            self.recent_box.takeAt(0).widget().deleteLater()
-        for path in paths[:5]:
-            button = QPushButton(f"{path.stem}   ·   {path.parent}")
-            button.setToolTip(str(path))
-            button.setMinimumHeight(36)
-            button.setFixedWidth(420)
-            button.clicked.connect(lambda _=False, p=path: self.window_.open_workspace(p))
-            self.recent_box.addWidget(button, 0, Qt.AlignHCenter)
-        self.recent_title.setVisible(bool(paths))
-
-    def show_empty_workspace(self) -> None:
-        kinds = " or ".join(KIND_LABELS.values())
-        self.hint.setText(f"This workspace has no sessions yet. File → New session… starts one: {kinds}.")
-
-    def _open_demo(self) -> None:
-        from storage.demo import build_demo
-
-        folder = Path(tempfile.mkdtemp(prefix="cardwall-demo-"))
-        self.window_.open_workspace(build_demo(folder / "Demo partnership.cardwall"), demo=True)
