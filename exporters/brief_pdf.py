@@ -16,7 +16,9 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
-from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
+from cardwall.model import KSA_KINDS, Note, Panel, Session, Workspace
+from cardwall.people import employers
+from cardwall.people import partners as listeners
 from exporters.content import date_text
 from exporters.pdf_style import (
     BAND,
@@ -325,12 +327,12 @@ def _paths(panel: Panel, layout: _Layout) -> list:
 
 def _who(session: Session, panel: Panel, layout: _Layout) -> list:
     voters = {v.participant_id for v in session.votes.values() if v.panel_id == panel.id and v.participant_id}
-    people = [p for p in session.ordered_participants() if p.role in EMPLOYER_ROLES]
+    people = employers(session.ordered_participants())
     if voters:
         people = [p for p in people if p.id in voters] or people
     orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)
     partners = sorted(
-        {p.organization or p.name for p in session.participants.values() if p.role not in EMPLOYER_ROLES},
+        {p.organization or p.name for p in listeners(session.participants.values())},
         key=str.casefold,
     )
     text = "<b>Who took part</b>: " + (esc(_clip(", ".join(orgs), layout)) or "no employers recorded") + "."

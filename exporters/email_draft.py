@@ -15,9 +15,9 @@ from email.policy import SMTP
 from email.utils import formatdate
 
 from cardwall.model import Participant
+from cardwall.people import is_email
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
-_ADDR = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}$")
 MAX_HEADER = 200
 
 
@@ -35,7 +35,7 @@ def recipients(people: list[Participant]) -> list[Address]:
     out, seen = [], set()
     for person in people:
         addr = header_safe(person.email).strip()
-        if not _ADDR.match(addr) or addr.casefold() in seen:
+        if not is_email(addr) or addr.casefold() in seen:
             continue
         username, domain = addr.rsplit("@", 1)
         try:

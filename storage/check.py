@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cardwall.invariants import problems as domain_problems
 from storage.errors import StorageError
 from storage.workspace import _connect, inspect, load
 
@@ -22,21 +23,5 @@ def check(path: Path) -> list[str]:
         ws = load(conn)
     finally:
         conn.close()
-    for session in ws.sessions.values():
-        name = session.info.title or session.id
-        for card in session.cards.values():
-            if card.category_id is not None and card.category_id not in session.categories:
-                problems.append(f"{name}: card {card.id} is in a category that does not exist.")
-            if card.level_id is not None and card.level_id not in session.levels:
-                problems.append(f"{name}: card {card.id} is on a level that does not exist.")
-            if card.stack_id is not None and card.stack_id not in session.cards:
-                problems.append(f"{name}: card {card.id} is stacked on a card that does not exist.")
-        for task in session.tasks.values():
-            if task.panel_id not in session.panels:
-                problems.append(f"{name}: task {task.id} belongs to no panel.")
-        for vote in session.votes.values():
-            if vote.task_id not in session.tasks:
-                problems.append(f"{name}: a vote is on a task that does not exist.")
-            if vote.participant_id is not None and vote.participant_id not in session.participants:
-                problems.append(f"{name}: a vote belongs to a participant who does not exist.")
+    problems += domain_problems(ws)  # the domain's integrity rules (cardwall/invariants.py)
     return problems

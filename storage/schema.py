@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -73,10 +73,20 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    # Notes keep the order people wrote (or arranged) them in; existing notes keep their old order (by id).
+    conn.execute("ALTER TABLE notes ADD COLUMN position REAL NOT NULL DEFAULT 0")
+    rows = conn.execute("SELECT session_id, id FROM notes ORDER BY session_id, id").fetchall()
+    conn.executemany(
+        "UPDATE notes SET position = ? WHERE session_id = ? AND id = ?", [(i, s, n) for i, (s, n) in enumerate(rows)]
+    )
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
     (2, "tables for imported labor-market figures", _migrate_2),
+    (3, "notes keep their order", _migrate_3),
 ]
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
 from cardwall import panels
 from cardwall.model import Session
+from cardwall.people import employers
 from ui.matrix.items import CARD_W, HEADER_H, FunctionItem, TaskItem, TaskLook, header_height
 
 GAP = 14.0
@@ -37,7 +38,7 @@ class MatrixOptions:
 
 def voter_colours(session: Session) -> dict[str, str]:
     """A dot colour per voter, by their place among the session's voters."""
-    voters = [p for p in session.ordered_participants() if p.role != "partner"]
+    voters = employers(session.ordered_participants())
     return {p.id: panels.participant_colour(i) for i, p in enumerate(voters)}
 
 

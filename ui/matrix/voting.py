@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cardwall import panels
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
+from cardwall.people import employers, role_label
 from ui.dock_body import scrolling_body
 
 ARRANGE = "arrange"
@@ -39,7 +40,7 @@ VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (N
 
 def voters(session: Session) -> list:
     """Who votes: everyone but the public partners, who listen."""
-    return [p for p in session.ordered_participants() if p.role != "partner"]
+    return employers(session.ordered_participants())
 
 
 def _swatch(colour: str) -> QIcon:
@@ -230,7 +231,7 @@ class VotingDock(QDockWidget):
                 _swatch(colours[person.id]), f"{n if n <= 9 else ' '}   {budget}   {person.name}{where}"
             )
             item.setData(Qt.UserRole, person.id)
-            item.setToolTip(person.role.replace("-", " "))
+            item.setToolTip(role_label(person.role))
             self.picker.addItem(item)
             if person.id == wanted:
                 current = item
