@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 2025)
-SOC_LEVELS = ("major", "minor", "broad", "detailed")  # the data says which a code is; its shape can mislead
 _SOC = re.compile(r"^\d{2}-\d{4}$")
 
 # Shorthand in the room -> the words SOC titles use. Applied word by word

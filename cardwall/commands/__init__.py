@@ -1,6 +1,7 @@
 """Every change a user can make, as a command with apply and revert."""
 
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
+from cardwall.commands.details import EditTaskDetail, parse_ksa_line
 from cardwall.commands.dots import CastDot, RemoveDot, SetTally
 from cardwall.commands.notes import (
     AddNextStep,
@@ -20,11 +21,9 @@ from cardwall.commands.panel import (
     DeleteTask,
     EditPanel,
     EditTask,
-    EditTaskDetail,
     MoveFunction,
     MoveTask,
     RenameFunction,
-    parse_ksa_line,
 )
 from cardwall.commands.participants import AddParticipant, DeleteParticipant, EditParticipant
 from cardwall.commands.sessions import AddSession, DeleteSession, EditPartnership, EditSession

@@ -14,7 +14,6 @@ dates, reordering), so command modules import only from here and the model.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 import uuid
 from collections.abc import Callable
@@ -278,10 +277,6 @@ def closed_up(items, gone_id: str, table: str, session_id: str) -> list[Write]:
 def tray_end(session: Session) -> float:
     """The position after the last card in the unsorted tray."""
     return max((c.position for c in session.cards.values() if c.category_id is None), default=0.0)
-
-
-def is_finite(value) -> bool:
-    return isinstance(value, int | float) and math.isfinite(value)
 
 
 @dataclass(eq=False)

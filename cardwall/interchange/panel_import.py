@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from cardwall.commands.details import EditTaskDetail
 from cardwall.commands.dots import CastDot, SetTally
-from cardwall.commands.panel import AddFunction, AddPanel, AddTask, EditPanel, EditTaskDetail
+from cardwall.commands.panel import AddFunction, AddPanel, AddTask, EditPanel
 from cardwall.interchange.reader import Builder, FieldReader
 from cardwall.panels import vote_id
 

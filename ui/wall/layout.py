@@ -92,13 +92,6 @@ class WallLayout:
                 return geometry
         return None
 
-    def column_index_at(self, x: float) -> int:
-        """Where a header dropped at `x` goes among the columns."""
-        for i, column in enumerate(self.columns):
-            if x < column.x + column.width / 2:
-                return i
-        return max(0, len(self.columns) - 1)
-
 
 def cards_wide_for(count: int) -> int:
     """A column grows wider before it grows very tall: the wall is on a 16:9 screen."""
