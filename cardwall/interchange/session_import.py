@@ -115,10 +115,11 @@ class ImportSession(Command):
         for i, r in enumerate(root.items("panels")):
             read_panel(build, sid, r, i)
 
-        # Notes in the order the file gives them (by `position` where it says), so people's order survives.
-        notes = list(enumerate(root.items("notes")))
-        notes.sort(key=lambda item: item[1].number("position") if item[1].number("position") is not None else item[0])
-        for _, r in notes:
+        # Notes by `position`, then in file order (notes without one last): people's order survives.
+        notes = root.items("notes")
+        ranked = [(r.number("position"), i, r) for i, r in enumerate(notes)]
+        ranked.sort(key=lambda x: (x[0] is None, x[0] or 0.0, x[1]))
+        for _, _, r in ranked:
             text = r.text("text", required=True)
             if not text.strip():
                 continue

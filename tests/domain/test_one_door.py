@@ -174,3 +174,34 @@ def test_check_reports_a_file_that_breaks_a_domain_rule(tmp_path):
         conn.execute("UPDATE participants SET role = 'partner' WHERE id = 'p1'")
     conn.close()
     assert_user_error(cardwall("check", workspace), r"has problems: .*partners place no dots")
+
+
+def test_notes_are_imported_by_their_position():
+    data = demo("critical-occupations.json")
+    data["notes"] = [{"step": 6, "text": t, "position": p} for t, p in (("third", 7), ("first", 1), ("second", 2.5))]
+    ws = Workspace()
+    command = ImportSession(data)
+    command.apply(ws)
+    assert [n.text for n in ws.sessions[command.session_id].notes_for(6)] == ["first", "second", "third"]
+
+
+def test_a_workspace_from_before_note_order_opens_with_its_notes_in_their_old_order(tmp_path):
+    import sqlite3
+
+    from storage.workspace import WorkspaceFile
+    from tests.helpers import reopen
+
+    path = tmp_path / "old.cardwall"
+    with WorkspaceFile.open(path) as wf:
+        wf.execute(c.AddSession(kind="critical-occupations", title="Wall", session_id="s"))
+        for i in (3, 1, 2):
+            wf.execute(c.AddNote("s", step=6, text=f"note {i}", note_id=f"n{i}"))
+    conn = sqlite3.connect(path)  # the file as version 2 wrote it: notes without a position
+    with conn:
+        conn.execute("ALTER TABLE notes DROP COLUMN position")
+        conn.execute("DELETE FROM migrations WHERE number = 3")
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    with WorkspaceFile.open(path):
+        pass  # opening migrates
+    assert [n.text for n in reopen(path).sessions["s"].notes_for(6)] == ["note 1", "note 2", "note 3"]
