@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from cardwall.assets import later_problems
 from cardwall.model import (
     CARD_KINDS,
     HORIZONS,
@@ -39,7 +40,7 @@ def problems(ws: Workspace) -> list[str]:
 def session_problems(session: Session) -> list[str]:
     name = session.info.title or session.id
     found: list[str] = []
-    for check in (_ids, _structure, _cards, _people_and_notes, _panels, _votes):
+    for check in (_ids, _structure, _cards, _people_and_notes, _panels, _votes, later_problems):
         found += check(session)
     return [f"{name}: {p}" for p in found]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SESSION_KINDS = ("critical-occupations", "skill-panel")
+SESSION_KINDS = ("critical-occupations", "skill-panel", "asset-map", "action-plan")
 ROLES = ("employer", "hiring-authority", "employee", "partner")
-CARD_KINDS = ("occupation", "skill", "note")
+CARD_KINDS = ("occupation", "skill", "note", "program")
 REASONS = ("volume", "hard-to-fill", "turnover", "cost", "growth")
 REASON_LABELS = {
     "volume": "Large numbers needed",
@@ -185,6 +185,72 @@ class TaskDetail:
     ksas: tuple[Ksa, ...] = ()
 
 
+# The partnership's later work (issue 14): the asset map, the gap matrix, the action plan.
+SKILL_LEVELS = ("higher", "middle", "lower")  # the gap matrix's occupation levels (seed 002, Appendix B)
+COVERAGE = ("covered", "partly", "gap")
+IMPACTS = ("high", "low")  # an action's impact, and its feasibility
+ACTION_STATUSES = ("draft", "agreed", "in-progress", "done")
+
+
+@dataclass(frozen=True)
+class ProgramDetail:
+    """What a program card says beyond its name (the card's text): the inventory's columns."""
+
+    id: str  # the program card's id
+    institution: str = ""
+    credential: str = ""
+    length: str = ""
+    cost: str = ""
+    prerequisites: str = ""
+    work_experience: str = ""  # internship, on-the-job, apprenticeship
+    placement_rate: str = ""
+    contact: str = ""
+    serves: tuple[str, ...] = ()  # occupations of the partnership's wall this program prepares for
+
+
+@dataclass(frozen=True)
+class Link:
+    """A "leads to" arrow between two programs: a stackable credential, an articulation agreement."""
+
+    id: str
+    from_card_id: str
+    to_card_id: str
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One row of the training gap matrix: a key occupation of a pathway and how well it is served."""
+
+    id: str
+    occupation: str
+    pathway: str = ""
+    skill_level: str = "middle"
+    content: str = ""  # key training content (competency areas)
+    delivery: str = ""
+    length: str = ""
+    credentials: str = ""
+    equipment: str = ""
+    notes: str = ""
+    coverage: str = ""  # "" = not judged yet
+    programs: tuple[str, ...] = ()  # ids of the program cards that cover it
+    position: float = 0.0
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    impact: str = "high"
+    feasibility: str = "high"
+    horizon: str = "early-win"
+    owners: tuple[str, ...] = ()
+    gap: str = ""
+    measure: str = ""
+    due: str = ""
+    status: str = "draft"
+    position: float = 0.0
+
+
 # table name -> (entity class, attribute on Session)
 TABLES: dict[str, type] = {
     "participants": Participant,
@@ -198,6 +264,10 @@ TABLES: dict[str, type] = {
     "tasks": Task,
     "votes": Vote,
     "task_details": TaskDetail,
+    "program_details": ProgramDetail,
+    "links": Link,
+    "gap_rows": GapRow,
+    "actions": Action,
 }
 
 
@@ -215,6 +285,10 @@ class Session:
     tasks: dict[str, Task] = field(default_factory=dict)
     votes: dict[str, Vote] = field(default_factory=dict)
     task_details: dict[str, TaskDetail] = field(default_factory=dict)
+    program_details: dict[str, ProgramDetail] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    gap_rows: dict[str, GapRow] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -9,7 +9,7 @@ import resources
 from cardwall.interchange import ImportSession
 from storage.workspace import WorkspaceFile
 
-DEMO_SESSIONS = ("critical-occupations.json", "skill-panel.json")
+DEMO_SESSIONS = ("critical-occupations.json", "skill-panel.json", "asset-map.json", "action-plan.json")
 
 
 def build_demo(path: Path) -> Path:

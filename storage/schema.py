@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -82,11 +82,33 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
     )
 
 
+_TABLES_V4 = {
+    "program_details": """session_id TEXT NOT NULL, id TEXT NOT NULL, institution TEXT NOT NULL,
+        credential TEXT NOT NULL, length TEXT NOT NULL, cost TEXT NOT NULL, prerequisites TEXT NOT NULL,
+        work_experience TEXT NOT NULL, placement_rate TEXT NOT NULL, contact TEXT NOT NULL, serves TEXT NOT NULL""",
+    "links": """session_id TEXT NOT NULL, id TEXT NOT NULL, from_card_id TEXT NOT NULL, to_card_id TEXT NOT NULL""",
+    "gap_rows": """session_id TEXT NOT NULL, id TEXT NOT NULL, occupation TEXT NOT NULL, pathway TEXT NOT NULL,
+        skill_level TEXT NOT NULL, content TEXT NOT NULL, delivery TEXT NOT NULL, length TEXT NOT NULL,
+        credentials TEXT NOT NULL, equipment TEXT NOT NULL, notes TEXT NOT NULL, coverage TEXT NOT NULL,
+        programs TEXT NOT NULL, position REAL NOT NULL""",
+    "actions": """session_id TEXT NOT NULL, id TEXT NOT NULL, text TEXT NOT NULL, impact TEXT NOT NULL,
+        feasibility TEXT NOT NULL, horizon TEXT NOT NULL, owners TEXT NOT NULL, gap TEXT NOT NULL,
+        measure TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL, position REAL NOT NULL""",
+}
+
+
+def _migrate_4(conn: sqlite3.Connection) -> None:
+    # The partnership's later work (issue 14): program details, links, the gap matrix, the action plan.
+    for table, columns in _TABLES_V4.items():
+        conn.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY (session_id, id))")
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
     (2, "tables for imported labor-market figures", _migrate_2),
     (3, "notes keep their order", _migrate_3),
+    (4, "asset maps, gap matrices and action plans", _migrate_4),
 ]
 
 

@@ -1,5 +1,18 @@
 """Every change a user can make, as a command with apply and revert."""
 
+from cardwall.commands.actions import AddAction, DeleteAction, EditAction, MoveAction, gaps_to_actions
+from cardwall.commands.assets import (
+    AddGapRow,
+    AddLink,
+    AddProgram,
+    DeleteGapRow,
+    EditGapRow,
+    EditProgram,
+    MarkServes,
+    RemoveLink,
+    add_programs,
+    seed_gap_matrix,
+)
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
 from cardwall.commands.details import EditTaskDetail, parse_ksa_line
 from cardwall.commands.dots import CastDot, RemoveDot, SetTally
@@ -48,23 +61,29 @@ from cardwall.commands.wall import (
 )
 
 __all__ = [
+    "AddAction",
     "AddCard",
     "AddCategory",
     "AddFunction",
+    "AddGapRow",
     "AddLevel",
+    "AddLink",
     "AddNextStep",
     "AddNote",
     "AddPanel",
     "AddParticipant",
+    "AddProgram",
     "AddSession",
     "AddTask",
     "Batch",
     "CastDot",
     "Change",
     "Command",
+    "DeleteAction",
     "DeleteCards",
     "DeleteCategory",
     "DeleteFunction",
+    "DeleteGapRow",
     "DeleteLevel",
     "DeleteNextStep",
     "DeleteNote",
@@ -73,15 +92,20 @@ __all__ = [
     "DeleteSession",
     "DeleteTask",
     "DomainError",
+    "EditAction",
     "EditCard",
     "EditCategory",
+    "EditGapRow",
     "EditNextStep",
     "EditPanel",
     "EditParticipant",
     "EditPartnership",
+    "EditProgram",
     "EditSession",
     "EditTask",
     "EditTaskDetail",
+    "MarkServes",
+    "MoveAction",
     "MoveCards",
     "MoveCategory",
     "MoveFunction",
@@ -89,6 +113,7 @@ __all__ = [
     "MoveNextStep",
     "MoveTask",
     "RemoveDot",
+    "RemoveLink",
     "RenameFunction",
     "RenameLevel",
     "SetStepNote",
@@ -96,6 +121,9 @@ __all__ = [
     "SplitStack",
     "StackCards",
     "UnstackCard",
+    "add_programs",
+    "gaps_to_actions",
     "new_id",
     "parse_ksa_line",
+    "seed_gap_matrix",
 ]

@@ -115,6 +115,10 @@ class DeleteSession(Command):
         session = session_of(ws, self.session_id)
         writes: list[Write] = []
         for table in (
+            "actions",
+            "gap_rows",
+            "links",
+            "program_details",
             "votes",
             "task_details",
             "tasks",

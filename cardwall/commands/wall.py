@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import KW_ONLY, dataclass
 
+from cardwall.assets import leftovers_of_cards
 from cardwall.commands.base import (
     Command,
     DomainError,
@@ -350,4 +351,4 @@ class DeleteCards(Command):
         for panel in session.panels.values():
             if panel.source_card_id in gone:
                 writes.append((("panels", session.id, panel.id), edit(panel, source_card_id=None)))
-        return writes
+        return writes + leftovers_of_cards(session, gone)

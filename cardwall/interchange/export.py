@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cardwall.interchange.later import later_dict, program_dict
 from cardwall.interchange.reader import FORMAT
 from cardwall.model import Card, Panel, Session, Task, Workspace
 from cardwall.panels import functions_of, tasks_of
@@ -20,7 +21,7 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
     categories = session.ordered_categories()
 
     def card_dict(card: Card) -> dict:
-        return {
+        out = {
             "id": card.id,
             "kind": card.kind,
             "text": card.text,
@@ -37,6 +38,10 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
             "education": _or_none(card.education),
             "credentials": _or_none(card.credentials),
         }
+        program = program_dict(session, card)
+        if program is not None:
+            out["program"] = program
+        return out
 
     # Cards cell by cell (tray first), each pile right after its root: the file's order is the wall's.
     piles = stacks_by_root(session)
@@ -89,6 +94,7 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
             for s in session.ordered_next_steps()
         ],
         "panels": [_panel_dict(session, p) for p in session.ordered_panels()],
+        **later_dict(session),
     }
 
 

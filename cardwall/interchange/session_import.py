@@ -17,6 +17,7 @@ from cardwall.commands.participants import AddParticipant
 from cardwall.commands.sessions import AddSession, EditPartnership, EditSession
 from cardwall.commands.structure import AddCategory, AddLevel
 from cardwall.commands.wall import AddCard, StackCards
+from cardwall.interchange.later import read_later, read_program
 from cardwall.interchange.panel_import import read_panel
 from cardwall.interchange.reader import FORMAT, Builder, FieldReader, FormatError
 from cardwall.invariants import session_problems
@@ -110,7 +111,9 @@ class ImportSession(Command):
                 credentials=r.text("credentials"),
             )
             build.run(r, card)
+            read_program(build, sid, r)
         _stack(build, sid, cards)
+        read_later(build, sid, root)
 
         for i, r in enumerate(root.items("panels")):
             read_panel(build, sid, r, i)
