@@ -102,6 +102,10 @@ def export_session(
         from exporters.pathway_pdf import pathway_pdf
 
         write("pathway-map.pdf", pathway_pdf(ws, session_id, figures=figures))
+    if session.info.kind in ("asset-map", "action-plan"):  # the partnership's later work: exporters/later.py
+        from exporters.later import export_later
+
+        written += export_later(ws, session, folder, write)
     if progress:
         progress(steps, steps, "done")
     return written

@@ -1,0 +1,46 @@
+"""What the asset map's and the action plan's PDFs share: landscape Letter pages, our footer, a title block."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from cardwall.model import Session, Workspace
+from exporters.pdf_style import MARGIN, STYLES, _NumberedCanvas, esc, footer_for
+
+PAGE = landscape(LETTER)
+WIDTH = PAGE[0] - 2 * MARGIN
+
+
+def title_block(ws: Workspace, session: Session, title: str, note: str = "") -> list:
+    bits = [ws.partnership.name, ws.partnership.region, session.info.date, session.info.location]
+    story = [
+        Paragraph(esc(title), STYLES["title"]),
+        Paragraph(esc(" · ".join(b for b in bits if b)), STYLES["subtitle"]),
+    ]
+    if note:
+        story.append(Paragraph(note, STYLES["small"]))
+    return story
+
+
+def build_landscape(story: list, *, ws: Workspace, session: Session, title: str) -> bytes:
+    """Landscape pages: the asset map's columns and the action plan's grid need the width."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=0.6 * inch,
+        bottomMargin=0.85 * inch,
+        title=title,
+        author=session.info.facilitator or "Cardwall",
+        subject=ws.partnership.name,
+        creator="Cardwall",
+    )
+    footer = " ".join(footer_for(ws.partnership.name).split())
+    doc.build(story, canvasmaker=type("FooterCanvas", (_NumberedCanvas,), {"footer_text": footer}))
+    return out.getvalue()
