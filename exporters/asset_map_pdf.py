@@ -41,7 +41,7 @@ def asset_map_pdf(ws: Workspace, session_id: str) -> bytes:
         "and credential level (Advanced on top, Entry at the bottom, as on the employers' wall). "
         "→ marks a program that leads to another (stackable credentials, articulation agreements)."
     )
-    story = title_block(ws, session, title, note) + [Spacer(1, 4)]
+    story = [*title_block(ws, session, title, note), Spacer(1, 4)]
     story += _grid(session)
     story += _links(session)
     story += _inventory(session)
@@ -142,7 +142,7 @@ def _inventory(session: Session) -> list:
             "Placed",
             "Contact",
             "Serves",
-        )  # fmt: skip
+        )
     ]
     for card in cards:
         d = _detail(session, card)
@@ -222,7 +222,7 @@ def _gap_matrix(session: Session) -> list:
                 "Equipment / software",
                 "Other notes",
                 "Coverage",
-            )  # fmt: skip
+            )
         ]
         tints = []
         for i, r in enumerate((r for r in rows_all if r.pathway == pathway), start=1):

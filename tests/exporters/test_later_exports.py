@@ -33,7 +33,7 @@ def exported(demo, tmp_path):
 
 
 def test_an_asset_map_writes_its_pdf_and_workbook_and_no_action_plan(exported):
-    ws, out = exported
+    _ws, out = exported
     files = out["asset-map"]
     assert {"asset-map.pdf", "gap-matrix.xlsx", "session.json"} <= set(files)
     assert not {"action-plan.pdf", "action-plan.csv"} & set(files)
@@ -52,7 +52,7 @@ def test_an_asset_map_writes_its_pdf_and_workbook_and_no_action_plan(exported):
 
 
 def test_the_gap_matrix_has_a_sheet_per_pathway_with_the_seeds_columns(exported):
-    ws, out = exported
+    _ws, out = exported
     book = load_workbook(out["asset-map"]["gap-matrix.xlsx"])
     assert book.sheetnames == ["Maintenance", "Production", "Sales, Office & Management"]
     sheet = book["Production"]
@@ -76,7 +76,7 @@ def test_the_gap_matrix_has_a_sheet_per_pathway_with_the_seeds_columns(exported)
 
 
 def test_the_action_plan_pdf_is_internal_grouped_by_horizon_with_owners_and_measures(exported):
-    ws, out = exported
+    _ws, out = exported
     files = out["action-plan"]
     assert not {"asset-map.pdf", "gap-matrix.xlsx"} & set(files)
     text = " ".join(_text(files["action-plan.pdf"]).split())
@@ -88,7 +88,7 @@ def test_the_action_plan_pdf_is_internal_grouped_by_horizon_with_owners_and_meas
 
 
 def test_the_action_plan_csv_reads_back_row_by_row(exported):
-    ws, out = exported
+    _ws, out = exported
     rows = list(csv.DictReader(io.StringIO(out["action-plan"]["action-plan.csv"].read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(_session(ws, "action-plan").actions)
     assert rows[0]["horizon"] == "Early win"
