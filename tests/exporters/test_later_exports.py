@@ -88,7 +88,7 @@ def test_the_action_plan_pdf_is_internal_grouped_by_horizon_with_owners_and_meas
 
 
 def test_the_action_plan_csv_reads_back_row_by_row(exported):
-    _ws, out = exported
+    ws, out = exported
     rows = list(csv.DictReader(io.StringIO(out["action-plan"]["action-plan.csv"].read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(_session(ws, "action-plan").actions)
     assert rows[0]["horizon"] == "Early win"
