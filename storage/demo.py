@@ -9,16 +9,17 @@ import resources
 from cardwall.interchange import ImportSession
 from storage.workspace import WorkspaceFile
 
-DEMO_SESSIONS = ("critical-occupations.json", "skill-panel.json", "asset-map.json", "action-plan.json")
+DEMO_SESSIONS = ("critical-occupations.json", "skill-panel.json")
+LATER_SESSIONS = ("asset-map.json", "action-plan.json")  # the partnership's later work, built on the two
 
 
-def build_demo(path: Path) -> Path:
-    """Write a new demo workspace at `path` (which must not exist yet)."""
+def build_demo(path: Path, *, later: bool = True) -> Path:
+    """Write a new demo workspace at `path` (which must not exist yet); `later=False`: the wall and panels only."""
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
     with WorkspaceFile.open(path, backup=False) as wf:
-        for name in DEMO_SESSIONS:
+        for name in DEMO_SESSIONS + (LATER_SESSIONS if later else ()):
             data = json.loads(resources.path("demo", name).read_text(encoding="utf-8"))
             wf.execute(ImportSession(data))
     return path

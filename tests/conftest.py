@@ -32,7 +32,21 @@ def wf(workspace_path: Path):
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
-    return build_demo(tmp_path / "demo.cardwall")
+    """The demo's employer sessions: the wall and the skill panels (the latest is the panels)."""
+    return build_demo(tmp_path / "demo.cardwall", later=False)
+
+
+@pytest.fixture
+def journey_path(tmp_path: Path) -> Path:
+    """The whole demo: the wall, the panels, then the asset map and the action plan built on them."""
+    return build_demo(tmp_path / "journey.cardwall")
+
+
+@pytest.fixture
+def journey(journey_path: Path):
+    opened = WorkspaceFile.open(journey_path)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

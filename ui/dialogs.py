@@ -23,6 +23,8 @@ from cardwall.model import Partnership, SessionInfo
 KIND_LABELS = {
     "critical-occupations": "Critical occupations (the sticky wall)",
     "skill-panel": "Skill panel (tasks and dot voting)",
+    "asset-map": "Asset map (education and training programs, the gap matrix)",
+    "action-plan": "Action plan (impact x feasibility)",
 }
 
 

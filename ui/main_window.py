@@ -37,7 +37,13 @@ from ui.participants_dock import ParticipantsDock
 from ui.welcome import WelcomePage, offer_backup
 
 # Session kind -> (module, class) of its page; imported when first shown.
-PAGES = {"critical-occupations": ("ui.wall.page", "WallPage"), "skill-panel": ("ui.matrix.page", "PanelPage")}
+PAGES = {
+    "critical-occupations": ("ui.wall.page", "WallPage"),
+    "skill-panel": ("ui.matrix.page", "PanelPage"),
+    "asset-map": ("ui.assets.page", "AssetMapPage"),
+    "action-plan": ("ui.actions.page", "ActionPlanPage"),
+}
+KIND_NAMES = {"critical-occupations": "Wall", "skill-panel": "Skill panel", "asset-map": "Asset map"}
 RECENT_MAX = 8
 IDLE_CHECKPOINT_MS = 30_000
 
@@ -251,7 +257,7 @@ class MainWindow(QMainWindow):
         self.sessions.clear()
         if self.wf:
             for s in self.wf.ws.ordered_sessions():
-                kind = "Wall" if s.info.kind == "critical-occupations" else "Skill panel"
+                kind = KIND_NAMES.get(s.info.kind, "Action plan")
                 item = QListWidgetItem(f"{s.info.title}\n{s.info.date or 'no date'} · {kind}")
                 item.setData(Qt.UserRole, s.id)
                 self.sessions.addItem(item)

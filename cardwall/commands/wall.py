@@ -239,6 +239,8 @@ class StackCards(Command):
         cards = [c for c in cards if c.id != root.id and stack_root(session, c).id != root.id]
         if not cards:
             raise DomainError("Those cards are already in that stack.")
+        if root.kind == "program" or any(c.kind == "program" for c in cards):
+            raise DomainError("Programs are not piled up: each is its own offer. Alt+drag links one to the next.")
         writes: list[Write] = []
         top = max((c.position for c in stack_members(session, root)), default=root.position)
         for card in cards:

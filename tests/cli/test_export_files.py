@@ -48,15 +48,17 @@ def test_demo_export_writes_every_file_of_both_sessions_without_a_display(tmp_pa
     result = cardwall("demo", "--export", out)
     assert result.returncode == 0, result.stderr
     folders = sorted(p for p in out.iterdir() if p.is_dir())
-    assert len(folders) == 2
-    wall, panels = folders  # named by date: the wall came first
+    assert len(folders) == 4
+    wall, panels, assets, plan = folders  # named by date: the wall came first, the action plan last
+    assert {"asset-map.pdf", "gap-matrix.xlsx"} <= {p.name for p in assets.iterdir()}
+    assert {"action-plan.pdf", "action-plan.csv"} <= {p.name for p in plan.iterdir()}
     assert_wall_files({p.name for p in wall.iterdir()})
     assert (wall / "wall.png").read_bytes().startswith(b"\x89PNG")
     assert {p.name for p in panels.iterdir()} == EVERY | {
         "brief-tool-and-die-maker.pdf",
         "brief-technical-sales-representative.pdf",
     }
-    assert f"Wrote {len(list(wall.iterdir())) + len(list(panels.iterdir()))} files" in result.stdout
+    assert f"Wrote {sum(len(list(f.iterdir())) for f in folders)} files" in result.stdout
     summary = PdfReader(wall / "summary.pdf")
     assert any(page.images for page in summary.pages)  # the wall picture made it into the summary
     for brief in panels.glob("brief-*.pdf"):

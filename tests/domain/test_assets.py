@@ -201,3 +201,13 @@ def test_deleting_a_later_session_takes_everything_and_undo_restores_it(ws):
     assert "am" not in ws.sessions
     delete.revert(ws)
     assert {t: len(ws.sessions["am"].table(t)) for t in counts} == counts
+
+
+def test_programs_are_not_piled_up(ws):
+    from cardwall.commands import StackCards
+
+    a = AddProgram("am", "Machining certificate", category_id="c1", level_id="L1")
+    b = AddProgram("am", "Machining AAS", category_id="c1", level_id="L1")
+    a.apply(ws), b.apply(ws)
+    with pytest.raises(DomainError, match="not piled"):
+        StackCards("am", [b.card_id], onto=a.card_id).apply(ws)

@@ -23,13 +23,13 @@ def _text(path) -> str:
 
 
 @pytest.fixture
-def exported(demo, tmp_path):
+def exported(journey, tmp_path):
     out = {}
     for kind in ("asset-map", "action-plan"):
         folder = tmp_path / kind
         folder.mkdir()
-        out[kind] = {p.name: p for p in export_session(demo.ws, _session(demo.ws, kind).id, folder)}
-    return demo.ws, out
+        out[kind] = {p.name: p for p in export_session(journey.ws, _session(journey.ws, kind).id, folder)}
+    return journey.ws, out
 
 
 def test_an_asset_map_writes_its_pdf_and_workbook_and_no_action_plan(exported):

@@ -9,48 +9,48 @@ from storage.workspace import WorkspaceFile
 from tests.helpers import reopen
 
 
-def test_the_demo_reopens_with_its_asset_map_and_action_plan_whole(demo, demo_path):
-    before = {sid: s for sid, s in demo.ws.sessions.items()}
+def test_the_demo_reopens_with_its_asset_map_and_action_plan_whole(journey, journey_path):
+    before = {sid: s for sid, s in journey.ws.sessions.items()}
     kinds = sorted(s.info.kind for s in before.values())
     assert kinds == ["action-plan", "asset-map", "critical-occupations", "skill-panel"]
-    demo.close()
-    again = reopen(demo_path)
+    journey.close()
+    again = reopen(journey_path)
     for sid, session in before.items():
         for table in ("cards", "program_details", "links", "gap_rows", "actions"):
             assert again.sessions[sid].table(table) == session.table(table), table
 
 
-def test_each_command_and_its_undo_are_on_disk_at_once(demo, demo_path):
-    am = next(s for s in demo.ws.sessions.values() if s.info.kind == "asset-map")
-    ap = next(s for s in demo.ws.sessions.values() if s.info.kind == "action-plan")
+def test_each_command_and_its_undo_are_on_disk_at_once(journey, journey_path):
+    am = next(s for s in journey.ws.sessions.values() if s.info.kind == "asset-map")
+    ap = next(s for s in journey.ws.sessions.values() if s.info.kind == "action-plan")
     cell = next(iter(am.cards.values()))
     add = AddProgram(am.id, "Robotics certificate", category_id=cell.category_id, level_id=cell.level_id)
-    demo.execute(add)
+    journey.execute(add)
     link = AddLink(am.id, cell.id, add.card_id)
-    demo.execute(link)
+    journey.execute(link)
     row = next(iter(am.gap_rows.values()))
     mark = EditGapRow(am.id, row.id, coverage="gap", programs=())
-    demo.execute(mark)
+    journey.execute(mark)
     action = next(iter(ap.actions.values()))
     move = MoveAction(ap.id, action.id, impact="low", feasibility="low")
-    demo.execute(move)
-    on_disk = reopen(demo_path)
+    journey.execute(move)
+    on_disk = reopen(journey_path)
     assert on_disk.sessions[am.id].links[link.link_id].to_card_id == add.card_id
     assert on_disk.sessions[am.id].gap_rows[row.id].coverage == "gap"
     assert on_disk.sessions[ap.id].actions[action.id].impact == "low"
     for command in (move, mark, link, add):
-        demo.undo(command)
-    on_disk = reopen(demo_path)
+        journey.undo(command)
+    on_disk = reopen(journey_path)
     assert add.card_id not in on_disk.sessions[am.id].cards
     assert on_disk.sessions[am.id].gap_rows[row.id] == row
     assert on_disk.sessions[ap.id].actions[action.id] == action
 
 
-def test_deleting_a_program_removes_its_rows_from_the_file(demo, demo_path):
-    am = next(s for s in demo.ws.sessions.values() if s.info.kind == "asset-map")
+def test_deleting_a_program_removes_its_rows_from_the_file(journey, journey_path):
+    am = next(s for s in journey.ws.sessions.values() if s.info.kind == "asset-map")
     linked = next(iter(am.links.values())).from_card_id
-    demo.execute(DeleteCards(am.id, [linked]))
-    conn = sqlite3.connect(demo_path)
+    journey.execute(DeleteCards(am.id, [linked]))
+    conn = sqlite3.connect(journey_path)
     try:
         gone = conn.execute("SELECT count(*) FROM links WHERE from_card_id = ?", (linked,)).fetchone()[0]
         detail = conn.execute("SELECT count(*) FROM program_details WHERE id = ?", (linked,)).fetchone()[0]

@@ -49,7 +49,7 @@ class Paints:
 
     def __init__(self, look: Look) -> None:
         self.look = look
-        keys = [("occupation", False), ("skill", False), ("note", False), ("occupation", True)]
+        keys = [("occupation", False), ("skill", False), ("note", False), ("program", False), ("occupation", True)]
         self.fill = {key: QBrush(QColor(look.colour_of(*key))) for key in keys}
         self.edge = QPen(QColor(look.card_edge), look.edge_width)
         self.edge.setCosmetic(False)

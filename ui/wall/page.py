@@ -48,11 +48,14 @@ class WallPage(QWidget):
         self.menu = self._make_menu()
         self._fitted_once = False
 
-        # The docks around the wall (capture bar, inspector, script, next steps) and SOC suggestions.
+        self.docks = self.make_docks()
+
+    def make_docks(self) -> list:
+        """The docks around the wall (capture bar, inspector, script, next steps) and SOC suggestions."""
         from ui.data.soc_dock import SocDock
         from ui.wall.docks import make_wall_docks
 
-        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self)]
+        return [*make_wall_docks(self), SocDock(self.controller, self.session_id, self)]
 
     # --- for the docks and the window ------------------------------------------------------------
 

@@ -26,7 +26,7 @@ TRAY_COLS = 2  # the unsorted tray is two cards wide
 MARGIN = 30.0
 LEGEND_H = 40.0  # the line under the wall that says what the reason letters mean
 
-KIND_LABELS = {"occupation": "OCCUPATION", "skill": "SKILL", "note": "NOTE"}
+KIND_LABELS = {"occupation": "OCCUPATION", "skill": "SKILL", "note": "NOTE", "program": "PROGRAM"}
 REASON_LETTERS = {"volume": "V", "hard-to-fill": "H", "turnover": "T", "cost": "C", "growth": "G"}
 
 # Text smaller than this on screen is noise, not words: skip it (at the normal size, below
@@ -50,6 +50,7 @@ class Look:
     occupation: str = "#ffe47a"
     skill: str = "#b5e3b0"
     note: str = "#f7c3d4"
+    program: str = "#a9d8f2"  # the asset map's program cards: a fourth colour
     prompt: str = "#e2e5ea"
     header: str = "#f2994a"
     card_text: str = "#1b1b1b"
@@ -71,7 +72,7 @@ class Look:
     def colour_of(self, kind: str, prompt: bool) -> str:
         if prompt:
             return self.prompt
-        return {"occupation": self.occupation, "skill": self.skill}.get(kind, self.note)
+        return {"occupation": self.occupation, "skill": self.skill, "program": self.program}.get(kind, self.note)
 
     def bigger(self, factor: float) -> Look:
         return replace(
@@ -94,6 +95,7 @@ HIGH_CONTRAST = Look(
     occupation="#fff200",
     skill="#7dff8a",
     note="#ffb3e6",
+    program="#7fdfff",
     prompt="#ffffff",
     header="#ffffff",
     card_text="#000000",
