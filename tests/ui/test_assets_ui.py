@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from storage.workspace import WorkspaceFile
 from tests.helpers import reopen
@@ -204,4 +204,27 @@ def test_the_grid_starts_with_every_action_in_its_quadrant(qtbot, journey_path):
     for action in wf.ws.sessions[page.session_id].actions.values():
         centre = page.scene.cards[action.id].sceneBoundingRect().center()
         assert quadrant_rect((action.impact, action.feasibility)).contains(QPointF(centre))
+    close_page(page, wf)
+
+
+def test_typing_into_a_gap_matrix_cell_saves_that_field(qtbot, journey_path):
+    wf, controller, page = _open(qtbot, journey_path, "asset-map")
+    dock = page.gap_dock
+    row = next(r for r in wf.ws.sessions[page.session_id].gap_rows.values() if r.occupation == "CNC machinist")
+    index = dock.rows.index(row.id)
+    column = [name for _h, name in dock.COLUMNS].index("delivery")
+    table = dock.table
+    dock.show()  # a dock of no window here: shown on its own, as when floated
+    qtbot.waitExposed(dock)
+    table.setFocus()
+    table.setCurrentCell(index, column)
+    QTest.keyClick(table, Qt.Key_F2)  # the edit key opens the cell's editor
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    QTest.keyClicks(editor, "Weekend lab cohort")
+    QTest.keyClick(editor, Qt.Key_Return)
+    QApplication.processEvents()  # the delegate commits a Return queued
+    assert _session(journey_path, "asset-map").gap_rows[row.id].delivery == "Weekend lab cohort"
+    controller.undo_stack.undo()
+    assert _session(journey_path, "asset-map").gap_rows[row.id].delivery == row.delivery
     close_page(page, wf)

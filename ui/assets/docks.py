@@ -123,7 +123,21 @@ class NeedsDock(QDockWidget):
 class GapDock(QDockWidget):
     """The training gap matrix: seed it from the panels, mark coverage, turn gaps into draft actions."""
 
-    COLUMNS = ("Pathway", "Key occupation", "Level", "Key training content", "Coverage", "Programs")
+    # (heading, the row's field typed into that column; None: not typed there)
+    COLUMNS = (
+        ("Pathway", "pathway"),
+        ("Key occupation", "occupation"),
+        ("Level", None),
+        ("Key training content", "content"),
+        ("Delivery model", "delivery"),
+        ("Length", "length"),
+        ("Credentials", "credentials"),
+        ("Equipment / software", "equipment"),
+        ("Other notes", "notes"),
+        ("Coverage", None),
+        ("Programs", None),
+    )
+    COVERAGE_COLUMN, PROGRAMS_COLUMN = 9, 10
 
     def __init__(self, page) -> None:
         super().__init__("Training gap matrix")
@@ -142,8 +156,10 @@ class GapDock(QDockWidget):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setHorizontalHeaderLabels([heading for heading, _ in self.COLUMNS])
+        # Double-click or F2 types into a cell; Enter saves it as one command.
+        self.table.setEditTriggers(QTableWidget.DoubleClicked | QTableWidget.EditKeyPressed)
+        self.table.itemChanged.connect(self._on_item_changed)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
@@ -168,25 +184,42 @@ class GapDock(QDockWidget):
             return
         rows = ordered_gap_rows(session)
         self.rows = [r.id for r in rows]
+        self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            first = r.content.split("\n")[0]
-            values = (r.pathway, r.occupation, SKILL_LEVEL_LABELS[r.skill_level], first)
-            for j, value in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(value))
+            for j, (_heading, name) in enumerate(self.COLUMNS[: self.COVERAGE_COLUMN]):
+                item = QTableWidgetItem(getattr(r, name) if name else SKILL_LEVEL_LABELS[r.skill_level])
+                if name is None:
+                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.table.setItem(i, j, item)
             box = QComboBox()
             box.setAccessibleName(f"Coverage of {r.occupation}")
             for key, label in COVERAGE_LABELS.items():
                 box.addItem(label, key)
             box.setCurrentIndex(list(COVERAGE_LABELS).index(r.coverage))
             box.currentIndexChanged.connect(lambda _i, rid=r.id, b=box: self._on_coverage(rid, b.currentData()))
-            self.table.setCellWidget(i, 4, box)
-            self.table.setItem(i, 5, QTableWidgetItem(", ".join(program_names(session, r))))
+            self.table.setCellWidget(i, self.COVERAGE_COLUMN, box)
+            named = QTableWidgetItem(", ".join(program_names(session, r)))
+            named.setFlags(named.flags() & ~Qt.ItemIsEditable)
+            self.table.setItem(i, self.PROGRAMS_COLUMN, named)
+        self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 260))
+        for column in range(self.COVERAGE_COLUMN):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        self.table.resizeRowsToContents()
 
     def coverage_box(self, row_id: str) -> QComboBox:
-        return self.table.cellWidget(self.rows.index(row_id), 4)
+        return self.table.cellWidget(self.rows.index(row_id), self.COVERAGE_COLUMN)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        name = self.COLUMNS[item.column()][1]
+        session = self._session()
+        if name is None or session is None or item.row() >= len(self.rows):
+            return
+        row = session.gap_rows.get(self.rows[item.row()])
+        if row is not None and getattr(row, name) != item.text():
+            if self.page.controller.run(EditGapRow(self.page.session_id, row.id, **{name: item.text()})) is None:
+                QTimer.singleShot(0, self, self.load)  # refused: show what is saved
 
     def _on_coverage(self, row_id: str, coverage: str) -> None:
         session = self._session()
