@@ -217,9 +217,10 @@ class GapDock(QDockWidget):
         if name is None or session is None or item.row() >= len(self.rows):
             return
         row = session.gap_rows.get(self.rows[item.row()])
-        if row is not None and getattr(row, name) != item.text():
-            if self.page.controller.run(EditGapRow(self.page.session_id, row.id, **{name: item.text()})) is None:
-                QTimer.singleShot(0, self, self.load)  # refused: show what is saved
+        if row is None or getattr(row, name) == item.text():
+            return
+        if self.page.controller.run(EditGapRow(self.page.session_id, row.id, **{name: item.text()})) is None:
+            QTimer.singleShot(0, self, self.load)  # refused: show what is saved
 
     def _on_coverage(self, row_id: str, coverage: str) -> None:
         session = self._session()
