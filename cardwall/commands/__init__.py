@@ -11,6 +11,7 @@ from cardwall.commands.assets import (
     MarkServes,
     RemoveLink,
     add_programs,
+    import_programs,
     seed_gap_matrix,
 )
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
@@ -123,6 +124,7 @@ __all__ = [
     "UnstackCard",
     "add_programs",
     "gaps_to_actions",
+    "import_programs",
     "new_id",
     "parse_ksa_line",
     "seed_gap_matrix",

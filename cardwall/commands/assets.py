@@ -262,3 +262,32 @@ def seed_gap_matrix(ws, session_id: str) -> Batch:
         raise DomainError("Every occupation a skill panel studied is in the matrix already.")
     adds = [AddGapRow(session_id, r.pop("occupation"), fields=r) for r in rows]
     return Batch(f"Seed {len(adds)} gap matrix rows", adds)
+
+
+def import_programs(ws, session_id: str, rows) -> Batch:
+    """An inventory's rows as programs, one undo step: a family not yet a column becomes one; a level
+    the map does not have (or none) puts the program in that column's entry row; no family: the tray.
+
+    `rows` are (name, family, level, details) tuples, as a reader of a table gives them.
+    """
+    from cardwall.commands.structure import AddCategory
+
+    session = session_of(ws, session_id)
+    columns = {c.title.casefold(): c.id for c in session.categories.values()}
+    levels = session.ordered_levels()
+    entry = levels[0].id if levels else None
+    commands: list[Command] = []
+    for name, family, level, details in rows:
+        category = None
+        if family:
+            category = columns.get(family.casefold())
+            if category is None:
+                add = AddCategory(session_id, family)
+                commands.append(add)
+                category = columns[family.casefold()] = add.category_id
+        found = session.level_by_name(level) if level else None
+        row_level = (found.id if found else entry) if category else None
+        commands.append(AddProgram(session_id, name, category_id=category, level_id=row_level, details=details))
+    if not any(isinstance(c, AddProgram) for c in commands):
+        raise DomainError("The inventory has no programs in it.")
+    return Batch(f"Import {sum(isinstance(c, AddProgram) for c in commands)} programs", commands)

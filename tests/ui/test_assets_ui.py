@@ -228,3 +228,21 @@ def test_typing_into_a_gap_matrix_cell_saves_that_field(qtbot, journey_path):
     controller.undo_stack.undo()
     assert _session(journey_path, "asset-map").gap_rows[row.id].delivery == row.delivery
     close_page(page, wf)
+
+
+def test_importing_an_inventory_from_the_asset_map_adds_its_programs_in_one_undo_step(qtbot, journey_path, tmp_path):
+    wf, controller, page = _open(qtbot, journey_path, "asset-map")
+    before = len(wf.ws.sessions[page.session_id].cards)
+    path = tmp_path / "inventory.csv"
+    path.write_text("Program,Institution,Level,Family\nMechatronics I,GVCC,Entry,Maintenance\n", encoding="utf-8")
+    lines = page.import_inventory(path)
+    assert lines[0].startswith("inventory.csv: read 1 row")
+    saved = _session(journey_path, "asset-map")
+    card = next(c for c in saved.cards.values() if c.text == "Mechatronics I")
+    assert (
+        saved.categories[card.category_id].title == "Maintenance"
+        and saved.program_details[card.id].institution == "GVCC"
+    )
+    controller.undo_stack.undo()
+    assert len(_session(journey_path, "asset-map").cards) == before
+    close_page(page, wf)

@@ -28,6 +28,7 @@ class AssetMapPage(WallPage):
         # L, then a click on the program it leads to (a click elsewhere cancels); or Alt+drag.
         self.link_action = self._action("&Link to the next program…", self.link_gesture.start_from_selection, "L")
         self.menu.addAction(self.link_action)
+        self.menu.addAction(self._action("&Import the inventory (CSV/XLSX)…", self._on_import))
         program = ProgramDock(self)
         program.area = Qt.RightDockWidgetArea
         gaps = GapDock(self)
@@ -36,6 +37,36 @@ class AssetMapPage(WallPage):
         needs.area = Qt.RightDockWidgetArea
         self.program_dock, self.gap_dock, self.needs_dock = program, gaps, needs
         return [program, needs, gaps]
+
+    def _on_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import the program inventory", "", "Tables (*.csv *.xlsx)")
+        if path:
+            self.import_inventory(path)
+
+    def import_inventory(self, path) -> list[str]:
+        """Programs from an inventory table, one undo step; returns the reader's report, shown in the status bar."""
+        from cardwall.commands import DomainError, import_programs
+        from exporters.program_import import read_program_table
+        from exporters.table_import import TableError
+
+        try:
+            rows, report = read_program_table(path)
+            command = import_programs(
+                self.controller.ws, self.session_id, [(r.program, r.family, r.level, r.details) for r in rows]
+            )
+        except (TableError, DomainError) as exc:
+            self.controller.last_refusal = str(exc)
+            self.controller.refused.emit(str(exc))
+            return []
+        if self.controller.run(command) is None:
+            return []
+        lines = report.lines()
+        window = self.main_window
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(lines[0], 8000)
+        return lines
 
     def _on_links_changed(self, _change) -> None:
         self.links.refresh()  # after the scene has laid the cards out (the wall page's slot runs first)

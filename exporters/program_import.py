@@ -1,0 +1,62 @@
+"""An inventory of education and training programs as CSV/XLSX (seed 001, step 7): one program a row.
+
+Columns are found by name, in the words providers use: program (required), institution,
+credential, level, occupational family, length, cost, prerequisites, work experience,
+placement rate, contact. Pure pandas, no Qt: the asset map turns the rows into commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporters.table_import import ImportReport, _cell, _column, _no_rows, _read, _rows
+
+MAX_PROGRAM = 500  # the domain's limit for a card's text
+
+COLUMNS = {
+    "institution": ("institution", "organization", "organisation", "provider", "institution or organization"),
+    "credential": ("credential", "certification", "certification or credential", "credentials", "certificate"),
+    "level": ("level", "credential level"),
+    "family": ("family", "occupational family", "category", "pathway", "sector"),
+    "length": ("length", "length of training", "duration"),
+    "cost": ("cost", "cost to students", "tuition"),
+    "prerequisites": ("prerequisites", "pre-requisites", "prerequisite credentials", "pre-requisite credentials"),
+    "work_experience": ("work experience", "work-based learning", "internship", "on-the-job training"),
+    "placement_rate": ("placement rate", "job placement rate", "placement"),
+    "contact": ("contact", "contact person", "email"),
+}
+PROGRAM_COLUMNS = ("program", "program name", "training program", "program title", "name")
+
+
+@dataclass
+class ProgramRow:
+    row: int
+    program: str
+    family: str = ""
+    level: str = ""
+    details: dict = field(default_factory=dict)
+
+
+def read_program_table(path: Path) -> tuple[list[ProgramRow], ImportReport]:
+    path = Path(path)
+    frame = _read(path, wanted={"program"})
+    program_col = _column(frame, path, PROGRAM_COLUMNS, what="program")
+    columns = {key: _column(frame, path, names, what=key, required=False) for key, names in COLUMNS.items()}
+    _no_rows(frame, path)
+    report = ImportReport(path.name)
+    rows: list[ProgramRow] = []
+    for number, record in _rows(frame):
+        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
+        name = _cell(record[program_col])
+        if not name:
+            if any(values.values()):
+                report.skip(number, "no program name")
+            continue
+        if len(name) > MAX_PROGRAM:
+            report.skip(number, f"the program's name is {len(name)} characters long; a card holds {MAX_PROGRAM}")
+            continue
+        family, level = values.pop("family"), values.pop("level")
+        rows.append(ProgramRow(number, name, family, level, {k: v for k, v in values.items() if v}))
+    report.read = len(rows)
+    return rows, report
