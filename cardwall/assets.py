@@ -14,6 +14,23 @@ from cardwall.panels import top_tasks
 
 SKILL_LEVEL_LABELS = {"higher": "Higher-skill", "middle": "Middle-skill", "lower": "Lower-skill"}
 COVERAGE_LABELS = {"covered": "Covered", "partly": "Partly covered", "gap": "Gap", "": "Not judged"}
+PARTNER_TYPE_LABELS = {
+    "secondary-cte": "Secondary Career and Technical Education Partners",
+    "post-secondary": "Post-Secondary Education Partners",
+    "workforce": "Workforce Development Partners (WIOA partners, training providers, etc.)",
+    "community-based": "Community-Based Organizations",
+    "industry": "Industry Partners",
+}
+RESOURCE_COLUMNS = (  # seed 002, Appendix C
+    ("organization", "Organization Name"),
+    ("programs", "Key Programs"),
+    ("services", "Primary Services"),
+    ("restrictions", "Service Restrictions"),
+    ("populations", "Targeted Populations"),
+    ("resources", "Related Resources: Space, Staff, Training Equipment, etc."),
+    ("notes", "Other Notes"),
+    ("contact", "Contact Information"),
+)
 STATUS_LABELS = {"draft": "Draft", "agreed": "Agreed", "in-progress": "In progress", "done": "Done"}
 WORK_EXPERIENCE = ("internship", "on-the-job", "apprenticeship")
 
@@ -72,6 +89,14 @@ def pathways(session: Session) -> list[str]:
 def ordered_actions(session: Session) -> list[Action]:
     horizon = {"early-win": 0, "short-term": 1, "long-term": 2}
     return sorted(session.actions.values(), key=lambda a: (horizon.get(a.horizon, 9), a.position, a.id))
+
+
+def ordered_resources(session: Session) -> list:
+    """By partner type, in the seed's order, then as entered."""
+    from cardwall.model import PARTNER_TYPES
+
+    rank = {t: i for i, t in enumerate(PARTNER_TYPES)}
+    return sorted(session.resources.values(), key=lambda r: (rank.get(r.partner_type, 9), r.position, r.id))
 
 
 def suggested_horizon(impact: str, feasibility: str) -> str:
@@ -196,7 +221,7 @@ def leftovers_of_cards(session: Session, gone: set[str]) -> list:
 
 def later_problems(s: Session) -> list[str]:
     """Integrity of the later work: what links, details and matrix rows point to is there and of the right kind."""
-    from cardwall.model import ACTION_STATUSES, COVERAGE, HORIZONS, IMPACTS, SKILL_LEVELS
+    from cardwall.model import ACTION_STATUSES, COVERAGE, HORIZONS, IMPACTS, PARTNER_TYPES, SKILL_LEVELS
 
     out = []
     is_program = {c.id for c in s.cards.values() if c.kind == "program"}
@@ -218,4 +243,7 @@ def later_problems(s: Session) -> list[str]:
             out.append(f"action {a.id!r} has an unknown impact, feasibility or horizon.")
         if a.status not in ACTION_STATUSES:
             out.append(f"action {a.id!r} has an unknown status.")
+    for r in s.resources.values():
+        if r.partner_type not in PARTNER_TYPES:
+            out.append(f"resource map entry {r.id!r} has an unknown partner type.")
     return out

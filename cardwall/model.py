@@ -190,6 +190,7 @@ SKILL_LEVELS = ("higher", "middle", "lower")  # the gap matrix's occupation leve
 COVERAGE = ("covered", "partly", "gap")
 IMPACTS = ("high", "low")  # an action's impact, and its feasibility
 ACTION_STATUSES = ("draft", "agreed", "in-progress", "done")
+PARTNER_TYPES = ("secondary-cte", "post-secondary", "workforce", "community-based", "industry")
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,23 @@ class Action:
     position: float = 0.0
 
 
+@dataclass(frozen=True)
+class Resource:
+    """A partner organization on the resource map (seed 002, Appendix C)."""
+
+    id: str
+    organization: str
+    partner_type: str = "post-secondary"
+    programs: str = ""
+    services: str = ""
+    restrictions: str = ""
+    populations: str = ""
+    resources: str = ""  # space, staff, training equipment
+    notes: str = ""
+    contact: str = ""
+    position: float = 0.0
+
+
 # table name -> (entity class, attribute on Session)
 TABLES: dict[str, type] = {
     "participants": Participant,
@@ -268,6 +286,7 @@ TABLES: dict[str, type] = {
     "links": Link,
     "gap_rows": GapRow,
     "actions": Action,
+    "resources": Resource,
 }
 
 
@@ -289,6 +308,7 @@ class Session:
     links: dict[str, Link] = field(default_factory=dict)
     gap_rows: dict[str, GapRow] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -9,10 +9,13 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from cardwall.assets import (
     COVERAGE_LABELS,
+    PARTNER_TYPE_LABELS,
+    RESOURCE_COLUMNS,
     SKILL_LEVEL_LABELS,
     needs,
     ordered_gap_rows,
     ordered_links,
+    ordered_resources,
     pathways,
     program_names,
     programs,
@@ -30,7 +33,7 @@ COVERAGE_TINT = {"covered": "#dcefdc", "partly": "#fff1c9", "gap": "#f8d7d3"}
 
 
 def has_content(session: Session) -> bool:
-    return bool(programs(session) or session.gap_rows)
+    return bool(programs(session) or session.gap_rows or session.resources)
 
 
 def asset_map_pdf(ws: Workspace, session_id: str) -> bytes:
@@ -47,6 +50,7 @@ def asset_map_pdf(ws: Workspace, session_id: str) -> bytes:
     story += _inventory(session)
     story += _needs(ws)
     story += _gap_matrix(session)
+    story += _resource_map(session)
     return build_landscape(story, ws=ws, session=session, title=title)
 
 
@@ -247,4 +251,33 @@ def _gap_matrix(session: Session) -> list:
         t = table(rows, widths, zebra=False)
         t.setStyle(TableStyle(tints))
         out += [t, Spacer(1, 8)]
+    return out
+
+
+def _resource_map(session: Session) -> list:
+    """Seed 002, Appendix C: the partners by type, what they offer and what limits it."""
+    entries = ordered_resources(session)
+    if not entries:
+        return []
+    out: list = [PageBreak(), *section("Resource map")]
+    out.append(
+        Paragraph(
+            "Partner organizations by type: their key programs, services, restrictions, the people they serve, "
+            "and the space, staff and equipment they can bring to the pathway.",
+            STYLES["small"],
+        )
+    )
+    widths = [1.3, 1.3, 1.2, 1.0, 1.0, 1.2, 1.0]
+    widths = [w * inch for w in widths] + [WIDTH - sum(widths) * inch]
+    for kind, label in PARTNER_TYPE_LABELS.items():
+        mine = [r for r in entries if r.partner_type == kind]
+        if not mine:
+            continue
+        out += subsection(esc(label), room=1.5 * inch)
+        rows = [head(*(esc(title) for _, title in RESOURCE_COLUMNS))]
+        for r in mine:
+            cells = [Paragraph(esc(getattr(r, name)), STYLES["cell_small"]) for name, _ in RESOURCE_COLUMNS]
+            cells[0] = Paragraph(f"<b>{esc(r.organization)}</b>", STYLES["cell_small"])
+            rows.append(cells)
+        out.append(table(rows, widths))
     return out

@@ -94,11 +94,15 @@ _TABLES_V4 = {
     "actions": """session_id TEXT NOT NULL, id TEXT NOT NULL, text TEXT NOT NULL, impact TEXT NOT NULL,
         feasibility TEXT NOT NULL, horizon TEXT NOT NULL, owners TEXT NOT NULL, gap TEXT NOT NULL,
         measure TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL, position REAL NOT NULL""",
+    "resources": """session_id TEXT NOT NULL, id TEXT NOT NULL, organization TEXT NOT NULL, partner_type TEXT NOT NULL,
+        programs TEXT NOT NULL, services TEXT NOT NULL, restrictions TEXT NOT NULL, populations TEXT NOT NULL,
+        resources TEXT NOT NULL, notes TEXT NOT NULL, contact TEXT NOT NULL, position REAL NOT NULL""",
 }
 
 
 def _migrate_4(conn: sqlite3.Connection) -> None:
-    # The partnership's later work (issue 14): program details, links, the gap matrix, the action plan.
+    # The partnership's later work (issue 14): program details, links, the gap matrix, the action plan,
+    # the resource map.
     for table, columns in _TABLES_V4.items():
         conn.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY (session_id, id))")
 

@@ -40,6 +40,7 @@ from cardwall.commands.panel import (
     RenameFunction,
 )
 from cardwall.commands.participants import AddParticipant, DeleteParticipant, EditParticipant
+from cardwall.commands.resources import AddResource, DeleteResource, EditResource
 from cardwall.commands.sessions import AddSession, DeleteSession, EditPartnership, EditSession
 from cardwall.commands.structure import (
     AddCategory,
@@ -74,6 +75,7 @@ __all__ = [
     "AddPanel",
     "AddParticipant",
     "AddProgram",
+    "AddResource",
     "AddSession",
     "AddTask",
     "Batch",
@@ -90,6 +92,7 @@ __all__ = [
     "DeleteNote",
     "DeletePanel",
     "DeleteParticipant",
+    "DeleteResource",
     "DeleteSession",
     "DeleteTask",
     "DomainError",
@@ -102,6 +105,7 @@ __all__ = [
     "EditParticipant",
     "EditPartnership",
     "EditProgram",
+    "EditResource",
     "EditSession",
     "EditTask",
     "EditTaskDetail",

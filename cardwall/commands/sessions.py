@@ -115,6 +115,7 @@ class DeleteSession(Command):
         session = session_of(ws, self.session_id)
         writes: list[Write] = []
         for table in (
+            "resources",
             "actions",
             "gap_rows",
             "links",

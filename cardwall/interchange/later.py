@@ -6,13 +6,15 @@ reading goes through the same commands the app uses, so an import obeys the same
 
 from __future__ import annotations
 
-from cardwall.assets import ordered_actions, ordered_gap_rows, ordered_links
+from cardwall.assets import RESOURCE_COLUMNS, ordered_actions, ordered_gap_rows, ordered_links, ordered_resources
 from cardwall.commands.actions import AddAction
 from cardwall.commands.assets import DETAIL_FIELDS, AddGapRow, AddLink, EditProgram
+from cardwall.commands.resources import AddResource
 from cardwall.interchange.reader import Builder, FieldReader
 from cardwall.model import Card, Session
 
 GAP_FIELDS = ("pathway", "content", "delivery", "length", "credentials", "equipment", "notes")
+RESOURCE_FIELDS = tuple(name for name, _ in RESOURCE_COLUMNS if name != "organization")
 
 
 def _or_none(value):
@@ -44,6 +46,12 @@ def later_dict(session: Session) -> dict:
                 "programs": list(r.programs),
             }
             for r in ordered_gap_rows(session)
+        ]
+    if session.resources:
+        out["resource_map"] = [
+            {"id": r.id, "organization": r.organization, "type": r.partner_type}
+            | {n: _or_none(getattr(r, n)) for n in RESOURCE_FIELDS}
+            for r in ordered_resources(session)
         ]
     if session.actions:
         out["actions"] = [
@@ -81,6 +89,10 @@ def read_later(build: Builder, sid: str, root: FieldReader) -> None:
         fields.update(skill_level=r.text("level") or "middle", coverage=r.text("coverage"))
         fields["programs"] = tuple(r.texts("programs"))
         build.run(r, AddGapRow(sid, r.text("occupation", required=True), fields=fields, row_id=r.id("id")))
+    for r in root.items("resource_map"):
+        fields = {n: r.text(n) for n in RESOURCE_FIELDS}
+        fields["partner_type"] = r.text("type") or "post-secondary"
+        build.run(r, AddResource(sid, r.text("organization", required=True), fields=fields, resource_id=r.id("id")))
     for r in root.items("actions"):
         fields = {n: r.text(n) for n in ("gap", "measure", "due")}
         for name, default in (("impact", "high"), ("feasibility", "high"), ("horizon", "early-win")):

@@ -119,6 +119,7 @@ class Builder:
         "top_dropped": "top_tasks.dropped",
         "source_card_id": "source_card",
         "several_dots_per_task": "several_dots_per_task",
+        "partner_type": "type",
     }
 
     def __init__(self, ws: Workspace) -> None:

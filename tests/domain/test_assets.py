@@ -211,3 +211,25 @@ def test_programs_are_not_piled_up(ws):
     a.apply(ws), b.apply(ws)
     with pytest.raises(DomainError, match="not piled"):
         StackCards("am", [b.card_id], onto=a.card_id).apply(ws)
+
+
+def test_the_resource_map_adds_edits_and_removes_partners_each_undoable(ws):
+    from cardwall.commands import AddResource, DeleteResource, EditResource
+
+    add = AddResource("am", "Mesa Valley Tech", fields={"partner_type": "post-secondary", "services": "WIOA training"})
+    add.apply(ws)
+    s = ws.sessions["am"]
+    assert s.resources[add.resource_id].services == "WIOA training"
+    edit = EditResource("am", add.resource_id, partner_type="workforce", contact="ml@x.org")
+    edit.apply(ws)
+    assert s.resources[add.resource_id].partner_type == "workforce"
+    edit.revert(ws)
+    assert s.resources[add.resource_id].partner_type == "post-secondary"
+    with pytest.raises(DomainError, match="partner is one of"):
+        EditResource("am", add.resource_id, partner_type="church").apply(ws)
+    delete = DeleteResource("am", add.resource_id)
+    delete.apply(ws)
+    assert not s.resources
+    delete.revert(ws)
+    assert add.resource_id in s.resources
+    assert problems(ws) == []

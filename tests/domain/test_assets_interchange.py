@@ -26,7 +26,7 @@ def test_export_then_import_gives_an_equal_later_session(name):
     second.apply(ws)
     assert session_to_dict(ws, second.session_id) == exported
     a, b = ws.sessions[first.session_id], ws.sessions[second.session_id]
-    for table in ("cards", "program_details", "links", "gap_rows", "actions"):
+    for table in ("cards", "program_details", "links", "gap_rows", "actions", "resources"):
         assert a.table(table) == b.table(table), table
 
 
@@ -37,6 +37,12 @@ def test_the_demo_asset_map_carries_programs_links_and_a_judged_matrix():
     assert s.info.kind == "asset-map"
     assert len(s.program_details) == 12 and len(s.links) == 6
     assert {r.coverage for r in s.gap_rows.values()} == {"covered", "partly", "gap"}
+    assert {r.partner_type for r in s.resources.values()} == {
+        "secondary-cte",
+        "post-secondary",
+        "workforce",
+        "industry",
+    }
 
 
 def test_a_wall_exports_no_later_keys_so_older_readers_see_what_they_always_saw():
@@ -65,6 +71,8 @@ def test_a_program_card_without_details_imports_as_a_bare_program():
         (lambda d: d["links"][0].update({"to": "nobody"}), "links[0]"),
         (lambda d: d["gap_matrix"][0].update({"coverage": "mostly"}), "gap_matrix[0]"),
         (lambda d: d["gap_matrix"][0].update({"programs": ["k999"]}), "gap_matrix[0]"),
+        (lambda d: d["resource_map"][1].update({"type": "church"}), "resource_map[1].type"),
+        (lambda d: d["resource_map"][0].update({"organization": " "}), "resource_map[0].organization"),
     ],
 )
 def test_bad_later_fields_are_refused_by_field_and_nothing_changes(change, message):

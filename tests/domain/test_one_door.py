@@ -199,7 +199,7 @@ def test_a_workspace_from_before_note_order_opens_with_its_notes_in_their_old_or
     conn = sqlite3.connect(path)  # the file as version 2 wrote it: notes without a position
     with conn:
         conn.execute("ALTER TABLE notes DROP COLUMN position")
-        for table in ("program_details", "links", "gap_rows", "actions"):  # migration 4's tables
+        for table in ("program_details", "links", "gap_rows", "actions", "resources"):  # migration 4's tables
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM migrations WHERE number >= 3")
         conn.execute("PRAGMA user_version = 2")

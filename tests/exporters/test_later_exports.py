@@ -46,6 +46,9 @@ def test_an_asset_map_writes_its_pdf_and_workbook_and_no_action_plan(exported):
         "Career pathway: Production",
         "Partly covered: Machining Technology AAS",
         "Tool and die maker",
+        "Resource map",
+        "Post-Secondary Education Partners",
+        "Western Slope Workforce Center",
         "page 1 of",
     ):
         assert expected in " ".join(text.split()), expected

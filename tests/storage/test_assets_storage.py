@@ -65,7 +65,7 @@ def test_a_version_3_file_gains_the_new_tables_on_open(tmp_path):
         pass
     conn = sqlite3.connect(path)
     with conn:
-        for table in ("program_details", "links", "gap_rows", "actions"):
+        for table in ("program_details", "links", "gap_rows", "actions", "resources"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM migrations WHERE number = 4")
         conn.execute("PRAGMA user_version = 3")

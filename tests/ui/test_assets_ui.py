@@ -246,3 +246,26 @@ def test_importing_an_inventory_from_the_asset_map_adds_its_programs_in_one_undo
     controller.undo_stack.undo()
     assert len(_session(journey_path, "asset-map").cards) == before
     close_page(page, wf)
+
+
+def test_a_partner_typed_into_the_resource_map_is_saved_and_its_type_changed_by_keys(qtbot, journey_path):
+    wf, controller, page = _open(qtbot, journey_path, "asset-map")
+    dock = page.resource_dock
+    dock.field.setFocus()
+    QTest.keyClicks(dock.field, "Delta County Libraries")
+    QTest.keyClick(dock.field, Qt.Key_Return)
+    saved = _session(journey_path, "asset-map")
+    entry = next(r for r in saved.resources.values() if r.organization == "Delta County Libraries")
+    assert entry.partner_type == "post-secondary"
+    qtbot.waitUntil(lambda: entry.id in dock.rows)
+    box = dock.type_box(entry.id)
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key_Down)  # post-secondary -> workforce
+    QTest.keyClick(box, Qt.Key_Down)  # -> community-based
+    assert _session(journey_path, "asset-map").resources[entry.id].partner_type == "community-based"
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert _session(journey_path, "asset-map").resources[entry.id].partner_type == "post-secondary"
+    controller.undo_stack.undo()
+    assert entry.id not in _session(journey_path, "asset-map").resources
+    close_page(page, wf)

@@ -17,7 +17,7 @@ from cardwall.commands import AddLink
 from ui.wall.style import CARD_H, CARD_W
 
 ARROW = QColor("#0b2b4a")
-HEAD = 18.0
+HEAD = 30.0
 
 
 def _edge_point(centre: QPointF, towards: QPointF) -> QPointF:
@@ -38,7 +38,7 @@ class LinkLayer(QGraphicsPathItem):
     def __init__(self, page) -> None:
         super().__init__()
         self.page = page
-        pen = QPen(ARROW, 5.0)
+        pen = QPen(ARROW, 7.0)
         pen.setCapStyle(Qt.RoundCap)
         self.setPen(pen)
         self.setBrush(ARROW)

@@ -7,11 +7,12 @@ page adds quick capture of programs, the "leads to" arrows and the docks of the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from ui.assets.capture import ProgramCapture
 from ui.assets.docks import GapDock, NeedsDock, ProgramDock
 from ui.assets.links import LinkGesture, LinkLayer
+from ui.assets.resources_dock import ResourceDock
 from ui.wall.page import WallPage
 
 
@@ -35,8 +36,20 @@ class AssetMapPage(WallPage):
         gaps.area = Qt.BottomDockWidgetArea
         needs = NeedsDock(self)
         needs.area = Qt.RightDockWidgetArea
-        self.program_dock, self.gap_dock, self.needs_dock = program, gaps, needs
-        return [program, needs, gaps]
+        resources = ResourceDock(self)
+        resources.area = Qt.BottomDockWidgetArea
+        self.program_dock, self.gap_dock, self.needs_dock, self.resource_dock = program, gaps, needs, resources
+        if self.main_window is not None:  # the window adds the docks after the page is built: tab them then
+            QTimer.singleShot(0, self, self._arrange_docks)
+        return [program, needs, gaps, resources]
+
+    def _arrange_docks(self) -> None:
+        window = self.main_window
+        if hasattr(window, "tabifyDockWidget") and self.resource_dock in getattr(window, "page_docks", []):
+            window.tabifyDockWidget(self.gap_dock, self.resource_dock)
+            window.tabifyDockWidget(self.program_dock, self.needs_dock)
+            self.gap_dock.raise_()
+            self.program_dock.raise_()
 
     def _on_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
