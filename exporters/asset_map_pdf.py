@@ -273,7 +273,7 @@ def _resource_map(session: Session) -> list:
         mine = [r for r in entries if r.partner_type == kind]
         if not mine:
             continue
-        out += subsection(esc(label), room=1.5 * inch)
+        out += subsection(esc(label), room=2.4 * inch)
         rows = [head(*(esc(title) for _, title in RESOURCE_COLUMNS))]
         for r in mine:
             cells = [Paragraph(esc(getattr(r, name)), STYLES["cell_small"]) for name, _ in RESOURCE_COLUMNS]
