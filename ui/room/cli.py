@@ -1,0 +1,66 @@
+"""`cardwall room WORKSPACE ...`: the room's server without a window, until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+
+def run_room(args) -> int:
+    from storage.workspace import WorkspaceFile
+    from ui.cli import UserError, _existing_workspace, _pick_session
+    from ui.room import open_room
+    from ui.room.host import ThreadHost
+
+    path = _existing_workspace(args.workspace)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    wf = WorkspaceFile.open(path, create=False)
+    try:
+        if wf.readonly:
+            raise UserError(f"{path} cannot take the room's changes: {wf.notice}")
+        session = _pick_session(wf.ws, args.session)
+        if session is None:
+            raise UserError(f"{path} has no sessions to open to the room.")
+        if args.panel and args.panel not in session.panels:
+            raise UserError(f"No panel {args.panel!r} in this session. Panels: {', '.join(session.panels) or 'none'}.")
+        open_for = {"cards": ("cards",), "dots": ("dots",)}.get(args.open)
+        host = ThreadHost(wf)
+        host.start()
+        try:
+            opening = host.submit(
+                lambda: open_room(
+                    host, path, session.id, panel_id=args.panel, bind=args.host, port=args.port, open_for=open_for
+                )
+            )
+            try:
+                _room, server = opening.result(timeout=30)
+            except OSError as exc:
+                raise UserError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror or exc}.") from None
+            print(server.join_url, flush=True)
+            print(server.notes_url, flush=True)
+            try:
+                while not stop.wait(0.5):
+                    pass
+            finally:
+                server.stop()
+        finally:
+            host.stop()
+    finally:
+        wf.close()
+    return 0
+
+
+def add_parser(sub) -> None:
+    room = sub.add_parser("room", help="no window: open a session to the room's phones and the note-taker's laptop")
+    room.add_argument("workspace")
+    room.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest)")
+    room.add_argument("--panel", metavar="ID", help="on a skill panel session: the panel voted on (default: the first)")
+    room.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    room.add_argument("--port", type=int, default=8765, help="the port (default: 8765; 0 picks a free one)")
+    room.add_argument(
+        "--open",
+        choices=("cards", "dots"),
+        help="what devices may do (default: cards on a wall, dots on a skill panel)",
+    )
