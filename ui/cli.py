@@ -231,7 +231,7 @@ def cmd_soc(args) -> int:
 def cmd_room(args) -> int:
     from ui.room.cli import run_room
 
-    return run_room(args)
+    return run_room(args, pick_session=_pick_session, user_error=UserError)
 
 
 if __name__ == "__main__":

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 
 
-def run_room(args) -> int:
+def run_room(args, *, pick_session, user_error: type[Exception]) -> int:
+    """`pick_session` and `user_error` come from ui/cli.py (which imports Qt for its windows; this must not)."""
     from storage.workspace import WorkspaceFile
-    from ui.cli import UserError, _existing_workspace, _pick_session
     from ui.room import open_room
     from ui.room.host import ThreadHost
 
-    path = _existing_workspace(args.workspace)
+    UserError = user_error
+    path = Path(args.workspace)
+    if not path.exists():
+        raise UserError(f"{path} does not exist.")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -20,7 +24,7 @@ def run_room(args) -> int:
     try:
         if wf.readonly:
             raise UserError(f"{path} cannot take the room's changes: {wf.notice}")
-        session = _pick_session(wf.ws, args.session)
+        session = pick_session(wf.ws, args.session)
         if session is None:
             raise UserError(f"{path} has no sessions to open to the room.")
         if args.panel and args.panel not in session.panels:

@@ -53,7 +53,7 @@ class JoinGuard:
 
     def delay(self, address: str) -> float:
         extra = len(self._recent(address)) - self.FREE
-        return 0.0 if extra < 0 else min(0.25 * 2**extra, 4.0)
+        return 0.0 if extra < 0 else min(0.25 * 2**extra, 1.0)
 
     def failed(self, address: str) -> None:
         self._recent(address).append(self.clock())
