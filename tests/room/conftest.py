@@ -18,9 +18,9 @@ import pytest
 # Room records (code, devices) go to a temp folder, never the tester's own state folder.
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="cardwall-room-state-")
 
-from storage.workspace import WorkspaceFile  # noqa: E402
-from ui.room import open_room  # noqa: E402
-from ui.room.host import ThreadHost  # noqa: E402
+from storage.workspace import WorkspaceFile
+from ui.room import open_room
+from ui.room.host import ThreadHost
 
 WALL = "critical-occupations"  # the demo's wall session
 PANELS = "skill-panel"  # the demo's skill panels (tool and die maker first)

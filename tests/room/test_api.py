@@ -7,7 +7,7 @@ from tests.room.conftest import PANELS, WALL, cid
 
 
 def test_join_reuses_a_participant_by_name_and_organization(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     before = len(room.session.participants)
     existing = room.session.ordered_participants()[0]
     status, first = served.api("POST", "join", {"code": served.code, "name": "Dana Reyes", "organization": "Acme"})
@@ -23,7 +23,7 @@ def test_join_reuses_a_participant_by_name_and_organization(serve):
 
 
 def test_a_card_lands_in_the_tray_once_with_its_author_and_a_retry_gets_the_same_id(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, wf = serve(WALL)
     token = served.join("Dana Reyes")
     client_id = cid()
     status, made = served.api("POST", "cards", {"text": "Night-shift CNC lead", "client_id": client_id}, token=token)
@@ -41,7 +41,7 @@ def test_a_card_lands_in_the_tray_once_with_its_author_and_a_retry_gets_the_same
 
 
 def test_cards_only_while_open_and_the_third_card_only_in_its_round(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, host, _wf = serve(WALL)
     token = served.join("Dana Reyes")
     status, _ = served.api("POST", "cards", {"text": "Robot welding tech", "round": 2, "client_id": cid()}, token=token)
     assert status == 409
@@ -55,7 +55,7 @@ def test_cards_only_while_open_and_the_third_card_only_in_its_round(serve):
 
 
 def test_a_device_fixes_its_own_card_until_the_facilitator_places_it(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, host, _wf = serve(WALL)
     token, other = served.join("Dana Reyes"), served.join("Lee Park", "Bolt Co")
     _, made = served.api("POST", "cards", {"text": "Machinst", "client_id": cid()}, token=token)
     assert served.api("PATCH", f"cards/{made['id']}", {"text": "Other's fix"}, token=other)[0] == 404
@@ -80,7 +80,7 @@ def _tasks(room, panel_id="tdm"):
 
 
 def test_dots_within_the_budget_hidden_until_revealed(serve):
-    served, room, host, wf = serve(PANELS)
+    served, room, host, _wf = serve(PANELS)
     session = room.session
     host.submit(lambda: host.run_command(EditPanel(room.session_id, "tdm", revealed=False))).result(5)
     tasks = _tasks(room)
@@ -110,7 +110,7 @@ def test_dots_within_the_budget_hidden_until_revealed(serve):
 
 
 def test_partners_listen_and_cannot_vote(serve):
-    served, room, host, wf = serve(PANELS)
+    served, room, _host, _wf = serve(PANELS)
     partner = next(p for p in room.session.participants.values() if p.role == "partner")
     token = served.join(partner.name, partner.organization)
     status, answer = served.api("POST", "dots", {"task": _tasks(room)[0], "client_id": cid()}, token=token)
@@ -120,14 +120,14 @@ def test_partners_listen_and_cannot_vote(serve):
 
 
 def test_voting_closed_refuses_dots(serve):
-    served, room, host, wf = serve(PANELS, ("cards",))
+    served, room, _host, _wf = serve(PANELS, ("cards",))
     token = served.join("Ana Diaz")
     status, answer = served.api("POST", "dots", {"task": _tasks(room)[0], "client_id": cid()}, token=token)
     assert status == 409 and "closed" in answer["error"]
 
 
 def test_the_note_taker_writes_cards_for_others_and_notes_for_the_step(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     session = room.session
     status, joined = served.api("POST", "join", {"code": served.notes_code, "name": "Sam"})
     assert status == 200 and joined["role"] == "note-taker"

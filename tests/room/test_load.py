@@ -11,7 +11,7 @@ DEVICES = 40
 
 
 def test_forty_devices_send_two_cards_and_three_dots_at_once(serve):
-    served, room, host, wf = serve(PANELS, ("cards", "dots"))
+    served, room, _host, wf = serve(PANELS, ("cards", "dots"))
     tasks = sorted(t.id for t in room.session.tasks.values() if t.panel_id == room.panel_id)
     tokens = [served.join(f"Device {n}", f"Shop {n}") for n in range(DEVICES)]
     start = threading.Barrier(DEVICES)

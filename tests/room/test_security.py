@@ -24,7 +24,7 @@ def _join_from(address: str, port: int, code: str) -> int:
 
 
 def test_wrong_codes_are_refused_then_the_address_is_locked_out_and_no_one_else(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     port = int(served.base.rsplit(":", 1)[1])
     for n in range(JoinGuard.BLOCK_AFTER):
         wrong = "X" * 7 + "23456789ABCDEFGH"[n]
@@ -48,14 +48,14 @@ def test_the_guard_slows_then_refuses_and_forgets_after_its_window():
 
 
 def test_codes_are_long_and_random(serve):
-    served, room, host, wf = serve(WALL)
+    served, _room, _host, _wf = serve(WALL)
     assert len(served.code) == 8 and len(served.notes_code) == 12 and served.code != served.notes_code
     assert len(set(served.code)) > 1
 
 
 @pytest.mark.parametrize("header", [None, "Bearer", "Bearer forged-token-0123456789", "Basic abc"])
 def test_missing_and_forged_tokens_get_401(serve, header):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     served.join("Dana Reyes")
     before = len(room.session.cards)
     for method, path, body in [("GET", "state", None), ("POST", "cards", {"text": "x", "client_id": cid()})]:
@@ -66,7 +66,7 @@ def test_missing_and_forged_tokens_get_401(serve, header):
 
 
 def test_a_1mb_body_gets_413_and_malformed_json_400(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     token = served.join("Dana Reyes")
     before = len(room.session.cards)
     huge = json.dumps({"text": "x" * 1_000_000, "client_id": cid()}).encode()
@@ -84,7 +84,7 @@ def test_a_1mb_body_gets_413_and_malformed_json_400(serve):
 
 
 def test_text_goes_through_the_apps_cleaning(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, _host, _wf = serve(WALL)
     token = served.join("  Dana \x1b Reyes ", "Acme\x00")
     _, made = served.api("POST", "cards", {"text": " Tool\x07maker \r\n", "client_id": cid()}, token=token)
     card = room.session.cards[made["id"]]
@@ -93,7 +93,7 @@ def test_text_goes_through_the_apps_cleaning(serve):
 
 
 def test_a_locked_room_refuses_joins_and_writes(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, host, _wf = serve(WALL)
     token = served.join("Dana Reyes")
     host.submit(lambda: room.set_locked(True)).result(5)
     status, answer = served.api("POST", "join", {"code": served.code, "name": "Late", "organization": ""})
@@ -103,7 +103,7 @@ def test_a_locked_room_refuses_joins_and_writes(serve):
 
 
 def test_a_removed_device_is_out(serve):
-    served, room, host, wf = serve(WALL)
+    served, room, host, _wf = serve(WALL)
     token, other = served.join("Dana Reyes"), served.join("Lee Park")
     device_id = next(
         d.id for d in room.devices.values() if room.session.participants[d.participant_id].name == "Dana Reyes"
@@ -116,7 +116,7 @@ def test_a_removed_device_is_out(serve):
 
 
 def test_each_device_writes_at_a_bounded_rate(serve):
-    served, room, host, wf = serve(WALL)
+    served, _room, _host, _wf = serve(WALL)
     token = served.join("Dana Reyes")
     statuses = [
         served.api("POST", "cards", {"text": f"Card {n}", "client_id": cid()}, token=token)[0] for n in range(45)
@@ -126,7 +126,7 @@ def test_each_device_writes_at_a_bounded_rate(serve):
 
 
 def test_only_its_own_pages_with_a_policy_against_inline_script(serve):
-    served, room, host, wf = serve(WALL)
+    served, _room, _host, _wf = serve(WALL)
     for path in ("/etc/passwd", "/room/../../storage/workspace.py", "/room/room.html", "/", "/room/%2e%2e/x"):
         conn = http.client.HTTPConnection("127.0.0.1", int(served.base.rsplit(":", 1)[1]), timeout=10)
         conn.request("GET", path)
@@ -145,7 +145,7 @@ def test_only_its_own_pages_with_a_policy_against_inline_script(serve):
 
 
 def test_it_listens_only_on_the_chosen_interface(serve):
-    served, room, host, wf = serve(WALL)
+    served, _room, _host, _wf = serve(WALL)
     port = int(served.base.rsplit(":", 1)[1])
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.2", port), timeout=5).close()
