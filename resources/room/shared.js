@@ -119,7 +119,8 @@ const Room = (() => {
 
   function status() {
     const waiting = pending().length;
-    if (!online) onStatus("reconnecting", `Reconnecting… ${waiting} waiting to be sent`);
+    if (!token) onStatus("", "Not joined yet");
+    else if (!online) onStatus("reconnecting", `Reconnecting… ${waiting} waiting to be sent`);
     else if (waiting) onStatus("sending", `Sending ${waiting}…`);
     else onStatus("saved", "All saved");
   }
