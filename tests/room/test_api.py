@@ -151,3 +151,23 @@ def test_the_note_taker_writes_cards_for_others_and_notes_for_the_step(serve):
     assert status == 201
     assert session.notes[note["id"]].step == session.info.current_step
     assert served.api("POST", "dots", {"task": "x", "client_id": cid()}, token=token)[0] == 403
+
+
+def test_a_commit_the_file_refuses_answers_503_keeps_nothing_and_the_retry_lands(serve, monkeypatch):
+    from storage.errors import StorageError
+
+    served, room, _host, wf = serve(WALL)
+    token = served.join("Dana Reyes")
+    real = wf.commit
+
+    def full_disk(change):
+        raise StorageError("The disk is full.")
+
+    monkeypatch.setattr(wf, "commit", full_disk)
+    body = {"text": "Night-shift CNC lead", "client_id": cid()}
+    status, answer = served.api("POST", "cards", body, token=token)
+    assert status == 503 and "disk is full" in answer["error"]
+    assert not [c for c in room.session.cards.values() if c.text == "Night-shift CNC lead"]
+    monkeypatch.setattr(wf, "commit", real)
+    status, made = served.api("POST", "cards", body, token=token)
+    assert status == 201 and room.session.cards[made["id"]].text == "Night-shift CNC lead"

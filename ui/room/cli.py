@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +15,9 @@ def run_room(args, *, pick_session, user_error: type[Exception]) -> int:
     from ui.room.host import ThreadHost
 
     UserError = user_error
+    # Two threads share the interpreter here (the server's loop, the workspace's holder); hand over often,
+    # so a commit is not kept waiting 5 ms at a time behind request parsing.
+    sys.setswitchinterval(0.0005)
     path = Path(args.workspace)
     if not path.exists():
         raise UserError(f"{path} does not exist.")

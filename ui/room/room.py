@@ -86,6 +86,10 @@ class Room:
         self.panel_id = panel_id if panel_id in session.panels else next((p.id for p in session.ordered_panels()), None)
         self.version = 0
         self.listeners: list = []  # told (on the holder's thread) when devices may see something new
+        # What joined and what was acknowledged since the last commit: saved with it, or forgotten with it.
+        self._journal: list[tuple[str, str]] = []
+        host.after_commit.append(self._flush)
+        host.after_rollback.append(self._forget)
         self._save()
 
     # --- reading -------------------------------------------------------------------------------
@@ -331,11 +335,23 @@ class Room:
     def _add_device(self, token: str, device: Device) -> None:
         device.bucket, device.refilled = self.BURST, self.clock()
         self.devices[token_hash(token)] = device
-        self._touched()
+        self._journal.append(("devices", token_hash(token)))
+        self.bump()
 
     def _remember(self, who: str, client_id: str, what: dict) -> None:
         self.done[f"{who}|{client_id}"] = what
-        self._save()
+        self._journal.append(("done", f"{who}|{client_id}"))
+
+    def _flush(self) -> None:
+        """The workspace committed: the room's record follows (once for a whole group of requests)."""
+        if self._journal:
+            self._journal.clear()
+            self._save()
+
+    def _forget(self) -> None:
+        for table, key in self._journal:
+            getattr(self, table).pop(key, None)
+        self._journal.clear()
 
     def _touched(self) -> None:
         self.bump()
