@@ -47,6 +47,7 @@ class RoomControl:
         self.window = window
         self.host = self.room = self.server = None
         self.code_window: RoomCodeWindow | None = None
+        self._shown_version = -1
 
     @property
     def is_open(self) -> bool:
@@ -87,7 +88,9 @@ class RoomControl:
         panel_id = getattr(window.page, "panel_id", None)
         if window.session_id == self.room.session_id and panel_id and panel_id != self.room.panel_id:
             self.room.set_panel(panel_id)  # devices vote on the panel the facilitator has open
-        update_menu(window)
+        if self.room.version != self._shown_version:  # only when something changed, not 200 times a second
+            self._shown_version = self.room.version
+            update_menu(window)
 
 
 def install_room_menu(window) -> None:
