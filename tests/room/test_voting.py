@@ -17,7 +17,7 @@ def _panel_session(demo):
 
 
 def test_partners_listen_so_the_dot_command_refuses_them(demo):
-    session, panel, tasks = _panel_session(demo)
+    session, _panel, tasks = _panel_session(demo)
     partner = next(p for p in session.participants.values() if p.role == "partner")
     assert not voting.may_vote(partner) and partner not in voting.voters(session)
     with pytest.raises(DomainError, match="partners do not vote"):
@@ -37,7 +37,7 @@ def test_the_budget_is_the_panels(demo):
 
 
 def test_hidden_results_show_a_viewer_only_their_own_dots_and_no_totals(demo):
-    session, panel, tasks = _panel_session(demo)
+    session, panel, _tasks = _panel_session(demo)
     demo.execute(EditPanel(session.id, panel.id, revealed=False))
     hidden = session.panels[panel.id]
     voter = voting.voters(session)[0]
