@@ -28,9 +28,10 @@ function renderSent() {
   const list = $("sent");
   list.replaceChildren();
   for (const item of sent.slice(-30).reverse()) {
-    const state = item.refused ? `refused: ${item.refused}` : waiting.has(item.id) ? "not yet saved" : "saved";
+    const saved = !item.refused && !waiting.has(item.id);
+    const state = item.refused ? `refused: ${item.refused}` : saved ? "saved" : "not yet saved";
     list.append(el("li", { class: `card ${waiting.has(item.id) ? "waiting" : ""}` },
-      el("span", { class: "text", text: item.text }), el("span", { class: "tag", text: state })));
+      el("span", { class: "text", text: item.text }), el("span", { class: saved ? "tag saved" : "tag", text: state })));
   }
 }
 
