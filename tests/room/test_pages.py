@@ -57,7 +57,7 @@ def _join(page, url: str, name: str, organization: str) -> None:
 
 
 def test_join_and_add_two_cards_saved_only_when_committed(serve, phone):
-    served, room, _host, _wf = serve(WALL)
+    served, room, host, _wf = serve(WALL)
     _join(phone, served.join_url, "Dana Reyes", "Acme Tool")
     expect(phone.get_by_text("the two positions that would hold your company back most", exact=False)).to_be_visible()
     for text in ("Night-shift CNC lead", "Robot welding tech"):
@@ -68,10 +68,21 @@ def test_join_and_add_two_cards_saved_only_when_committed(serve, phone):
     expect(phone.locator("#my-cards .tag.saved")).to_have_count(2)  # "saved" only once committed
     expect(phone.get_by_role("status")).to_have_text(re.compile("All saved"))
     _shot(phone, "phone-cards")
+    # A typo fixed from the phone while the card is still in the tray.
+    phone.get_by_role("button", name="Fix card: Robot welding tech").click()
+    phone.get_by_label("Fixed card").fill("Robotic welding technician")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator("#my-cards")).to_contain_text("Robotic welding technician")
     session = room.session
     mine = [c for c in session.cards.values() if c.author_id and session.participants[c.author_id].name == "Dana Reyes"]
-    assert sorted(c.text for c in mine) == ["Night-shift CNC lead", "Robot welding tech"]
+    assert sorted(c.text for c in mine) == ["Night-shift CNC lead", "Robotic welding technician"]
     assert all(c.category_id is None for c in mine)  # in the tray
+
+    host.submit(lambda: room.set_open("third", True)).result(5)  # "if you had a third card..."
+    phone.get_by_label("Your third card").fill("Maintenance planner")
+    phone.get_by_role("button", name="Add third card").click()
+    expect(phone.locator("#my-cards .tag.saved")).to_have_count(3)
+    assert [c.round for c in room.session.cards.values() if c.text == "Maintenance planner"] == [2]
 
 
 def test_hostile_text_is_shown_as_text_never_run(serve, phone):
