@@ -102,6 +102,7 @@ def install_room_menu(window) -> None:
     actions = window.room_actions = {}
     actions["open"] = window._action(menu, "&Open the room…", lambda: open_room_dialog(window))
     actions["code"] = window._action(menu, "Show the &join code", lambda: show_code(window))
+    actions["notes"] = window._action(menu, "Copy the &note-taker's address", lambda: copy_notes_address(window))
     menu.addSeparator()
     for key, text in (("cards", "Devices write &cards"), ("third", "&Third-card round"), ("dots", "&Voting")):
         actions[key] = window._action(menu, text, lambda on, key=key: _set_open(window, key, on))
@@ -122,7 +123,7 @@ def update_menu(window) -> None:
     control, actions = window.room, window.room_actions
     room = control.room
     actions["open"].setEnabled(not control.is_open and window.controller is not None)
-    for key in ("code", "cards", "third", "dots", "reveal", "lock", "remove", "close"):
+    for key in ("code", "notes", "cards", "third", "dots", "reveal", "lock", "remove", "close"):
         actions[key].setEnabled(control.is_open)
     for key in ("cards", "third", "dots"):
         actions[key].setChecked(bool(room and key in room.open_for))
@@ -163,6 +164,15 @@ def open_room_dialog(window, *, choice: str | None = None) -> bool:
     update_menu(window)
     show_code(window)
     return True
+
+
+def copy_notes_address(window) -> str:
+    """The note-taker's address (never on the projector: it writes for anyone) goes to the clipboard."""
+    address = window.room.server.notes_url if window.room.is_open else ""
+    if address:
+        QApplication.clipboard().setText(address)
+        window.statusBar().showMessage(f"Copied the note-taker's address: {address}", 10000)
+    return address
 
 
 def close_room(window) -> None:

@@ -85,6 +85,9 @@ def test_the_facilitator_locks_removes_reveals_and_closing_stops_the_server(qtbo
         code.resize(1280, 720)
         QApplication.processEvents()
         code.grab().save(os.path.join(SHOTS, "projector-code.png"))
+    window.room_actions["notes"].trigger()
+    assert QApplication.clipboard().text() == served.notes_url
+    assert served.notes_code not in code.address.text() + code.code.text()  # the projector shows only the join code
     window.room_actions["lock"].trigger()
     status, _ = _ask(qtbot, pool, "POST", f"{served.base}/api/v1/join", {"code": served.code, "name": "Late"})
     assert status == 403
