@@ -33,6 +33,9 @@ ROUNDS = (1, 2)
 MAX_TEXT = 500  # a card or task: what fits on an index card, with room to spare
 MAX_LONG_TEXT = 20_000  # notes and discussion: generous, but not unbounded
 
+# Roles that speak for employers in the room; partners listen.
+EMPLOYER_ROLES = ("employer", "hiring-authority", "employee")
+
 
 @dataclass(frozen=True)
 class Partnership:

@@ -16,8 +16,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
+from cardwall import voting
 from cardwall.model import KSA_KINDS, Note, Panel, Session, Workspace
-from cardwall.people import employers
 from cardwall.people import partners as listeners
 from exporters.content import date_text
 from exporters.pdf_style import (
@@ -327,7 +327,7 @@ def _paths(panel: Panel, layout: _Layout) -> list:
 
 def _who(session: Session, panel: Panel, layout: _Layout) -> list:
     voters = {v.participant_id for v in session.votes.values() if v.panel_id == panel.id and v.participant_id}
-    people = employers(session.ordered_participants())
+    people = voting.voters(session)
     if voters:
         people = [p for p in people if p.id in voters] or people
     orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cardwall import panels
+from cardwall import panels, voting
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
-from cardwall.people import employers, role_label
+from cardwall.people import role_label
 from ui.dock_body import scrolling_body
 
 ARRANGE = "arrange"
@@ -39,8 +39,8 @@ VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (N
 
 
 def voters(session: Session) -> list:
-    """Who votes: everyone but the public partners, who listen."""
-    return employers(session.ordered_participants())
+    """Who votes: the domain's rule (partners listen)."""
+    return voting.voters(session)
 
 
 def _swatch(colour: str) -> QIcon:
