@@ -44,7 +44,9 @@ def export_session(
     from exporters import content
     from exporters.brief_pdf import brief_pdf
     from exporters.email_draft import draft_email, subject_for
+    from exporters.summary_html import summary_html
     from exporters.summary_pdf import summary_pdf
+    from exporters.summary_plain import summary_plain
     from exporters.summary_text import summary_markdown
     from exporters.tables import frames, write_csv, write_xlsx
 
@@ -76,18 +78,29 @@ def export_session(
         write("wall.png", wall_png)
     step("summary PDF")
     pdf = write("summary.pdf", summary_pdf(summary, wall_png=wall_png, wages=wages))
+    briefs: list[tuple[str, bytes]] = []
     for panel_id, slug in slugs.items():
         step(f"brief: {session.panels[panel_id].occupation}")
-        write(f"brief-{slug}.pdf", brief_pdf(ws, session_id, panel_id, wages=wages))
+        name = f"brief-{slug}.pdf"
+        briefs.append((name, write(name, brief_pdf(ws, session_id, panel_id, wages=wages))))
     step("summary text")
     text = summary_markdown(summary, wall_file="wall.png" if wall_png else None, wages=wages)
     write("summary.md", text.encode("utf-8"))
     step("e-mail draft")
-    body = summary_markdown(summary, wages=wages)
-    people = session.ordered_participants()
+    convener = ws.partnership
+    attached = ("summary.pdf", *(name for name, _ in briefs))
     write(
         "summary.eml",
-        draft_email(people=people, subject=subject_for(summary.title, summary.date_text), body=body, pdf=pdf),
+        draft_email(
+            people=session.ordered_participants(),
+            subject=subject_for(summary.title, summary.date_text),
+            body=summary_plain(summary, wages=wages, sender=convener.convener_name, attachments=attached),
+            html=summary_html(summary, wages=wages),
+            pdf=pdf,
+            attachments=briefs,
+            sender=(convener.convener_name, convener.convener_email) if convener.convener_email else None,
+            cc_partners=convener.cc_partners,
+        ),
     )
     step("tables")
     sheets = frames(ws, session_id)

@@ -136,7 +136,9 @@ class LaborData:
         return self.occupations.get(major_group(soc_code))
 
     def area(self, code: str) -> Area:
-        return self.areas.get(code or NATIONAL) or self.areas[NATIONAL]
+        code = (code or NATIONAL).strip()
+        # "28140" is 0028140 (Kansas City): a code missing its zeros must never read as "National".
+        return self.areas.get(code) or self.areas.get(code.zfill(7)) or self.areas[NATIONAL]
 
     def area_label(self, code: str) -> str:
         area = self.area(code)

@@ -257,15 +257,16 @@ def check_exports(ws: Workspace, sid: str, folder: Path, written: list[Path], bu
     msg = BytesParser(policy=policy.default).parsebytes((folder / "summary.eml").read_bytes())
     expected = {"Subject", "Date", "X-Unsent", "MIME-Version", "Content-Type"}
     emails = {p.email.casefold() for p in session.participants.values() if p.email}
-    if msg["To"] is not None:
-        expected.add("To")
-        assert {a.addr_spec.casefold() for a in msg["To"].addresses} <= emails
+    for field in ("To", "Cc"):  # employers in To, listening partners in Cc
+        if msg[field] is not None:
+            expected.add(field)
+            assert {a.addr_spec.casefold() for a in msg[field].addresses} <= emails
     assert set(msg.keys()) == expected, msg.keys()
     assert len(msg.keys()) == len(expected)
     for key, value in msg.items():
         assert "\r" not in str(value) and "\n" not in str(value), (key, value)
-    for part in msg.walk():
-        assert not {k.lower() for k in part} & {"bcc", "cc", "from", "reply-to"}
+    for part in list(msg.walk())[1:]:
+        assert not {k.lower() for k in part} & {"bcc", "cc", "to", "from", "reply-to"}
 
     # --- session.json imports back to an equal session
     data = json.loads((folder / "session.json").read_text(encoding="utf-8"))

@@ -171,16 +171,20 @@ def test_brief_prints_a_wage_line_with_its_source_when_given(demo, tmp_path):
     assert squash("U.S. Bureau of Labor Statistics, OEWS, May 2025") in text
 
 
-def test_email_draft_is_an_unsent_message_to_participants_with_the_pdf(wall_export):
-    _ws, session, folder, _ = wall_export
+def test_email_draft_is_an_unsent_message_from_the_convener_with_the_pdf(wall_export):
+    ws, session, folder, _ = wall_export
     msg = email.message_from_bytes((folder / "summary.eml").read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1"
     assert session.info.title in msg["Subject"]
-    addresses = {a.addr_spec for a in msg["To"].addresses}
-    assert addresses == {p.email for p in session.participants.values()}
+    (sender,) = msg["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (ws.partnership.convener_name, ws.partnership.convener_email)
+    employers = {p.email for p in session.participants.values() if p.role != "partner"}
+    partners = {p.email for p in session.participants.values() if p.role == "partner"} - {sender.addr_spec}
+    assert {a.addr_spec for a in msg["To"].addresses} == employers
+    assert {a.addr_spec for a in msg["Cc"].addresses} == partners
     assert any(a.display_name == "Zoë Müller" for a in msg["To"].addresses)
     body = msg.get_body(("plain",)).get_content()
-    assert "Critical occupations" in body and "Zoë Müller" in body
+    assert "CRITICAL OCCUPATIONS" in body and "Zoë Müller" in body
     (attachment,) = list(msg.iter_attachments())
     assert attachment.get_filename() == "summary.pdf"
     assert attachment.get_content() == (folder / "summary.pdf").read_bytes()
