@@ -215,11 +215,18 @@ class LaborData:
         return bool(self.figures(area_code, industry_code))
 
     def suggest(
-        self, text: str, *, area_code: str = NATIONAL, limit: int = 5, overrides: dict[str, Figure] | None = None
+        self,
+        text: str,
+        *,
+        area_code: str = NATIONAL,
+        limit: int = 5,
+        overrides: dict[str, Figure] | None = None,
+        industry_code: str = "",
     ) -> list[tuple[Suggestion, Figure | None]]:
         """Detailed SOC occupations for a typed title, best first, each with its figures in the area."""
         figures = figures_for(self, area_code, ALL_INDUSTRIES, overrides)
-        return [(s, figures.get(s.code)) for s in self.matcher.suggest(text, limit=limit)]
+        found = self.matcher.suggest(text, limit=limit, industry_code=industry_code)
+        return [(s, figures.get(s.code)) for s in found]
 
 
 def figures_for(
