@@ -175,6 +175,16 @@ def said_by_step(session: Session) -> list[StepNotes]:
     return [StepNotes(step, titles.get(step, f"Step {step}"), tuple(notes)) for step, notes in sorted(steps.items())]
 
 
+def discussion_notes(occupation: wall.CriticalOccupation) -> str:
+    """The crosswalk's "notes from the employer discussion": every card's notes in the pile, once each."""
+    notes: list[str] = []
+    for card in occupation.cards:
+        text = " ".join(card.notes.split())
+        if text and text not in notes:
+            notes.append(text)
+    return " / ".join(notes)
+
+
 def who(person: Participant) -> str:
     role = ROLE_LABELS.get(person.role, "")
     return f"{person.name} ({role})" if role and role != "partner" else person.name

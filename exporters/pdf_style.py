@@ -13,13 +13,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 import resources
@@ -28,6 +28,10 @@ FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Obli
 PAGE = LETTER
 MARGIN = 0.75 * inch
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+PORTRAIT, LANDSCAPE = "portrait", "landscape"  # page templates a story may switch between
+LANDSCAPE_WIDTH = PAGE[1] - 2 * MARGIN
+LANDSCAPE_HEIGHT = PAGE[0] - 1.55 * inch
+_NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
@@ -244,7 +248,7 @@ def build_pdf_pages(
 ) -> tuple[bytes, int]:
     """As build_pdf, with the number of pages it took."""
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         out,
         pagesize=PAGE,
         leftMargin=MARGIN,
@@ -256,6 +260,12 @@ def build_pdf_pages(
         subject=subject,
         creator="Cardwall",
     )
+    # Portrait pages, and landscape ones a story asks for (NextPageTemplate(LANDSCAPE)), e.g. the wall.
+    templates = []
+    for name, size in ((PORTRAIT, PAGE), (LANDSCAPE, landscape(PAGE))):
+        frame = Frame(MARGIN, 0.85 * inch, size[0] - 2 * MARGIN, size[1] - 1.55 * inch, id=name, **_NO_PADDING)
+        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size))
+    doc.addPageTemplates(templates)
     canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": " ".join(footer.split())})
     doc.build(story, canvasmaker=canvas_class)
     return out.getvalue(), doc.page

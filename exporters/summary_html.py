@@ -116,6 +116,11 @@ def _occupations(summary: Summary, wages) -> list[str]:
                 row.append(h(wage_line(wages, o.root.soc_code)))
             rows.append(row)
     out.append(_table(headers, rows, numeric=(2,)))
+    noted = [o for o in summary.occupations if content.discussion_notes(o)]
+    if noted:
+        out.append(f'<h3 style="{_H2}">Notes from the employer discussion</h3><ul>')
+        out += [f"<li><b>{h(o.root.text)}</b>: {h(content.discussion_notes(o))}</li>" for o in noted]
+        out.append("</ul>")
     notes = []
     if any(o.third_card for o in summary.occupations):
         notes.append("† named (also) in the “third card” round.")

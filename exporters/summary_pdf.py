@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from cardwall.model import REASON_LABELS, REASONS
 from exporters import content
@@ -23,9 +21,8 @@ from exporters.pdf_style import (
     table,
     wage_line,
 )
+from exporters.wall_grid import wall_pages
 
-WALL_MAX_HEIGHT = 6.2 * inch
-WALL_MIN_HEIGHT = 3.0 * inch
 KEEP_WHOLE_ROWS = 12  # a next-steps table this short moves to the next page whole rather than split
 THIRD_CARD = "†"
 REASON_SHORT = {
@@ -51,9 +48,9 @@ def _story(summary: Summary, wall_png: bytes | None, wages) -> list:
     story: list = []
     story += title_block(summary)
     story += who_came(summary)
-    if wall_png:
-        story += wall_picture(wall_png)
     if summary.kind == "critical-occupations":
+        # The wall as text on landscape pages: the screen picture (wall.png) shrinks cards below reading size.
+        story += wall_pages(summary)
         story += occupations_table(summary, wages)
         story += reasons_table(summary)
         story += skills(summary)
@@ -119,40 +116,6 @@ def _attendee(group) -> Paragraph:
     return bullet(people, markup=f"<b>{esc(org)}</b>: ")
 
 
-def wall_picture(png: bytes) -> list:
-    caption = para(
-        "The wall at the end of the session: categories across the top, entry-level jobs at the bottom.", "small"
-    )
-    return [CondPageBreak(WALL_MIN_HEIGHT + 0.55 * inch), para("The wall", "h1"), WallFigure(png, caption)]
-
-
-class WallFigure(Flowable):
-    """The wall picture and its caption, shrunk (never below WALL_MIN_HEIGHT) to use the rest of a page."""
-
-    def __init__(self, png: bytes, caption: Paragraph) -> None:
-        super().__init__()
-        from reportlab.lib.utils import ImageReader
-
-        self.image = ImageReader(io.BytesIO(png))
-        self.px_w, self.px_h = self.image.getSize()
-        self.caption = caption
-        self.width = self.height = self.cap_h = self.img_w = self.img_h = 0
-
-    def wrap(self, avail_width, avail_height):
-        _, self.cap_h = self.caption.wrap(avail_width, avail_height)
-        scale = min(avail_width / self.px_w, WALL_MAX_HEIGHT / self.px_h)
-        room = avail_height - self.cap_h - 4
-        if self.px_h * scale > room >= WALL_MIN_HEIGHT:
-            scale = room / self.px_h
-        self.img_w, self.img_h = self.px_w * scale, self.px_h * scale
-        self.width, self.height = avail_width, self.img_h + 4 + self.cap_h
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.image, (self.width - self.img_w) / 2, self.cap_h + 4, self.img_w, self.img_h)
-        self.caption.drawOn(self.canv, 0, 0)
-
-
 def occupations_table(summary: Summary, wages) -> list:
     out = [CondPageBreak(2 * inch), para("Critical occupations", "h1")]
     by_level = content.occupations_by_level(summary)
@@ -198,6 +161,10 @@ def occupations_table(summary: Summary, wages) -> list:
         notes.append(f"Wages: {BLS_SOURCE}.")
     if notes:
         out += [Spacer(1, 3), para(" ".join(notes), "small")]
+    noted = [o for o in summary.occupations if content.discussion_notes(o)]
+    if noted:  # the stacked crosswalk's "notes from the employer discussion"
+        out += [CondPageBreak(1.2 * inch), Paragraph("Notes from the employer discussion", STYLES["h2"])]
+        out += [bullet(content.discussion_notes(o), markup=f"<b>{esc(o.root.text)}</b>: ") for o in noted]
     return out
 
 

@@ -86,7 +86,8 @@ def _occupations(summary: Summary, wages) -> list[str]:
             if wage:
                 bits.append(wage)
             third = " (third card round)" if o.third_card else ""
-            out.append(_item(f"{o.root.text}{third}, {o.category}: {'; '.join(bits)}"))
+            said = content.discussion_notes(o)
+            out.append(_item(f"{o.root.text}{third}, {o.category}: {'; '.join(bits)}" + (f". {said}" if said else "")))
         out.append("")
     if any(wage_line(wages, o.root.soc_code) for o in summary.occupations):
         out += [_para(f"Wages: {BLS_SOURCE}."), ""]

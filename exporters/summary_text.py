@@ -87,6 +87,11 @@ def _occupations(summary: Summary, wages) -> list[str]:
                 row += f" {md(wage_line(wages, o.root.soc_code))} |"
             out.append(row)
         out.append("")
+    noted = [o for o in summary.occupations if content.discussion_notes(o)]
+    if noted:
+        out += ["### Notes from the employer discussion", ""]
+        out += [f"- **{md(o.root.text)}:** {md(content.discussion_notes(o))}" for o in noted]
+        out.append("")
     if any(o.third_card for o in summary.occupations):
         out += ["† named (also) in the “third card” round.", ""]
     if show_wages:

@@ -15,7 +15,7 @@ import pandas as pd
 from cardwall import panels as rules
 from cardwall import wall
 from cardwall.model import HORIZON_LABELS, KSA_KINDS, Session, Workspace
-from exporters.content import script_steps
+from exporters.content import discussion_notes, script_steps
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _XLSX_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -101,10 +101,6 @@ def crosswalk_frame(session: Session) -> pd.DataFrame:
     occupations.sort(key=lambda o: (-lv_pos.get(o.level, 0), cat_pos.get(o.category, 0), -o.employers, o.root.position))
     rows = []
     for o in occupations:
-        notes = []
-        for card in o.cards:
-            if card.notes.strip() and card.notes.strip() not in notes:
-                notes.append(card.notes.strip())
         soc = o.root.soc_code or next((c.soc_code for c in o.cards if c.soc_code), "")
         rows.append(
             {
@@ -115,7 +111,7 @@ def crosswalk_frame(session: Session) -> pd.DataFrame:
                 "soc_title": o.root.soc_title,
                 "employers": o.employers,
                 "organizations": "; ".join(o.organizations),
-                "notes": " / ".join(notes),
+                "notes": discussion_notes(o),
             }
         )
     return _frame(rows, CROSSWALK_COLUMNS)
