@@ -227,7 +227,17 @@ def panels_overview(summary: Summary) -> list:
                 "body",
             )
         )
-        if digest.top:
+        if digest.top and digest.rounds:  # the two focus groups side by side
+            rows = [head("Task", "", "Round 1", "Round 2", "All", "Rank")]
+            for r in digest.top:
+                r1, r2 = digest.round_dots.get(r.task.id, (0, 0))
+                rank = f"{r.rank}{' (tie)' if r.tied else ''}"
+                cells = [para(r.label, "cell_bold"), para(r.task.text, "cell")]
+                cells += [para(str(n), "cell_num") for n in (r1, r2, r.dots)] + [para(rank, "cell")]
+                rows.append(cells)
+            widths = [0.55 * inch, FRAME_WIDTH - 3.75 * inch, 0.7 * inch, 0.7 * inch, 0.5 * inch, 0.9 * inch]
+            block += [table(rows, widths, numeric_cols=(2, 3, 4)), para(content.ROUND_NOTE, "small")]
+        elif digest.top:
             rows = [head("Task", "", "Dots", "Rank")]
             for r in digest.top:
                 rank = f"{r.rank}{' (tie)' if r.tied else ''}"
