@@ -103,10 +103,10 @@ def export_session(
         ),
     )
     step("tables")
-    sheets = frames(ws, session_id)
+    sheets = frames(ws, session_id, figures=figures)
     for name in ("cards", "crosswalk", "votes"):
-        write_csv(sheets[name], folder / f"{name}.csv")
-        written.append(folder / f"{name}.csv")
+        if name in sheets:  # nothing in it for this kind of session: not written
+            written.append(write_csv(sheets[name], folder / f"{name}.csv"))
     step("workbook")
     written.append(write_xlsx(sheets, folder / "session.xlsx"))
     step("session JSON")

@@ -16,16 +16,13 @@ import pytest
 from pypdf import PdfReader
 
 from exporters.bundle import export_session
-from exporters.tables import CARD_COLUMNS
+from exporters.tables import CARD_COLUMNS, CROSSWALK_COLUMNS
 from tests.exporters.hostile import squash
 
 EXPECTED = {
     "summary.pdf",
     "summary.eml",
     "summary.md",
-    "cards.csv",
-    "crosswalk.csv",
-    "votes.csv",
     "session.xlsx",
     "session.json",
 }
@@ -71,7 +68,7 @@ def panel_export(demo, tmp_path):
 
 def test_wall_session_writes_every_file(wall_export):
     _, _, folder, written = wall_export
-    assert {p.name for p in written} == EXPECTED | {"wall.png"}
+    assert {p.name for p in written} == EXPECTED | {"wall.png", "cards.csv", "crosswalk.csv"}
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
     assert (folder / "wall.png").read_bytes() == tiny_png()
     assert not list(folder.glob("*.tmp"))
@@ -80,7 +77,7 @@ def test_wall_session_writes_every_file(wall_export):
 def test_panel_session_writes_a_brief_per_panel_and_no_wall(panel_export):
     _, _, folder, written = panel_export
     names = {p.name for p in written}
-    assert names == EXPECTED | {"brief-tool-and-die-maker.pdf", "brief-technical-sales-representative.pdf"}
+    assert names == EXPECTED | {"votes.csv", "brief-tool-and-die-maker.pdf", "brief-technical-sales-representative.pdf"}
     assert not (folder / "wall.png").exists()
 
 
@@ -215,14 +212,12 @@ def test_tables_read_back_with_pandas(wall_export, panel_export):
     k4 = cards.set_index("id").loc["k4"]
     assert (k4["stack"], k4["author"], k4["level"], k4["category"]) == ("k1", "Zoë Müller", "Mid", "Production")
     crosswalk = pd.read_csv(folder / "crosswalk.csv", encoding="utf-8-sig", keep_default_na=False)
-    assert list(crosswalk.columns) == [
-        "level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes",
-    ]  # fmt: skip
+    assert list(crosswalk.columns) == CROSSWALK_COLUMNS
     assert crosswalk["level"].iloc[0] == "Advanced" and crosswalk["level"].iloc[-1] == "Entry"
     cnc = crosswalk.set_index("title").loc["CNC machinist"]
     assert (cnc["soc_code"], int(cnc["employers"])) == ("51-4041", 4)
     sheets = pd.read_excel(folder / "session.xlsx", sheet_name=None)
-    assert list(sheets) == ["cards", "crosswalk", "votes", "tasks", "notes", "next_steps"]
+    assert list(sheets) == ["session", "participants", "cards", "crosswalk", "notes", "next_steps"]  # no empty ones
     assert len(sheets["cards"]) == 39 and len(sheets["next_steps"]) == len(session.next_steps)
 
     _, panels, pfolder, _ = panel_export
