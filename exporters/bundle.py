@@ -34,13 +34,30 @@ def export_session(
     wages=None,
     progress=None,
     figures=None,
+    report: list[str] | None = None,
 ) -> list[Path]:
     """Write the session's exports into `folder` (which exists); returns the files written.
 
     `wages` (a dict or callable: SOC code -> wage line) adds labor-market wages with their source;
     `progress(done, total, what)` is told before each file, for a progress bar.
     `figures` (SOC code -> figures, storage.labor_import.session_pathway_figures) adds pathway-map.pdf.
+    `report` gets a line for anything the reader should know, e.g. characters no bundled font draws.
     """
+    from exporters.pdf_style import PLACEHOLDER, UNDRAWN
+
+    undrawn: set[str] = set()
+    token = UNDRAWN.set(undrawn)
+    try:
+        written = _export(ws, session_id, Path(folder), wall_png, wages, progress, figures)
+    finally:
+        UNDRAWN.reset(token)
+    if undrawn and report is not None:
+        shown = " ".join(sorted(undrawn)[:20])
+        report.append(f"{len(undrawn)} characters no bundled font can draw print as {PLACEHOLDER} in the PDFs: {shown}")
+    return written
+
+
+def _export(ws, session_id, folder, wall_png, wages, progress, figures) -> list[Path]:
     from exporters import content
     from exporters.brief_pdf import brief_pdf
     from exporters.email_draft import draft_email, subject_for
@@ -50,7 +67,6 @@ def export_session(
     from exporters.summary_text import summary_markdown
     from exporters.tables import frames, write_csv, write_xlsx
 
-    folder = Path(folder)
     session = ws.sessions[session_id]
     slugs = brief_slugs(session)
     steps = 8 + len(slugs) + (1 if wall_png else 0)
