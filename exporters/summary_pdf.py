@@ -130,10 +130,10 @@ def occupations_table(summary: Summary, wages) -> list:
     )
     show_wages = any(wage_line(wages, o.root.soc_code) for o in summary.occupations)
     labels = ["Occupation", "Category", "Named by", "Organizations", "SOC code"]
-    widths = [1.75, 1.35, 0.65, 2.35, 0.9]
+    widths = [1.55, 1.15, 0.6, 2.0, 1.7]  # room for the SOC title under its code
     if show_wages:
         labels.append("Wage")
-        widths = [1.5, 1.15, 0.6, 1.95, 0.75, 1.05]
+        widths = [1.35, 1.0, 0.55, 1.6, 1.4, 1.1]
     rows, bands = [head(*labels)], []
     for level, occupations in by_level:
         bands.append(len(rows))
@@ -142,7 +142,8 @@ def occupations_table(summary: Summary, wages) -> list:
             mark = f" {THIRD_CARD}" if o.third_card else ""
             soc = esc(o.root.soc_code) or "—"
             if o.root.soc_title:
-                soc += f"<br/><font size=7>{esc(o.root.soc_title)}</font>"
+                title = o.root.soc_title if len(o.root.soc_title) <= 60 else o.root.soc_title[:58].rstrip(" ,") + "…"
+                soc += f"<br/><font size=7>{esc(title)}</font>"  # in full in crosswalk.csv
             row = [
                 Paragraph(esc(o.root.text) + mark, STYLES["cell"]),
                 para(o.category, "cell"),
