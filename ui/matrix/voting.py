@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cardwall import panels
+from cardwall import panels, voting
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
 from ui.dock_body import scrolling_body
@@ -38,8 +38,8 @@ VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (N
 
 
 def voters(session: Session, round: int | None = None) -> list:
-    """Who votes: everyone but the public partners, who listen; in a round, that round's focus group."""
-    return [p for p in session.ordered_participants() if panels.votes_in_round(p.role, round)]
+    """Who votes: the domain's rule (partners listen); in a round, that round's focus group (cardwall/panels.py)."""
+    return [p for p in voting.voters(session) if panels.votes_in_round(p.role, round)]
 
 
 def _swatch(colour: str) -> QIcon:
