@@ -196,11 +196,11 @@ def test_a_workspace_from_before_note_order_opens_with_its_notes_in_their_old_or
         wf.execute(c.AddSession(kind="critical-occupations", title="Wall", session_id="s"))
         for i in (3, 1, 2):
             wf.execute(c.AddNote("s", step=6, text=f"note {i}", note_id=f"n{i}"))
-    conn = sqlite3.connect(path)  # the file as version 2 wrote it: notes without a position
+    conn = sqlite3.connect(path)  # the file as version 3 wrote it: notes without a position
     with conn:
         conn.execute("ALTER TABLE notes DROP COLUMN position")
-        conn.execute("DELETE FROM migrations WHERE number = 3")
-        conn.execute("PRAGMA user_version = 2")
+        conn.execute("DELETE FROM migrations WHERE number = 4")
+        conn.execute("PRAGMA user_version = 3")
     conn.close()
     with WorkspaceFile.open(path):
         pass  # opening migrates
