@@ -24,7 +24,7 @@ from cardwall.model import (
     Workspace,
 )
 from cardwall.panels import vote_id
-from cardwall.people import speaks_for_employers
+from cardwall.voting import may_vote
 
 _STEPS = range(1, 21)
 
@@ -188,7 +188,7 @@ def _votes(s: Session) -> list[str]:
         if person is None:
             out.append(f"{at} belongs to a participant who does not exist.")
             continue
-        if not speaks_for_employers(person):
+        if not may_vote(person):
             out.append(f"{at} belongs to {person.name}, a partner, and partners place no dots.")
         panel = s.panels.get(vote.panel_id)
         if panel is None:

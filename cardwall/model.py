@@ -33,6 +33,9 @@ ROUNDS = (1, 2)
 MAX_TEXT = 500  # a card or task: what fits on an index card, with room to spare
 MAX_LONG_TEXT = 20_000  # notes and discussion: generous, but not unbounded
 
+# Roles that speak for employers in the room; partners listen.
+EMPLOYER_ROLES = ("employer", "hiring-authority", "employee")
+
 
 @dataclass(frozen=True)
 class Partnership:
@@ -43,6 +46,9 @@ class Partnership:
     area_code: str = ""  # OEWS area code, "" = national
 
     id: str = "partnership"  # there is one per workspace
+    convener_name: str = ""  # who sends what leaves the room: the e-mail draft's From
+    convener_email: str = ""
+    cc_partners: bool = True  # the e-mail draft copies listening partners (Cc); False leaves them out
 
 
 @dataclass(frozen=True)

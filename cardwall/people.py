@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cardwall.model import ROLES, Participant
+from cardwall.model import EMPLOYER_ROLES, ROLES, Participant
 
 # The words for each role, as they read inside a sentence ("Ana Ruiz (hiring authority)").
 ROLE_LABELS = {
@@ -19,9 +19,6 @@ ROLE_LABELS = {
     "partner": "partner",
 }
 assert set(ROLE_LABELS) == set(ROLES)
-
-# Roles that speak for employers in the room (and place dots); partners listen.
-EMPLOYER_ROLES = ("employer", "hiring-authority", "employee")
 
 # An address a mail client can send to: no spaces, quotes, brackets or separators, a dotted domain
 # with a real top-level part. The draft e-mail uses the same test, so what the app keeps it can send.

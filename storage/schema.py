@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -74,6 +74,18 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_3(conn: sqlite3.Connection) -> None:
+    # The partnership's convener (the e-mail draft's From) and whether partners are copied (Cc).
+    conn.execute("ALTER TABLE partnership ADD COLUMN convener_name TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE partnership ADD COLUMN convener_email TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE partnership ADD COLUMN cc_partners INTEGER NOT NULL DEFAULT 1")
+    # Area codes typed without their leading zeros ("28140") found figures but no area name.
+    conn.execute(
+        "UPDATE partnership SET area_code = substr('0000000' || area_code, -7) "
+        "WHERE area_code != '' AND length(area_code) < 7 AND area_code NOT GLOB '*[^0-9]*'"
+    )
+
+
+def _migrate_4(conn: sqlite3.Connection) -> None:
     # Notes keep the order people wrote (or arranged) them in; existing notes keep their old order (by id).
     conn.execute("ALTER TABLE notes ADD COLUMN position REAL NOT NULL DEFAULT 0")
     rows = conn.execute("SELECT session_id, id FROM notes ORDER BY session_id, id").fetchall()
@@ -82,7 +94,7 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
     )
 
 
-_TABLES_V4 = {
+_TABLES_V5 = {
     "program_details": """session_id TEXT NOT NULL, id TEXT NOT NULL, institution TEXT NOT NULL,
         credential TEXT NOT NULL, length TEXT NOT NULL, cost TEXT NOT NULL, prerequisites TEXT NOT NULL,
         work_experience TEXT NOT NULL, placement_rate TEXT NOT NULL, contact TEXT NOT NULL, serves TEXT NOT NULL""",
@@ -100,19 +112,20 @@ _TABLES_V4 = {
 }
 
 
-def _migrate_4(conn: sqlite3.Connection) -> None:
+def _migrate_5(conn: sqlite3.Connection) -> None:
     # The partnership's later work (issue 14): program details, links, the gap matrix, the action plan,
-    # the resource map.
-    for table, columns in _TABLES_V4.items():
-        conn.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY (session_id, id))")
+    # the resource map. IF NOT EXISTS: tests that fake an older file by rolling its version back keep these.
+    for table, columns in _TABLES_V5.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
 
 
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
     (2, "tables for imported labor-market figures", _migrate_2),
-    (3, "notes keep their order", _migrate_3),
-    (4, "asset maps, gap matrices and action plans", _migrate_4),
+    (3, "the partnership's convener and e-mail copies", _migrate_3),
+    (4, "notes keep their order", _migrate_4),
+    (5, "asset maps, gap matrices, action plans and resource maps", _migrate_5),
 ]
 
 
@@ -197,3 +210,26 @@ class RowMapper:
 
 
 MAPPERS = {table: RowMapper(table) for table in ENTITY_CLASSES}
+
+
+def readable(conn: sqlite3.Connection) -> None:
+    """Let a read-only connection to an older file load as if migrated: a TEMP view per table that lacks
+    columns a later migration adds, giving each missing column the entity's default (`check`, read-only opens).
+    A table a later migration creates is an empty TEMP table of its columns."""
+    for table, mapper in MAPPERS.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
+        if not have:
+            if table in _TABLES_V5:
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({_TABLES_V5[table]})")
+            continue
+        defaults = {f.name: f.default for f in fields(mapper.cls)}
+        missing = [name for name in mapper.names if name not in have]
+        if not missing:
+            continue
+        extra = []
+        for name in missing:
+            value = defaults[name]
+            conv = mapper.to_row[mapper.names.index(name)]
+            value = conv(value) if conv and value is not None else value
+            extra.append(f"{'NULL' if value is None else repr(value)} AS {name}")
+        conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS {table} AS SELECT *, {', '.join(extra)} FROM main.{table}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
 
+from cardwall import voting
 from cardwall.commands.base import Command, DomainError, edit, require, session_of
 from cardwall.model import ROUNDS, Vote
-from cardwall.panels import dots_left, vote_id
-from cardwall.people import role_label, speaks_for_employers
+from cardwall.panels import vote_id
 
 
 @dataclass(eq=False)
@@ -29,17 +29,12 @@ class CastDot(Command):
             person = require(session, "participants", self.participant_id, "participant")
         except DomainError as exc:
             raise DomainError(str(exc), field="participant") from None
-        if not speaks_for_employers(person):
-            raise DomainError(
-                f"{person.name} is a {role_label(person.role)}: partners listen and place no dots.",
-                field="participant",
-            )
         panel = session.panels[task.panel_id]
         round_ = self.round or panel.voting_round
         if round_ not in ROUNDS:
             raise DomainError("Voting happens in round 1 or 2.", field="round")
-        if dots_left(session, panel, person.id, round_) <= 0:
-            raise DomainError(f"{person.name} has used all {panel.dots_per_participant} dots.", field="dots")
+        if (why := voting.refusal(session, panel, person, round_)) is not None:  # who may vote, the budget
+            raise DomainError(why, field="dots" if voting.may_vote(person) else "participant")
         vid = vote_id(task.id, person.id, round_)
         existing = session.votes.get(vid)
         if existing and not panel.several_dots_per_task:

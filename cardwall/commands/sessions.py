@@ -18,6 +18,7 @@ from cardwall.commands.base import (
     edit,
     session_of,
 )
+from cardwall.commands.participants import clean_email
 from cardwall.commands.structure import clean_level_name
 from cardwall.model import DEFAULT_LEVELS, SESSION_KINDS, Level, Session, SessionInfo
 
@@ -32,9 +33,21 @@ def _current_step(value) -> int:
     return clean_step(int(value)) if isinstance(value, str | float) else clean_step(value)
 
 
+def _area_code(value) -> str:
+    """ "28140" is Kansas City's 0028140, never the national default."""
+    from cardwall.areas import normal_area_code  # areas needs commands.base: import when used
+
+    return normal_area_code(clean_line(value, "Area code"))
+
+
 _PARTNERSHIP_RULES = {
-    name: (lambda v, what=name.replace("_", " ").capitalize(): clean_line(v, what))
-    for name in ("name", "industry", "region", "industry_code", "area_code")
+    **{
+        name: (lambda v, what=name.replace("_", " ").capitalize(): clean_line(v, what))
+        for name in ("name", "industry", "region", "industry_code", "convener_name")
+    },
+    "area_code": _area_code,
+    "convener_email": clean_email,  # the convener's address is the draft's From: the one e-mail rule
+    "cc_partners": bool,
 }
 
 SESSION_RULES = {

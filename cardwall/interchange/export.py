@@ -61,6 +61,9 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
             "region": ws.partnership.region,
             "industry_code": _or_none(ws.partnership.industry_code),
             "area_code": _or_none(ws.partnership.area_code),
+            "convener_name": _or_none(ws.partnership.convener_name),
+            "convener_email": _or_none(ws.partnership.convener_email),
+            "cc_partners": ws.partnership.cc_partners,
         },
         "session": {
             "kind": info.kind,

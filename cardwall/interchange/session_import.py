@@ -47,8 +47,9 @@ class ImportSession(Command):
 
         p = root.child("partnership")
         if not ws.partnership.name and p.text("name"):
-            names = ("name", "industry", "region", "industry_code", "area_code")
-            build.run(p, EditPartnership(**{n: p.text(n) for n in names}))
+            names = ("name", "industry", "region", "industry_code", "area_code", "convener_name", "convener_email")
+            fields = {n: p.text(n) for n in names}
+            build.run(p, EditPartnership(**fields, cc_partners=p.flag("cc_partners", True)))
 
         s = root.child("session", required=True)
         add = AddSession(

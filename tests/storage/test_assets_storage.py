@@ -59,7 +59,7 @@ def test_deleting_a_program_removes_its_rows_from_the_file(journey, journey_path
     assert (gone, detail) == (0, 0)
 
 
-def test_a_version_3_file_gains_the_new_tables_on_open(tmp_path):
+def test_a_version_4_file_gains_the_new_tables_on_open(tmp_path):
     path = tmp_path / "old.cardwall"
     with WorkspaceFile.open(path):
         pass
@@ -67,9 +67,31 @@ def test_a_version_3_file_gains_the_new_tables_on_open(tmp_path):
     with conn:
         for table in ("program_details", "links", "gap_rows", "actions", "resources"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("DELETE FROM migrations WHERE number = 4")
-        conn.execute("PRAGMA user_version = 3")
+        conn.execute("DELETE FROM migrations WHERE number = 5")
+        conn.execute("PRAGMA user_version = 4")
     conn.close()
     with WorkspaceFile.open(path) as wf:
-        assert wf.conn.execute("PRAGMA user_version").fetchone()[0] >= 4
+        assert wf.conn.execute("PRAGMA user_version").fetchone()[0] >= 5
         assert wf.conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
+
+
+def test_a_version_4_file_opened_read_only_loads_with_empty_later_tables_and_is_not_changed(tmp_path):
+    from cardwall.commands import AddSession
+
+    path = tmp_path / "old.cardwall"
+    with WorkspaceFile.open(path) as wf:
+        wf.execute(AddSession(kind="critical-occupations", title="Wall", session_id="s"))
+    conn = sqlite3.connect(path)
+    with conn:
+        for table in ("program_details", "links", "gap_rows", "actions", "resources"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM migrations WHERE number = 5")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    ws = reopen(path)
+    assert ws.sessions["s"].info.title == "Wall" and not ws.sessions["s"].links
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    finally:
+        conn.close()
