@@ -269,3 +269,17 @@ def test_a_partner_typed_into_the_resource_map_is_saved_and_its_type_changed_by_
     controller.undo_stack.undo()
     assert entry.id not in _session(journey_path, "asset-map").resources
     close_page(page, wf)
+
+
+def test_ctrl_arrows_move_the_selected_action_between_quadrants(qtbot, journey_path):
+    wf, controller, page = _open(qtbot, journey_path, "action-plan")
+    action = next(a for a in wf.ws.sessions[page.session_id].actions.values() if a.impact == "high")
+    QTest.mouseClick(page.view.viewport(), Qt.LeftButton, Qt.NoModifier, _grid_centre(page, action.id))
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key_Down, Qt.ControlModifier)
+    assert _session(journey_path, "action-plan").actions[action.id].impact == "low"
+    QTest.keyClick(page.view, Qt.Key_Up, Qt.ControlModifier)
+    assert _session(journey_path, "action-plan").actions[action.id].impact == "high"
+    controller.undo_stack.undo()
+    assert _session(journey_path, "action-plan").actions[action.id].impact == "low"
+    close_page(page, wf)

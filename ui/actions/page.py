@@ -37,7 +37,7 @@ class ActionPlanPage(QWidget):
         bar.setContentsMargins(8, 6, 8, 6)
         bar.addWidget(QLabel("Action:"))
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Type an action and press Enter · drag it to its quadrant")
+        self.field.setPlaceholderText("Type an action and press Enter · drag it to its quadrant (or Ctrl+arrows)")
         self.field.setAccessibleName("New action")
         self.field.returnPressed.connect(self._on_return)
         bar.addWidget(self.field, 1)
@@ -56,6 +56,18 @@ class ActionPlanPage(QWidget):
         delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         delete.triggered.connect(self._on_delete)
         self.view.addAction(delete)
+        # The keyboard way between quadrants: Ctrl+arrows move the selected action one quadrant over.
+        for key, impact, feasibility in (
+            (Qt.Key_Up, "high", None),
+            (Qt.Key_Down, "low", None),
+            (Qt.Key_Left, None, "high"),
+            (Qt.Key_Right, None, "low"),
+        ):
+            move = QAction(self)
+            move.setShortcut(QKeySequence(Qt.CTRL | key))
+            move.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            move.triggered.connect(lambda _=False, i=impact, f=feasibility: self._nudge(i, f))
+            self.view.addAction(move)
         self.details = ActionDock(self)
         self.details.area = Qt.RightDockWidgetArea
         self.docks = [self.details]
@@ -90,6 +102,15 @@ class ActionPlanPage(QWidget):
         impact, feasibility = quadrant
         if self.controller.run(MoveAction(self.session_id, action_id, impact=impact, feasibility=feasibility)) is None:
             self.scene.sync()
+
+    def _nudge(self, impact: str | None, feasibility: str | None) -> None:
+        action = self._session().actions.get(self.selected_action() or "")
+        if action is None:
+            return
+        quadrant = (impact or action.impact, feasibility or action.feasibility)
+        if quadrant != (action.impact, action.feasibility):
+            self._on_drop(action.id, quadrant)
+            self.scene.cards[action.id].setSelected(True)
 
     def _on_delete(self) -> None:
         action_id = self.selected_action()

@@ -207,6 +207,8 @@ class GapDock(QDockWidget):
         for column in range(self.COVERAGE_COLUMN):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self.table.resizeRowsToContents()
+        for row in range(self.table.rowCount()):  # a panel's long content reads in full in its editor, not here
+            self.table.setRowHeight(row, min(self.table.rowHeight(row), 64))
 
     def coverage_box(self, row_id: str) -> QComboBox:
         return self.table.cellWidget(self.rows.index(row_id), self.COVERAGE_COLUMN)
