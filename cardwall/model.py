@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SESSION_KINDS = ("critical-occupations", "skill-panel", "asset-map", "action-plan")
+SESSION_KIND_TITLES = {
+    "critical-occupations": "Critical occupations session",
+    "skill-panel": "Skill panel session",
+    "asset-map": "Asset map session",
+    "action-plan": "Action plan session",
+}
 ROLES = ("employer", "hiring-authority", "employee", "partner")
 CARD_KINDS = ("occupation", "skill", "note", "program")
 REASONS = ("volume", "hard-to-fill", "turnover", "cost", "growth")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from cardwall.model import REASON_LABELS, REASONS
+from cardwall.model import REASON_LABELS, REASONS, SESSION_KIND_TITLES
 from exporters import content
 from exporters.content import Summary
 from exporters.pdf_style import BLS_SOURCE, wage_line
@@ -63,7 +63,7 @@ def _table(headers: list[str], rows: list[list[str]], *, numeric: tuple[int, ...
 
 
 def _title_block(summary: Summary) -> list[str]:
-    kind = "Critical occupations session" if summary.kind == "critical-occupations" else "Skill panel session"
+    kind = SESSION_KIND_TITLES.get(summary.kind, "Session")
     sub = " · ".join(x for x in (summary.partnership_name, kind) if x)
     out = [f'<p style="{_SMALL} margin: 0;">{h(sub)}</p>']
     out.append(f'<h1 style="font-size: 22px; margin: 2px 0 8px;">{h(summary.title or "Session summary")}</h1>')

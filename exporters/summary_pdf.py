@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from cardwall.model import REASON_LABELS, REASONS
+from cardwall.model import REASON_LABELS, REASONS, SESSION_KIND_TITLES
 from exporters import content
 from exporters.content import Summary
 from exporters.pdf_style import (
@@ -63,7 +63,7 @@ def _story(summary: Summary, wall_png: bytes | None, wages) -> list:
 
 def title_block(summary: Summary) -> list:
     out = []
-    kind = "Critical occupations session" if summary.kind == "critical-occupations" else "Skill panel session"
+    kind = SESSION_KIND_TITLES.get(summary.kind, "Session")
     out.append(para(" · ".join(x for x in (summary.partnership_name, kind) if x), "subtitle"))
     out.append(para(summary.title or "Session summary", "title"))
     rows = [

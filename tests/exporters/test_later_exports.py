@@ -138,3 +138,9 @@ def test_hostile_text_prints_as_typed_and_formulas_are_neutralised(tmp_path):
     assert book.sheetnames == ["A-B-C--"]
     values = [c.value for c in book["A-B-C--"][5]]
     assert values[1] == '\'=HYPERLINK("http://x")' and values[9] == "AT&T <script> Café"
+
+
+def test_the_summary_of_a_later_session_names_its_kind(exported):
+    _ws, out = exported
+    assert "Asset map session" in _text(out["asset-map"]["summary.pdf"])
+    assert "Action plan session" in _text(out["action-plan"]["summary.pdf"])
