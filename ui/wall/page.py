@@ -7,8 +7,6 @@ clicked, find-highlighting, and a toolbar area above the wall.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -16,10 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePoli
 from ui.wall.interactions import WallInteractions
 from ui.wall.presentation import Presentation
 from ui.wall.scene import WallScene
-from ui.wall.style import HIGH_CONTRAST, NORMAL, Look
+from ui.wall.style import Look, wall_look
 from ui.wall.view import WallView
-
-PRESENTATION_TYPE = 1.3  # presentation mode: type this much larger
 
 
 class WallPage(QWidget):
@@ -90,19 +86,9 @@ class WallPage(QWidget):
         save_high_contrast(on)
 
     def current_look(self) -> Look:
-        look = HIGH_CONTRAST if self._high_contrast else NORMAL
-        if self.presentation.active:
-            look = look.bigger(PRESENTATION_TYPE)
-        if self._min_type_pt:
-            px = self._min_type_pt * 4 / 3  # points to pixels at 1:1
-            look = replace(
-                look,
-                text_px=max(look.text_px, px),
-                header_px=max(look.header_px, px),
-                label_px=max(look.label_px, px),
-                small_px=max(look.small_px, min(px * 0.6, 16.0)),
-            )
-        return look
+        return wall_look(
+            high_contrast=self._high_contrast, presenting=self.presentation.active, min_type_pt=self._min_type_pt
+        )
 
     def _apply_look(self) -> None:
         self.scene.set_look(self.current_look())

@@ -119,6 +119,26 @@ PAPER = replace(
 )
 
 
+PRESENTATION_TYPE = 1.3  # presentation mode: type this much larger
+
+
+def wall_look(*, high_contrast: bool = False, presenting: bool = False, min_type_pt: float = 0.0) -> Look:
+    """The look the wall page shows (and the picture draws): contrast, presentation type, the minimum size."""
+    look = HIGH_CONTRAST if high_contrast else NORMAL
+    if presenting:
+        look = look.bigger(PRESENTATION_TYPE)
+    if min_type_pt:
+        px = min_type_pt * 4 / 3  # points to pixels at 1:1
+        look = replace(
+            look,
+            text_px=max(look.text_px, px),
+            header_px=max(look.header_px, px),
+            label_px=max(look.label_px, px),
+            small_px=max(look.small_px, min(px * 0.6, 16.0)),
+        )
+    return look
+
+
 def text_colour_on(background: str) -> QColor:
     """Black or white, whichever reads better on `background`."""
     c = QColor(background)
