@@ -12,17 +12,15 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
     QStaticText,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from cardwall.model import Card
+from ui.wall.card_text import best_step, fitted_text, floor_step
 from ui.wall.style import (
     CARD_H,
     CARD_W,
@@ -73,6 +71,46 @@ class Paints:
         self.far_small_font = font(look.small_px * 1.7, bold=True)
         self.far_rect = QRectF(PAD, PAD + look.small_px * 1.7 + 6, CARD_W - 2 * PAD, 0)
         self.far_rect.setBottom(CARD_H - PAD + 2)
+        self.far_least = self.far_px * FAR_LEAST
+        self.near_least = max(look.least_px, look.text_px * NEAR_LEAST)
+        # The steps the cards in view share (ui/wall/card_text.py), set by the scene; 0 is the full size.
+        self.far_shared = 0
+        self.near_shared = 0
+
+    def far_fit(self, text: str) -> tuple[QStaticText, QFont]:
+        box = self.far_rect
+        return fitted_text(
+            text, self.far_px, True, box.width(), box.height(), least=self.far_least, shared=self.far_shared
+        )
+
+    def near_fit(self, text: str) -> tuple[QStaticText, QFont]:
+        box = self.text_rect
+        look = self.look
+        return fitted_text(
+            text,
+            look.text_px,
+            look.bold_text,
+            box.width(),
+            box.height(),
+            least=self.near_least,
+            shared=self.near_shared,
+        )
+
+    def steps(self, text: str) -> tuple[int, int]:
+        """The largest steps at which `text` fits whole: seen from afar, and at the laptop."""
+        far, near = self.far_rect, self.text_rect
+        look = self.look
+        return (
+            best_step(text, self.far_px, True, far.width(), far.height(), floor_step(self.far_px, self.far_least)),
+            best_step(
+                text,
+                look.text_px,
+                look.bold_text,
+                near.width(),
+                near.height(),
+                floor_step(look.text_px, self.near_least),
+            ),
+        )
 
     def fill_for(self, card: Card) -> QBrush:
         if card.prompt:
@@ -80,71 +118,9 @@ class Paints:
         return self.fill.get((card.kind, False), self.fill[("note", False)])
 
 
-_TEXT_CACHE: dict[tuple, tuple[QStaticText, QFont]] = {}
-SHRINK = (1.0, 0.9, 0.8, 0.7)  # try a smaller size before breaking a word or cutting the text
 FAR_TYPE = 1.5  # card text this much larger when zoomed out below FAR_BELOW
-
-
-def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -> tuple[QStaticText, QFont]:
-    """The text wrapped to `width` in the largest size that fits without breaking a word,
-    else at `px`, cut with an ellipsis where it would pass `height`; and the font to draw it in."""
-    key = (text, px, bold, width, height)
-    found = _TEXT_CACHE.get(key)
-    if found is not None:
-        return found
-    text = text.replace("\n", "\u2028")  # a line break the text layout honours
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-    chosen = None
-    for factor in SHRINK:
-        qfont = font(px * factor, bold=bold)
-        if _fitting_end(text, qfont, option, width, height) >= len(text) and _words_fit(text, qfont, width):
-            chosen = qfont
-            break
-    shown = text
-    if chosen is None:  # it cannot all fit: cut it, in the largest size that keeps words whole
-        chosen = next(
-            (f for f in (font(px * k, bold=bold) for k in SHRINK) if _words_fit(text, f, width)), font(px, bold=bold)
-        )
-        end = _fitting_end(text, chosen, option, width, height)
-        if end < len(text):
-            shown = text[:end].rstrip() + "…"
-            while shown != "…" and _fitting_end(shown, chosen, option, width, height) < len(shown):
-                shown = shown[:-2].rstrip() + "…"
-    static = QStaticText(shown)
-    static.setTextFormat(Qt.PlainText)  # people's words, never markup: "R&D <b>" stays as typed
-    static.setTextOption(option)
-    static.setTextWidth(width)
-    static.setPerformanceHint(QStaticText.AggressiveCaching)
-    static.prepare(font=chosen)
-    if len(_TEXT_CACHE) > 20_000:
-        _TEXT_CACHE.clear()
-    _TEXT_CACHE[key] = (static, chosen)
-    return static, chosen
-
-
-def _words_fit(text: str, qfont: QFont, width: float) -> bool:
-    metrics = QFontMetricsF(qfont)
-    return all(metrics.horizontalAdvance(word) <= width for word in text.split())
-
-
-def _fitting_end(text: str, qfont: QFont, option: QTextOption, width: float, height: float) -> int:
-    """How many characters of `text` fit in the box."""
-    layout = QTextLayout(text, qfont)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    y, end = 0.0, 0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        if y + line.height() > height + 0.5:
-            break
-        y += line.height()
-        end = line.textStart() + line.textLength()
-    layout.endLayout()
-    return end
+FAR_LEAST = 0.5  # seen from afar, card text shrinks to fit down to this share of its size
+NEAR_LEAST = 0.6  # at the laptop, down to this share (and never below the minimum type size)
 
 
 class CardItem(QGraphicsItem):
@@ -160,6 +136,7 @@ class CardItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self._text: tuple[QStaticText, QFont] | None = None
         self._far_text: tuple[QStaticText, QFont] | None = None
+        self._shared = (0, 0)  # the paints' shared steps the cached texts were laid out at
 
     @property
     def card_id(self) -> str:
@@ -191,6 +168,9 @@ class CardItem(QGraphicsItem):
         p = self.paints
         card = self.card
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self._shared != (p.far_shared, p.near_shared):
+            self._shared = (p.far_shared, p.near_shared)
+            self._text = self._far_text = None
         if lod < LOD_PLAIN:
             painter.fillRect(BODY, p.fill_for(card))
             if self.isSelected():
@@ -220,8 +200,7 @@ class CardItem(QGraphicsItem):
             painter.setFont(p.far_small_font)
             painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small * 1.7 + 6), LEFT, kind)
             if self._far_text is None:
-                box = p.far_rect
-                self._far_text = fitted_text(card.text, p.far_px, True, box.width(), box.height())
+                self._far_text = p.far_fit(card.text)
             static, text_font = self._far_text
             origin = p.far_rect.topLeft()
         else:
@@ -246,8 +225,7 @@ class CardItem(QGraphicsItem):
             if card.soc_code:
                 painter.drawText(footer, RIGHT, card.soc_code)
             if self._text is None:
-                box = p.text_rect
-                self._text = fitted_text(card.text, p.look.text_px, p.look.bold_text, box.width(), box.height())
+                self._text = p.near_fit(card.text)
             static, text_font = self._text
             origin = p.text_rect.topLeft()
         painter.setPen(p.text_pen)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -100,11 +101,58 @@ class WallLayout:
         return max(0, len(self.columns) - 1)
 
 
-def cards_wide_for(count: int) -> int:
-    """A column grows wider before it grows very tall: the wall is on a 16:9 screen."""
-    if count <= 1:
-        return 1
-    return max(1, min(MAX_CARDS_WIDE, math.ceil(math.sqrt(count / 1.5))))
+SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
+
+
+@lru_cache(maxsize=64)
+def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ...]:
+    """How many cards wide each column is, so the whole wall fills a 16:9 screen at the largest zoom.
+
+    `counts[c][r]`: the cards shown in column c, row r. Every column starts one card wide; while the wall
+    is taller than the screen, the column that holds a row up is widened, as long as that makes the
+    fitted wall larger. A sparse wall keeps narrow columns (bigger cards on screen); a full one
+    grows wide before it grows very tall."""
+    if not counts:
+        return ()
+    rows = len(counts[0])
+    wide = [1] * len(counts)
+    limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
+    fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP + _extent(2 if tray > 4 else 1, CARD_W)
+    fixed_h = 2 * MARGIN + HEADER_H + COLUMN_GAP * rows + LEGEND_H
+
+    def fitted(w: list[int]) -> tuple[float, list[int]]:
+        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
+        lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
+        height = fixed_h + sum(_extent(n, CARD_H) for n in lines)
+        tray_lines = math.ceil(tray / (2 if tray > 4 else 1))
+        height = max(height, fixed_h + _extent(tray_lines, CARD_H))
+        return min(SCREEN_ASPECT / width, 1 / height), lines
+
+    best, lines = fitted(wide)
+    while True:
+        # Only a column that sets some row's height can make the wall shorter.
+        holding = {
+            c
+            for r in range(rows)
+            for c, col in enumerate(counts)
+            if wide[c] < limit[c] and math.ceil(col[r] / wide[c]) == lines[r] and lines[r] > 1
+        }
+        trials = []
+        for c in holding:
+            trial = wide.copy()
+            trial[c] += 1
+            trials.append((fitted(trial), trial))
+        if not trials:
+            break
+        (score, trial_lines), trial = max(trials, key=lambda t: t[0][0])
+        if score <= best * 1.0001:
+            # Widening one column alone may not shorten a row two columns hold up: widen them all.
+            together = [min(w + 1, m) if c in holding else w for c, (w, m) in enumerate(zip(wide, limit, strict=True))]
+            (score, trial_lines), trial = fitted(together), together
+            if score <= best * 1.0001:
+                break
+        best, lines, wide = score, trial_lines, trial
+    return tuple(wide)
 
 
 def _extent(n: int, size: float) -> float:
@@ -143,10 +191,11 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
 
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     row_keys: list[str | None] = [lv.id for lv in levels] + [None]
-    wide: dict[str, int] = {}
-    for category in categories:
-        fullest = max((len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys), default=0)
-        wide[category.id] = cards_wide_for(fullest)
+    counts = tuple(
+        tuple(len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
+    )
+    shaped = shape_columns(counts, len(cell_slots.get(TRAY, ((), ()))[0]))
+    wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
     x = MARGIN + LABEL_W + COLUMN_GAP
     columns: list[Column] = []
     for category in categories:

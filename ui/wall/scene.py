@@ -25,10 +25,12 @@ from cardwall.commands import Change
 from cardwall.model import REASON_LABELS, REASONS, Session
 from cardwall.wall import organizations
 from ui.wall.card_item import CARD_TYPE, CardItem, Paints
+from ui.wall.card_text import floor_step, shared_step
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
 from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
 
+SHARED_UP_TO = 400  # cards; a generated 2,000-card wall is no room's wall
 WALL_TABLES = {"cards", "categories", "levels"}  # who wrote a card is read when a tooltip asks
 
 
@@ -114,10 +116,27 @@ class WallScene(QGraphicsScene):
             if item.expanded != (card_id in self.expanded):
                 item.expanded = card_id in self.expanded
                 item.update()
+        self._share_type_size()
         self._sync_frame(session, layout)
         self.setSceneRect(layout.scene_rect)
         if needle:  # the find follows new and edited cards
             self.highlight(needle)
+
+    def _share_type_size(self) -> None:
+        """Cards in view share one type size where they can (most fit whole at it; the rest go smaller).
+
+        A wall of a room's size only: past SHARED_UP_TO cards each card keeps its own size."""
+        p = self.paints
+        if len(self.cards) > SHARED_UP_TO:
+            far = near = 0
+        else:
+            steps = [p.steps(item.card.text) for item in self.cards.values()]
+            far = shared_step([s[0] for s in steps], floor_step(p.far_px, p.far_least))
+            near = shared_step([s[1] for s in steps], floor_step(p.look.text_px, p.near_least))
+        if (far, near) != (p.far_shared, p.near_shared):
+            p.far_shared, p.near_shared = far, near
+            for item in self.cards.values():
+                item.update()
 
     def _sync_frame(self, session: Session, layout: WallLayout) -> None:
         look = self.look

@@ -65,6 +65,7 @@ class Look:
     header_px: float = 22.0
     label_px: float = 24.0
     bold_text: bool = False
+    least_px: float = 0.0  # the minimum type size setting: card text never shrinks below it
     dim: float = 0.22  # opacity of cards a search does not match
     far_below: float = FAR_BELOW  # zoom below which type grows and details go
 
@@ -135,6 +136,7 @@ def wall_look(*, high_contrast: bool = False, presenting: bool = False, min_type
             header_px=max(look.header_px, px),
             label_px=max(look.label_px, px),
             small_px=max(look.small_px, min(px * 0.6, 16.0)),
+            least_px=px,
         )
     return look
 
