@@ -29,6 +29,7 @@ from ui.wall.style import (
     MIN_SCREEN_TEXT_PX,
     REASON_LETTERS,
     Look,
+    fitted_font,
     font,
 )
 
@@ -68,14 +69,25 @@ class Paints:
         self.far_px = look.text_px * FAR_TYPE
         self.far_below = look.far_below
         self.text_lod = MIN_SCREEN_TEXT_PX / self.far_px
-        self.far_small_font = font(look.small_px * 1.7, bold=True)
-        self.far_rect = QRectF(PAD, PAD + look.small_px * 1.7 + 6, CARD_W - 2 * PAD, 0)
+        self._kind_fonts: dict[tuple[str, float], QFont] = {}
+        self.far_badge_w = look.small_px * 4.2 * FAR_BADGE
+        self.far_rect = QRectF(PAD, PAD + look.small_px * FAR_KIND + 6, CARD_W - 2 * PAD, 0)
         self.far_rect.setBottom(CARD_H - PAD + 2)
         self.far_least = self.far_px * FAR_LEAST
         self.near_least = max(look.least_px, look.text_px * NEAR_LEAST)
         # The steps the cards in view share (ui/wall/card_text.py), set by the scene; 0 is the full size.
         self.far_shared = 0
         self.near_shared = 0
+
+    def kind_font(self, kind: str, width: float) -> QFont:
+        """The far view's kind label in its size, or smaller so it fits `width` (beside a pile's badge)."""
+        key = (kind, width)
+        found = self._kind_fonts.get(key)
+        if found is None:
+            px = self.look.small_px * FAR_KIND
+            found = fitted_font(kind, width, px * 1.5, px, bold=True, least=px * 0.5)
+            self._kind_fonts[key] = found
+        return found
 
     def far_fit(self, text: str) -> tuple[QStaticText, QFont]:
         box = self.far_rect
@@ -119,8 +131,10 @@ class Paints:
 
 
 FAR_TYPE = 1.5  # card text this much larger when zoomed out below FAR_BELOW
-FAR_LEAST = 0.5  # seen from afar, card text shrinks to fit down to this share of its size
-NEAR_LEAST = 0.6  # at the laptop, down to this share (and never below the minimum type size)
+FAR_BADGE = 1.6  # and a pile's badge this much
+FAR_LEAST = 0.45  # seen from afar, card text shrinks to fit down to this share of its size
+FAR_KIND = 1.4  # the kind label seen from afar: this much larger than at the laptop, and no more
+NEAR_LEAST = 0.5  # at the laptop, down to this share (and never below the minimum type size)
 
 
 class CardItem(QGraphicsItem):
@@ -197,8 +211,10 @@ class CardItem(QGraphicsItem):
         painter.setPen(p.kind_pen)
         small = p.look.small_px
         if far:
-            painter.setFont(p.far_small_font)
-            painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small * 1.7 + 6), LEFT, kind)
+            # A pile's badge stands at the top right: the kind label keeps clear of it, smaller if it must.
+            width = CARD_W - 2 * PAD - (p.far_badge_w - PAD + 4 if self.count > 1 else 0)
+            painter.setFont(p.kind_font(kind, width))
+            painter.drawText(QRectF(PAD, PAD - 4, width, small * FAR_KIND + 6), LEFT, kind)
             if self._far_text is None:
                 self._far_text = p.far_fit(card.text)
             static, text_font = self._far_text
@@ -232,7 +248,7 @@ class CardItem(QGraphicsItem):
         painter.setFont(text_font)
         painter.drawStaticText(origin, static)
         if self.count > 1:
-            self._paint_badge(painter, 1.6 if far else 1.0)
+            self._paint_badge(painter, FAR_BADGE if far else 1.0)
 
     def _paint_badge(self, painter: QPainter, scale: float) -> None:
         p = self.paints

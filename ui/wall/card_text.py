@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTextLayout, QTextO
 from ui.wall.style import font
 
 STEPS = tuple(round(0.92**i, 4) for i in range(12))  # 1.0 down to ~0.40 of the look's size
-SHARED_SHARE = 0.9  # cards in view share the size at least this share of them fit whole
+SHARED_SHARE = 0.75  # cards in view share the size at least this share of them fit whole
 
 _TEXT_CACHE: dict[tuple, tuple[QStaticText, QFont]] = {}
 _STEP_CACHE: dict[tuple, int] = {}

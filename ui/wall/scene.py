@@ -159,16 +159,17 @@ class WallScene(QGraphicsScene):
                 header.set_data(category, column.width, look, counts.get(category.id, 0))
             header.setPos(column.x, MARGIN)
         rows = {r.level_id: r for r in layout.rows}
+        names = tuple(r.name for r in layout.rows)
         for key in [k for k in self.labels if k not in rows]:
             self.removeItem(self.labels.pop(key))
         for row in layout.rows:
             label = self.labels.get(row.level_id)
             if label is None:
-                label = LevelLabelItem(row.level_id, row.name, row.height, look)
+                label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
                 self.labels[row.level_id] = label
                 self.addItem(label)
             else:
-                label.set_data(row.name, row.height, look)
+                label.set_data(row.name, row.height, look, names)
             label.setPos(MARGIN, row.y)
         for cell in [c for c in self.cell_items if c not in layout.cells]:
             self.removeItem(self.cell_items.pop(cell))
