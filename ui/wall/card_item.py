@@ -151,6 +151,7 @@ class CardItem(QGraphicsItem):
         self._text: tuple[QStaticText, QFont] | None = None
         self._far_text: tuple[QStaticText, QFont] | None = None
         self._shared = (0, 0)  # the paints' shared steps the cached texts were laid out at
+        self.reasons = ""  # a pile's reasons with counts ("V2 H1"), set by the scene
 
     @property
     def card_id(self) -> str:
@@ -159,11 +160,11 @@ class CardItem(QGraphicsItem):
     def type(self) -> int:
         return CARD_TYPE
 
-    def set_card(self, card: Card, count: int) -> None:
-        if card != self.card or count != self.count:
+    def set_card(self, card: Card, count: int, reasons: str = "") -> None:
+        if card != self.card or count != self.count or reasons != self.reasons:
             if card.text != self.card.text:
                 self._text = self._far_text = None
-            self.card, self.count = card, count
+            self.card, self.count, self.reasons = card, count, reasons
             self.update()
 
     def set_paints(self, paints: Paints) -> None:
@@ -236,8 +237,9 @@ class CardItem(QGraphicsItem):
             if marks:
                 painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, marks)
             footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
-            if card.reasons:
-                painter.drawText(footer, LEFT, " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons))
+            letters = self.reasons or " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons)
+            if letters:
+                painter.drawText(footer, LEFT, letters)
             if card.soc_code:
                 painter.drawText(footer, RIGHT, card.soc_code)
             if self._text is None:

@@ -9,6 +9,7 @@ moved are moved, nothing else is touched.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -99,18 +100,20 @@ class WallScene(QGraphicsScene):
             if root_of is None:
                 pile = layout.piles[card_id]
                 card, count = pile[0], len(pile)
+                reasons = pile_reasons(pile) if count > 1 else ""
             else:
-                card, count = session.cards[card_id], 1
+                card, count, reasons = session.cards[card_id], 1, ""
             item = self.cards.get(card_id)
             if item is None or item.member_of != root_of:
                 if item is not None:
                     self.removeItem(item)
                 item = CardItem(card, count, self.paints, member_of=root_of)
+                item.reasons = reasons
                 item.setPos(origin)
                 self.cards[card_id] = item
                 add(item)
             else:
-                item.set_card(card, count)
+                item.set_card(card, count, reasons)
                 if item.pos() != origin:
                     item.setPos(origin)
             if item.expanded != (card_id in self.expanded):
@@ -328,8 +331,10 @@ class WallScene(QGraphicsScene):
         parts = [f"<b>{html.escape(card.text)}</b>"]
         if card.soc_code:
             parts.append(html.escape(f"SOC {card.soc_code} {card.soc_title}".strip()))
-        if card.reasons:
-            parts.append("Why: " + html.escape(", ".join(REASON_LABELS.get(r, r) for r in card.reasons)))
+        tally = reason_counts(pile)
+        if tally:
+            why = [REASON_LABELS.get(r, r) + (f" ({n} of {len(pile)})" if len(pile) > 1 else "") for r, n in tally]
+            parts.append("Why: " + html.escape(", ".join(why)))
         orgs = organizations(session, pile)
         if len(pile) > 1:
             parts.append(f"A pile of {len(pile)} cards" + (": " + html.escape(", ".join(orgs)) if orgs else ""))
@@ -348,6 +353,17 @@ class WallScene(QGraphicsScene):
     def card_rect(self, card_id: str) -> QRectF:
         origin = self.layout.origins[card_id]
         return QRectF(origin, QPointF(origin.x() + CARD_W, origin.y() + CARD_H)).adjusted(-6, -6, 6, 6)
+
+
+def reason_counts(pile) -> list[tuple[str, int]]:
+    """How many cards of a pile give each reason, in the legend's order."""
+    counts = Counter(r for card in pile for r in set(card.reasons))
+    return [(r, counts[r]) for r in REASONS if counts[r]]
+
+
+def pile_reasons(pile) -> str:
+    """A pile's reasons as the room reads them on the card: "V2 H1 G2"."""
+    return " ".join(f"{REASON_LETTERS.get(r, '?')}{n}" for r, n in reason_counts(pile))
 
 
 def is_card(item: QGraphicsItem | None) -> bool:
