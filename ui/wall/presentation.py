@@ -15,6 +15,7 @@ class Presentation:
         self.active = False
         self.projector: ProjectorWindow | None = None
         self._hidden: list[QWidget] = []
+        self._front: list[QDockWidget] = []
         self._kept: list = []
         self._state = None
 
@@ -35,6 +36,9 @@ class Presentation:
             self._hidden += [window.menuBar(), window.statusBar()]
             self._hidden += [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
         self._hidden = [w for w in self._hidden if w.isVisible()]
+        # The dock in front of each tab group goes back in front on the way out (showing a group's docks
+        # again brings the last one shown forward otherwise).
+        self._front = [w for w in self._hidden if isinstance(w, QDockWidget) and not w.visibleRegion().isEmpty()]
         for widget in self._hidden:
             widget.hide()
         # A hidden menu bar takes its shortcuts along: keep undo and redo at hand on the window.
@@ -59,7 +63,9 @@ class Presentation:
         window.show()
         for widget in self._hidden:
             widget.show()
-        self._hidden = []
+        for dock in self._front:
+            dock.raise_()
+        self._hidden, self._front = [], []
         for action in self._kept:
             window.removeAction(action)
         self._kept = []
