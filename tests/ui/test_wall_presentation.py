@@ -39,3 +39,31 @@ def test_leaving_presentation_brings_back_the_docks_and_the_tabs_in_front(qtbot,
         qtbot.waitUntil(lambda: in_front(window) == before)
     finally:
         window.close()
+
+
+def test_find_counts_the_matches_steps_through_them_and_says_when_none_match(qtbot, workspace_path):
+    window = open_wall_window(qtbot, make_wall(workspace_path))
+    try:
+        page = window.page
+        QTest.keyClick(page.view, Qt.Key_F, Qt.ControlModifier)
+        box = page.find_box
+        assert box.hasFocus()
+        qtbot.keyClicks(box, "weld")
+        assert box.status.text() == "2 cards match" and box.status.isVisible()
+        QTest.keyClick(box, Qt.Key_Return)
+        assert box.status.text() == "1 of 2" and page.selected_card_ids() == ["k1"]
+        QTest.keyClick(box, Qt.Key_F3)
+        assert box.status.text() == "2 of 2" and page.selected_card_ids() == ["k2"]
+        QTest.keyClick(box, Qt.Key_Return)
+        assert box.status.text() == "1 of 2" and page.selected_card_ids() == ["k1"]
+        QTest.keyClick(box, Qt.Key_Return, Qt.ShiftModifier)
+        assert box.status.text() == "2 of 2" and page.selected_card_ids() == ["k2"]
+        assert box.hasFocus()  # the facilitator keeps typing in the box
+
+        qtbot.keyClicks(box, "zz")
+        assert box.status.text() == "No card matches “weldzz”"
+        assert all(item.opacity() < 1 for item in page.scene.cards.values())
+        QTest.keyClick(box, Qt.Key_Escape)
+        assert box.status.text() == "" and all(item.opacity() == 1 for item in page.scene.cards.values())
+    finally:
+        window.close()

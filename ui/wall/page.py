@@ -66,8 +66,17 @@ class WallPage(QWidget):
         return cell
 
     def highlight(self, text: str) -> list[str]:
-        """Find: matching cards stay bright, the rest dim; "" shows every card. Returns the matches."""
-        return self.scene.highlight(text)
+        """Find: matching cards stay bright, the rest dim; "" shows every card. Returns the matches in wall order."""
+        return self.scene.in_wall_order(self.scene.highlight(text))
+
+    def show_card(self, card_id: str) -> None:
+        """Select one card alone and bring it into view (find's next and previous)."""
+        item = self.scene.cards.get(card_id)
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.follow_fit = False
+            self.view.ensureVisible(item, 40, 40)
 
     def set_min_type_size(self, pt: float) -> None:
         self._min_type_pt = max(0.0, float(pt))
