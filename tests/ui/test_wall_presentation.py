@@ -67,3 +67,41 @@ def test_find_counts_the_matches_steps_through_them_and_says_when_none_match(qtb
         assert box.status.text() == "" and all(item.opacity() == 1 for item in page.scene.cards.values())
     finally:
         window.close()
+
+
+def test_the_room_sees_the_timer_large_in_presentation_and_on_the_projector(qtbot, workspace_path):
+    window = open_wall_window(qtbot, make_wall(workspace_path))
+    try:
+        page = window.page
+        timer, overlay = page.timer, page.room_timer
+        now = [1000.0]
+        timer.clock = lambda: now[0]
+        timer.set_minutes(5)
+        QTest.keyClick(page.view, Qt.Key_F5)
+        assert page.presentation.active and not overlay.isVisible()  # nothing to show before it starts
+
+        QTest.keyClick(page.view, Qt.Key_T, Qt.ControlModifier)
+        assert timer.is_running() and overlay.isVisible() and overlay.text() == "05:00"
+        assert overlay.font().pixelSize() >= 0.1 * page.view.height()
+        assert overlay.geometry().right() <= page.view.width() and overlay.geometry().top() >= 0
+        now[0] += 61
+        qtbot.waitUntil(lambda: overlay.text() == "03:59")
+        QTest.keyClick(page.view, Qt.Key_T, Qt.ControlModifier)  # pause: still shown, the time kept
+        assert not timer.is_running() and overlay.isVisible() and overlay.text() == "03:59"
+
+        projector = page.presentation.open_projector()
+        mirror = projector.room_timer
+        assert mirror.isVisible() and mirror.text() == "03:59"
+        QTest.keyClick(page.view, Qt.Key_T, Qt.ControlModifier)
+        now[0] += 300
+        qtbot.waitUntil(lambda: timer.is_ended())
+        qtbot.waitUntil(lambda: overlay.text() == "Time" and mirror.text() == "Time")
+        assert "192, 57, 43" in overlay.styleSheet()  # the end is red, not a dialog
+        assert QApplication.activeModalWidget() is None
+
+        QTest.keyClick(page.view, Qt.Key_Escape)
+        assert not page.presentation.active and not overlay.isVisible()
+        assert mirror.isVisible()  # the projector keeps it
+        page.presentation.close_projector()
+    finally:
+        window.close()

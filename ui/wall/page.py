@@ -50,6 +50,16 @@ class WallPage(QWidget):
 
         self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self)]
 
+        # The script dock's countdown, large over the wall in presentation mode and on the projector.
+        from ui.script_dock import ScriptDock
+        from ui.wall.room_timer import RoomTimer
+
+        self.timer = next(d.timer for d in self.docks if isinstance(d, ScriptDock))
+        self.room_timer = RoomTimer(self.view, self.timer)
+        self.menu.addSeparator()
+        timer_action = self._action("Start or pause the &timer", self.timer.toggle, "Ctrl+T", context=Qt.WindowShortcut)
+        self.menu.addAction(timer_action)
+
     # --- for the docks and the window ------------------------------------------------------------
 
     def selected_card_ids(self) -> list[str]:

@@ -51,6 +51,7 @@ class Presentation:
         page.present_action.setChecked(True)
         page._apply_look()
         page.view.fit_and_follow()
+        page.room_timer.set_enabled(True)
         page.view.setFocus()
 
     def leave(self) -> None:
@@ -70,6 +71,7 @@ class Presentation:
             window.removeAction(action)
         self._kept = []
         page.present_action.setChecked(False)
+        page.room_timer.set_enabled(False)
         page._apply_look()
         page.view.fit_and_follow()
 
@@ -83,7 +85,7 @@ class Presentation:
 
     def open_projector(self) -> ProjectorWindow:
         if self.projector is None:
-            self.projector = ProjectorWindow(self.page.scene)
+            self.projector = ProjectorWindow(self.page.scene, self.page.timer)
             self.projector.closed = self._on_projector_closed
             screens = QGuiApplication.screens()
             here = self.page.screen()
@@ -114,7 +116,7 @@ class Presentation:
 class ProjectorWindow(QWidget):
     """What the room sees: the wall, fitted, with no controls; the laptop keeps its docks."""
 
-    def __init__(self, scene) -> None:
+    def __init__(self, scene, timer=None) -> None:
         super().__init__(None, Qt.Window)
         self.setWindowTitle("Cardwall — projector")
         self.setAttribute(Qt.WA_DeleteOnClose, False)
@@ -122,6 +124,12 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = WallView(scene, interactive=False)
         layout.addWidget(self.view)
+        self.room_timer = None
+        if timer is not None:
+            from ui.wall.room_timer import RoomTimer
+
+            self.room_timer = RoomTimer(self.view, timer)
+            self.room_timer.set_enabled(True)
         self.closed = None
 
     def closeEvent(self, event) -> None:
