@@ -82,8 +82,9 @@ def test_the_room_sees_the_timer_large_in_presentation_and_on_the_projector(qtbo
 
         QTest.keyClick(page.view, Qt.Key_T, Qt.ControlModifier)
         assert timer.is_running() and overlay.isVisible() and overlay.text() == "05:00"
-        assert overlay.font().pixelSize() >= 0.1 * page.view.height()
-        assert overlay.geometry().right() <= page.view.width() and overlay.geometry().top() >= 0
+        assert overlay.font().pixelSize() >= 0.08 * page.view.height()
+        assert overlay.geometry().right() <= page.view.width() and overlay.geometry().bottom() <= page.view.height()
+        assert overlay.geometry().top() > page.view.height() / 2  # clear of the headers
         now[0] += 61
         qtbot.waitUntil(lambda: overlay.text() == "03:59")
         QTest.keyClick(page.view, Qt.Key_T, Qt.ControlModifier)  # pause: still shown, the time kept

@@ -1,4 +1,4 @@
-"""The timer as the room sees it: large, over the wall's corner, in presentation mode and on the projector.
+"""The timer as the room sees it: large, over the wall's bottom right corner, in presentation mode and on the projector.
 
 It mirrors the script dock's countdown (ui/timer_widget.py); the page's Ctrl+T starts and pauses it.
 It shows while the countdown runs, is paused part-way, or has ended (red, flashing "Time").
@@ -18,7 +18,7 @@ STYLES = {
     "ended": "color: #ffffff; background: rgba(192, 57, 43, 240);",
     "ended-dim": "color: #c0392b; background: rgba(255, 255, 255, 235);",
 }
-SHARE_OF_HEIGHT = 0.11  # the digits' height against the view's: readable from the back of the room
+SHARE_OF_HEIGHT = 0.09  # the digits' height against the view's: readable from the back of the room
 
 
 class RoomTimer(QLabel):
@@ -58,7 +58,8 @@ class RoomTimer(QLabel):
             self.setFont(f)
             self.adjustSize()
             margin = max(8, px // 4)
-            self.move(self.view.width() - self.width() - margin, margin)
+            # The bottom right corner: the tray's foot and the legend's end, never the headers.
+            self.move(self.view.width() - self.width() - margin, self.view.height() - self.height() - margin)
             self.raise_()
         self.setVisible(show)
 
