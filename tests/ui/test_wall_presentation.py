@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from tests.ui.wall_helpers import make_wall, open_wall_window
+from tests.ui.wall_helpers import close_page, make_wall, open_page, open_wall_window
 
 
 def in_front(window) -> set[str]:
@@ -106,3 +106,31 @@ def test_the_room_sees_the_timer_large_in_presentation_and_on_the_projector(qtbo
         page.presentation.close_projector()
     finally:
         window.close()
+
+
+def test_the_projector_follows_the_facilitator_or_shows_the_whole_wall_one_key_apart(qtbot, demo_path):
+    wf, _controller, page = open_page(qtbot, demo_path, size=(1280, 720))
+    try:
+        projector = page.presentation.open_projector()
+        qtbot.waitExposed(projector)
+        mirror = projector.view
+
+        def shown(view) -> QRectF:
+            return view.mapToScene(view.viewport().rect()).boundingRect()
+
+        whole = page.scene.sceneRect()
+        assert shown(mirror).adjusted(-4, -4, 4, 4).contains(whole)
+        QTest.keyClick(page.view, Qt.Key_F6)  # follow me
+        assert page.follow_action.isChecked()
+        card = next(iter(page.scene.cards.values()))
+        QTest.keyClick(page.view, Qt.Key_0, Qt.ControlModifier)  # the laptop zooms to 1:1 on one card
+        page.view.centerOn(card)
+        qtbot.waitUntil(lambda: shown(mirror).contains(card.sceneBoundingRect().center()))
+        assert shown(mirror).width() < whole.width() / 2
+        QTest.keyClick(page.view, Qt.Key_F6)  # back to the whole wall
+        assert not page.follow_action.isChecked()
+        assert shown(mirror).adjusted(-4, -4, 4, 4).contains(whole)
+        page.presentation.close_projector()
+        page.view.zoom_in()  # nothing follows a closed projector
+    finally:
+        close_page(page, wf)

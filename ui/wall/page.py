@@ -171,6 +171,14 @@ class WallPage(QWidget):
         self.projector_action = self._action("Projector &window (mirror)", self.presentation.toggle_projector)
         self.projector_action.setCheckable(True)
         menu.addAction(self.projector_action)
+        self.follow_action = self._action(
+            "Projector f&ollows me (else the whole wall)",
+            self.presentation.toggle_follow,
+            "F6",
+            context=Qt.WindowShortcut,
+        )
+        self.follow_action.setCheckable(True)
+        menu.addAction(self.follow_action)
         self.high_contrast_action = self._action("&High contrast", self._on_high_contrast_toggled)
         self.high_contrast_action.setCheckable(True)
         menu.addAction(self.high_contrast_action)

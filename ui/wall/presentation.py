@@ -16,6 +16,7 @@ class Presentation:
         self.projector: ProjectorWindow | None = None
         self._hidden: list[QWidget] = []
         self._front: list[QDockWidget] = []
+        self.follow = False  # the projector shows what the laptop shows ("follow me"), else the whole wall
         self._kept: list = []
         self._state = None
 
@@ -83,10 +84,30 @@ class Presentation:
         else:
             self.open_projector()
 
+    def toggle_follow(self) -> None:
+        """F6: the projector follows the laptop's view (the column or cell zoomed to), or shows the whole wall."""
+        self.follow = not self.follow
+        self.page.follow_action.setChecked(self.follow)
+        self.sync_projector()
+
+    def sync_projector(self, *_args) -> None:
+        projector = self.projector
+        if projector is None:
+            return
+        view = self.page.view
+        if self.follow:
+            projector.view.follow_fit = False
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            projector.view.fitInView(shown.intersected(view.scene().sceneRect()), Qt.KeepAspectRatio)
+        else:
+            projector.view.fit_and_follow()
+
     def open_projector(self) -> ProjectorWindow:
         if self.projector is None:
             self.projector = ProjectorWindow(self.page.scene, self.page.timer)
             self.projector.closed = self._on_projector_closed
+            for signal in self._laptop_moves():
+                signal.connect(self.sync_projector)
             screens = QGuiApplication.screens()
             here = self.page.screen()
             others = [s for s in screens if s is not here]
@@ -98,18 +119,32 @@ class Presentation:
                 self.projector.resize(1280, 720)
                 self.projector.show()
         self.page.projector_action.setChecked(True)
+        self.sync_projector()
         return self.projector
 
     def close_projector(self) -> None:
         if self.projector is not None:
             projector, self.projector = self.projector, None
+            self._disconnect()
             projector.closed = None
             projector.close()
             projector.deleteLater()
         self.page.projector_action.setChecked(False)
 
+    def _laptop_moves(self) -> tuple:
+        view = self.page.view
+        return view.zoom_changed, view.horizontalScrollBar().valueChanged, view.verticalScrollBar().valueChanged
+
+    def _disconnect(self) -> None:
+        for signal in self._laptop_moves():
+            try:
+                signal.disconnect(self.sync_projector)
+            except (RuntimeError, TypeError):  # never connected, or the view is going
+                pass
+
     def _on_projector_closed(self) -> None:
         self.projector = None
+        self._disconnect()
         self.page.projector_action.setChecked(False)
 
 
