@@ -80,3 +80,30 @@ def test_a_text_too_long_for_any_readable_size_is_cut_and_whole_in_the_tooltip(q
     assert shown.text().endswith("…")
     assert shown_font.pixelSize() >= scene.paints.far_least - 1  # cut at the readable floor, not smaller
     assert long in scene.card_tooltip("long")
+
+
+def test_the_laptop_view_scrolls_rather_than_shrinking_the_words_away(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.wall_helpers import close_page, open_page
+    from ui.wall.card_text import STEPS
+    from ui.wall.page import LAPTOP_READABLE_PX
+
+    path = tmp_path / "health.cardwall"
+    with WorkspaceFile.open(path, backup=False) as wf:
+        wf.execute(ImportSession(healthcare_session()))
+    wf, _controller, page = open_page(qtbot, path, size=(900, 560))
+    try:
+        view = page.view
+        QTest.keyClick(view, Qt.Key_F)
+        p = page.scene.paints
+        on_screen = p.far_px * STEPS[p.far_shared] * view.zoom()
+        assert on_screen >= LAPTOP_READABLE_PX - 0.01
+        bar = view.horizontalScrollBar()
+        assert bar.maximum() > bar.minimum() and bar.value() == bar.minimum()  # it scrolls, from the left
+        QTest.keyClick(view, Qt.Key_F5)  # the room sees the whole wall
+        qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == view.horizontalScrollBar().minimum())
+        QTest.keyClick(view, Qt.Key_Escape)
+    finally:
+        close_page(page, wf)

@@ -11,11 +11,14 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.wall.card_text import STEPS
 from ui.wall.interactions import WallInteractions
 from ui.wall.presentation import Presentation
 from ui.wall.scene import WallScene
 from ui.wall.style import Look, wall_look
 from ui.wall.view import WallView
+
+LAPTOP_READABLE_PX = 9.0  # card text on the laptop's screen, fitted: no smaller than this
 
 
 class WallPage(QWidget):
@@ -33,6 +36,7 @@ class WallPage(QWidget):
         outer.addLayout(self.toolbar_area)
         self.scene = WallScene(lambda: controller.ws.sessions.get(session_id), parent=self)
         self.view = WallView(self.scene)
+        self.view.readable_zoom = self._readable_zoom
         outer.addWidget(self.view, 1)
         self.zoom_bar = self._make_zoom_bar()
         outer.addWidget(self.zoom_bar)
@@ -108,6 +112,14 @@ class WallPage(QWidget):
         return wall_look(
             high_contrast=self._high_contrast, presenting=self.presentation.active, min_type_pt=self._min_type_pt
         )
+
+    def _readable_zoom(self) -> float:
+        """Fitting the wall on the laptop stops where card text would fall under LAPTOP_READABLE_PX
+        (presentation mode shows the whole wall: the room sees the wall, the words at their largest)."""
+        if self.presentation.active:
+            return 0.0
+        p = self.scene.paints
+        return LAPTOP_READABLE_PX / (p.far_px * STEPS[p.far_shared])
 
     def _apply_look(self) -> None:
         self.scene.set_look(self.current_look())
