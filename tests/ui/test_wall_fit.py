@@ -107,3 +107,24 @@ def test_the_laptop_view_scrolls_rather_than_shrinking_the_words_away(qtbot, tmp
         QTest.keyClick(view, Qt.Key_Escape)
     finally:
         close_page(page, wf)
+
+
+def test_the_tray_grows_into_a_wide_grid_not_a_tall_strip(qtbot, workspace_path):
+    from tests.ui.wall_helpers import SID, close_page, make_wall, open_page
+    from ui.wall.layout import TRAY, TRAY_MAX_COLS
+
+    wf, controller, page = open_page(qtbot, make_wall(workspace_path), size=(1280, 720))
+    try:
+        for n in range(30):
+            controller.run(AddCard(SID, f"Typed card {n}"))
+        tray = page.scene.layout.cells[TRAY]
+        assert tray.cards_wide >= 4 and tray.rect.width() > tray.rect.height() / 2  # a block, not a strip
+        rect = page.scene.sceneRect()
+        assert 16 / 9 / 1.35 < rect.width() / rect.height() < 16 / 9 * 1.35
+        for n in range(170):
+            controller.run(AddCard(SID, f"Pasted line {n}"))
+        assert page.scene.layout.cells[TRAY].cards_wide == TRAY_MAX_COLS
+        rect = page.scene.sceneRect()
+        assert 0.5 < rect.width() / rect.height() < 3
+    finally:
+        close_page(page, wf)

@@ -102,6 +102,22 @@ class WallLayout:
 
 
 SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
+TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
+
+
+def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
+    """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
+    largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
+    shrinks the wall). `width`: the wall without the tray; the tray runs from `top`, the rows to `bottom`."""
+    if count <= 4:
+        return 1
+
+    def zoom(cols: int) -> float:
+        tray_bottom = top + _extent(math.ceil(count / cols), CARD_H)
+        height = max(bottom, tray_bottom) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / (width + _extent(cols, CARD_W)), 1 / height)
+
+    return max(range(TRAY_COLS, TRAY_MAX_COLS + 1), key=lambda cols: (zoom(cols), -cols))
 
 
 @lru_cache(maxsize=64)
@@ -117,15 +133,16 @@ def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, 
     rows = len(counts[0])
     wide = [1] * len(counts)
     limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
-    fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP + _extent(2 if tray > 4 else 1, CARD_W)
-    fixed_h = 2 * MARGIN + HEADER_H + COLUMN_GAP * rows + LEGEND_H
+    fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
 
     def fitted(w: list[int]) -> tuple[float, list[int]]:
-        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
         lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
-        height = fixed_h + sum(_extent(n, CARD_H) for n in lines)
-        tray_lines = math.ceil(tray / (2 if tray > 4 else 1))
-        height = max(height, fixed_h + _extent(tray_lines, CARD_H))
+        rows_h = sum(_extent(n, CARD_H) for n in lines) + COLUMN_GAP * (rows - 1)
+        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
+        top = MARGIN + HEADER_H + COLUMN_GAP
+        tray_cols = tray_columns(tray, width, top, top + rows_h)
+        width += _extent(tray_cols, CARD_W)
+        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
         return min(SCREEN_ASPECT / width, 1 / height), lines
 
     best, lines = fitted(wide)
@@ -228,9 +245,9 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
 
     tray_x = right + 2 * COLUMN_GAP
     tray_slots, tray_roots = cell_slots.get(TRAY, ([], []))
-    tray_cols = TRAY_COLS if len(tray_slots) > 4 else 1
-    tray_w = _extent(tray_cols, CARD_W)
     tray_top = MARGIN + HEADER_H + COLUMN_GAP
+    tray_cols = tray_columns(len(tray_slots), tray_x + MARGIN, tray_top, bottom)
+    tray_w = _extent(tray_cols, CARD_W)
     tray_lines = math.ceil(len(tray_slots) / tray_cols)
     tray_h = max(bottom - tray_top, _extent(tray_lines, CARD_H))
     cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
