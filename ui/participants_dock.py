@@ -42,6 +42,8 @@ class ParticipantsDock(QDockWidget):
         self._loading = False
 
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Participants")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between its cells)
         self.table.setHorizontalHeaderLabels(HEADERS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Stretch)

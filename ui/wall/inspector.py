@@ -129,6 +129,7 @@ class InspectorDock(QDockWidget):
         layout.addWidget(self.form)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Card fields")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap instead of scrolling sideways
         scroll.setWidget(body)

@@ -57,6 +57,8 @@ class NextStepsDock(QDockWidget):
         add_row.addWidget(self.horizon)
 
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Next steps")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.table.setHorizontalHeaderLabels(HEADERS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the step itself wraps; the rest stay narrow

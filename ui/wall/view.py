@@ -31,6 +31,8 @@ class WallView(QGraphicsView):
         self._space = False
         self.follow_fit = False  # keep the whole wall in view as it grows (projector, presentation)
         self.readable_zoom = None  # the page's smallest zoom at which card text reads (the laptop view)
+        self.setAccessibleName("The wall" if interactive else "The wall (projector)")
+        self.viewport().setAccessibleName(self.accessibleName())
         if interactive:
             self.setDragMode(QGraphicsView.RubberBandDrag)
             self.setFocusPolicy(Qt.StrongFocus)
