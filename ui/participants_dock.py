@@ -55,7 +55,9 @@ class ParticipantsDock(QDockWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)
-        QShortcut(QKeySequence.Delete, self.table, self._on_delete, context=Qt.WidgetShortcut)
+        # PySide6 drops `context=` given beside a callable (the shortcut became window-wide and took the
+        # wall's Delete): set it on the shortcut itself.
+        QShortcut(QKeySequence.Delete, self.table, self._on_delete).setContext(Qt.WidgetShortcut)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText("Name, Organization  then Enter")

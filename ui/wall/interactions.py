@@ -108,14 +108,15 @@ class WallInteractions:
         return card is not None
 
     def _remember_cell(self, pos: QPointF) -> None:
-        layout = self.scene.layout
-        geometry = layout.cell_at(pos)
+        geometry = self.scene.layout.cell_at(pos)
+        header = self.scene.header_at(pos) if geometry is None else None
         if geometry is not None:
             self.last_cell = None if geometry.cell == TRAY else geometry.cell
-            return
-        header = self.scene.header_at(pos)
-        if header is not None:
+        elif header is not None:
             self.last_cell = (header.category_id, None)
+        else:
+            return
+        self.page.cell_changed.emit()  # "where the next card goes" follows a click on an empty cell
 
     def _moved_far_enough(self, drag_press: QPointF, pos: QPointF) -> bool:
         delta = self.view.mapFromScene(pos) - self.view.mapFromScene(drag_press)

@@ -23,6 +23,7 @@ LAPTOP_READABLE_PX = 9.0  # card text on the laptop's screen, fitted: no smaller
 
 class WallPage(QWidget):
     selection_changed = Signal(list)  # the selected cards' ids
+    cell_changed = Signal()  # a cell or column was clicked: the next card goes there
 
     def __init__(self, controller, session_id: str, window=None) -> None:
         super().__init__()

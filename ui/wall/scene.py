@@ -85,7 +85,8 @@ class WallScene(QGraphicsScene):
             return
         layout = compute_layout(session, expanded=self.expanded)
         self.layout = layout
-        self.expanded &= set(layout.piles)
+        # A pile split or taken apart is no longer fanned out: no red edge stays behind.
+        self.expanded = {root for root in self.expanded if len(layout.piles.get(root, ())) > 1}
         members: dict[str, str] = {}
         for root_id in self.expanded:
             for card in layout.piles[root_id][1:]:
@@ -121,7 +122,10 @@ class WallScene(QGraphicsScene):
                 item.update()
         self._share_type_size()
         self._sync_frame(session, layout)
-        self.setSceneRect(layout.scene_rect)
+        rect = QRectF(layout.scene_rect)
+        if self.legend.isVisible():  # a narrow wall (two columns) still shows the whole legend
+            rect.setRight(max(rect.right(), layout.legend.x() + self.legend.boundingRect().width() + MARGIN))
+        self.setSceneRect(rect)
         if needle:  # the find follows new and edited cards
             self.highlight(needle)
 
