@@ -177,7 +177,9 @@ def _extent(n: int, size: float) -> float:
     return 2 * CELL_PAD + n * size + (n - 1) * GAP
 
 
-def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozenset()) -> WallLayout:
+def compute_layout(
+    session: Session, *, expanded: set[str] | frozenset = frozenset(), legend_width: float = 0.0
+) -> WallLayout:
     piles = stacks_by_root(session)
     categories = session.ordered_categories()
     category_ids = {c.id for c in categories}
@@ -263,5 +265,6 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
     )
     tray_header = QRectF(tray_x, MARGIN, tray_w, HEADER_H)
     legend = QPointF(MARGIN + LABEL_W + COLUMN_GAP, bottom + 10)
-    scene_rect = QRectF(0, 0, tray_x + tray_w + MARGIN, bottom + LEGEND_H + MARGIN)
+    right_edge = max(tray_x + tray_w, legend.x() + legend_width if columns else 0.0) + MARGIN
+    scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
     return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)

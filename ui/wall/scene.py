@@ -83,7 +83,8 @@ class WallScene(QGraphicsScene):
         session = self.session()
         if session is None:  # the session was deleted: the page is on its way out
             return
-        layout = compute_layout(session, expanded=self.expanded)
+        # A narrow wall (two columns) is as wide as its legend, so the legend shows whole.
+        layout = compute_layout(session, expanded=self.expanded, legend_width=self.legend.boundingRect().width())
         self.layout = layout
         # A pile split or taken apart is no longer fanned out: no red edge stays behind.
         self.expanded = {root for root in self.expanded if len(layout.piles.get(root, ())) > 1}
@@ -122,10 +123,7 @@ class WallScene(QGraphicsScene):
                 item.update()
         self._share_type_size()
         self._sync_frame(session, layout)
-        rect = QRectF(layout.scene_rect)
-        if self.legend.isVisible():  # a narrow wall (two columns) still shows the whole legend
-            rect.setRight(max(rect.right(), layout.legend.x() + self.legend.boundingRect().width() + MARGIN))
-        self.setSceneRect(rect)
+        self.setSceneRect(layout.scene_rect)
         if needle:  # the find follows new and edited cards
             self.highlight(needle)
 
