@@ -165,6 +165,7 @@ def _repaint_fit(path: Path, session_id: str) -> float:
         page.show()
         for _ in range(5):
             app.processEvents()
+        page.view.readable_zoom = None  # the whole wall, as presentation mode and the projector fit it
         page.view.fit_wall()
         app.processEvents()
         viewport = page.view.viewport()
@@ -310,6 +311,7 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
             runs.append((time.perf_counter() - t) * 1000)
         out["command_sync_2000_ms"] = round(statistics.median(runs), 2)
 
+        view.readable_zoom = None  # the whole wall, as presentation mode and the projector fit it
         view.fit_wall()
         app.processEvents()
         viewport.repaint()
