@@ -52,8 +52,9 @@ class WallPage(QWidget):
         # The docks around the wall (capture bar, inspector, script, next steps) and SOC suggestions.
         from ui.data.soc_dock import SocDock
         from ui.wall.docks import make_wall_docks
+        from ui.wall.wall_list import WallListDock
 
-        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self)]
+        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self), WallListDock(self)]
 
         # The script dock's countdown, large over the wall in presentation mode and on the projector.
         from ui.script_dock import ScriptDock
