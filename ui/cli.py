@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardwall import __version__
 
-SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "picture")
+SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "picture", "room")
 
 
 class UserError(Exception):
@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     picture.add_argument("--out", required=True, metavar="FILE.png")
     picture.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest wall)")
     picture.add_argument("--size", default=(1920, 1080), type=_screen_size, metavar="WxH", help="default 1920x1080")
+
+    from ui.room.cli import add_parser as add_room_parser
+
+    add_room_parser(sub)
     return parser
 
 
@@ -86,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": cmd_check,
         "soc": cmd_soc,
         "picture": cmd_picture,
+        "room": cmd_room,
     }[args.command]
     return _guarded(lambda: handler(args))
 
@@ -260,6 +265,12 @@ def cmd_soc(args) -> int:
     from ui.soc_cli import run_soc
 
     return run_soc(args.query, area=args.area, limit=args.limit)
+
+
+def cmd_room(args) -> int:
+    from ui.room.cli import run_room
+
+    return run_room(args, pick_session=_pick_session, user_error=UserError)
 
 
 if __name__ == "__main__":
