@@ -338,9 +338,7 @@ class MainWindow(QMainWindow):
                 if reengage.strip():
                     self.controller.run(EditSession(command.session_id, reengage=reengage))
                 self.show_session(command.session_id)
-                entry = getattr(getattr(self.page, "capture_bar", None), "text", None)
-                if entry is not None:  # a new wall: the note-taker types the first card at once
-                    entry.setFocus(Qt.OtherFocusReason)
+                getattr(self.page, "focus_first_entry", lambda: None)()  # a new wall: type the first card at once
                 return
             dialog.show_error(self.controller.last_refusal)
 

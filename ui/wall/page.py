@@ -85,6 +85,10 @@ class WallPage(QWidget):
         """Find: matching cards stay bright, the rest dim; "" shows every card. Returns the matches in wall order."""
         return self.scene.in_wall_order(self.scene.highlight(text))
 
+    def focus_first_entry(self) -> None:
+        """A new session: the focus goes to the card field, so the note-taker types the first card at once."""
+        self.capture_bar.text.setFocus(Qt.OtherFocusReason)
+
     def show_card(self, card_id: str) -> None:
         """Select one card alone and bring it into view (find's next and previous)."""
         item = self.scene.cards.get(card_id)
