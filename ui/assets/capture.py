@@ -39,6 +39,10 @@ class ProgramCapture(QWidget):
         self.where = QLabel()
         self.where.setStyleSheet("color: #555;")
         row.addWidget(self.where)
+        from ui.timer_widget import CountdownTimer
+
+        self.timer = CountdownTimer()  # the room's countdown, as on the wall's script dock
+        row.addWidget(self.timer)
         page.selection_changed.connect(lambda _ids: self.show_target())
         self.show_target()
 

@@ -20,6 +20,7 @@ class AssetMapPage(WallPage):
     def make_docks(self) -> list:
         self.capture = ProgramCapture(self)
         self.toolbar_area.addWidget(self.capture)
+        self.timer = self.capture.timer  # shown large over the map in presentation mode
         self.links = LinkLayer(self)
         self.link_gesture = LinkGesture(self)
         self.controller.changed.connect(self._on_links_changed)
