@@ -33,6 +33,11 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
             "no display found (DISPLAY is not set). Use `cardwall demo --export DIR` "
             "to write the demo's exports without a window."
         )
+    from ui.platform_check import qt_library_problem
+
+    problem = qt_library_problem()  # before Qt can abort on a missing X11 library
+    if problem:
+        raise UserError(problem)
     app = make_app()
     from ui.main_window import MainWindow
 
@@ -42,13 +47,14 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
         window.open_workspace(workspace, demo=demo)
     else:
         window.open_last_or_welcome()
-    if os.environ.get("CARDWALL_BENCH_STARTUP"):
-        _quit_after_first_paint(app, window)
+    if os.environ.get("CARDWALL_BENCH_STARTUP") or os.environ.get("CARDWALL_SMOKE_GRAB"):
+        _quit_after_first_paint(app, window, os.environ.get("CARDWALL_SMOKE_GRAB"))
     return app.exec()
 
 
-def _quit_after_first_paint(app, window) -> None:
-    """For bench/wall.py's startup figure: say "painted" once the window has drawn itself, then quit."""
+def _quit_after_first_paint(app, window, grab_to: str | None = None) -> None:
+    """For bench/wall.py's startup figure and the frozen app's smoke test (tests/dist): say "painted"
+    once the window has drawn itself (saving what it shows to `grab_to`, when given), then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -59,6 +65,8 @@ def _quit_after_first_paint(app, window) -> None:
             return False
 
         def done(self) -> None:
+            if grab_to:
+                window.grab().save(grab_to)
             print("painted", flush=True)
             app.quit()
 
