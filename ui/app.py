@@ -24,7 +24,33 @@ def make_app():
     app.setApplicationName("Cardwall")
     app.setOrganizationName("Cardwall")
     app.setStyle("Fusion")
+    if app.platformName() == "offscreen":
+        _quiet_offscreen_plugin()
     return app
+
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen_plugin() -> None:
+    """Qt's offscreen platform warns about size hints once per dock: nothing anyone can act on, printed
+    by every offscreen run (bench, screenshots, the frozen app's smoke test). Every other message passes."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    global _message_handler  # Qt keeps no reference of its own
+    _message_handler = handler
+    previous = qInstallMessageHandler(handler)
+
+
+_message_handler = None
 
 
 def run_app(workspace: Path | None, *, demo: bool = False) -> int:

@@ -114,6 +114,7 @@ def _painted(frozen: Path, args: list[str], tmp_path: Path) -> Path:
     env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", CARDWALL_SMOKE_GRAB=str(grab))
     done = _run(frozen, args, env, tmp_path)
     assert done.returncode == 0 and done.stdout.strip() == "painted", done.stdout + done.stderr
+    assert done.stderr == ""  # no Qt banner, no warning of a missing file
     return grab
 
 
