@@ -79,7 +79,7 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
 
 
 def _quit_after_first_paint(app, window, grab_to: str | None = None) -> None:
-    """For bench/wall.py's startup figure and the frozen app's smoke test (tests/dist): say "painted"
+    """For bench/wall.py's startup figure and the frozen app's smoke test (tests/frozen): say "painted"
     once the window has drawn itself (saving what it shows to `grab_to`, when given), then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
