@@ -36,7 +36,7 @@ def build(dist: Path, work: Path) -> tuple[Path, Path]:
         [
             "--noconfirm",
             "--clean",
-            "--log-level=WARN",
+            "--log-level=ERROR",  # its warnings (Windows DLLs on Linux, optional imports) are in the work folder
             f"--distpath={dist}",
             f"--workpath={work}",
             str(ROOT / "packaging" / "cardwall.spec"),
