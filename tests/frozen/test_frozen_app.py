@@ -144,3 +144,34 @@ def test_it_opens_a_workspace_given_on_the_command_line(frozen, tmp_path):
     assert str(workspace.resolve()) in settings  # the app opened it and put it first in Open recent
     check = _run(frozen, ["check", str(workspace)], _env(tmp_path), tmp_path)
     assert check.returncode == 0 and "sound" in check.stdout
+
+
+def test_it_serves_the_room_pages_from_inside_the_app(frozen, tmp_path):
+    """The room's server and pages (aiohttp, resources/room/) come along: a phone's join page loads."""
+    import re
+    import signal
+    import urllib.request
+
+    if not (ROOT / "resources" / "room").is_dir():
+        pytest.skip("this checkout has no room yet")
+    from storage.demo import build_demo
+
+    workspace = build_demo(tmp_path / "room.cardwall")
+    args = [str(frozen), "room", str(workspace), "--host", "127.0.0.1", "--port", "0"]
+    child = subprocess.Popen(args, env=_env(tmp_path), cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        join = child.stdout.readline().decode().strip()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/join/\w+", join), join + child.stderr.read(2000).decode()
+        with urllib.request.urlopen(join, timeout=10) as answer:
+            page = answer.read().decode()
+        assert answer.status == 200 and "<html" in page
+        base = join.split("/join/")[0]
+        linked = re.findall(r'(?:href|src)="(/[^"]+\.(?:css|js))"', page)
+        assert linked
+        for path in linked:
+            with urllib.request.urlopen(base + path, timeout=10) as answer:
+                assert answer.status == 200 and answer.read()
+    finally:
+        child.send_signal(signal.SIGTERM)
+        code = child.wait(timeout=30)
+    assert code == 0
