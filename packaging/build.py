@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import platform
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,10 @@ def build(dist: Path, work: Path) -> tuple[Path, Path]:
     base = dist / f"Cardwall-{__version__}-{platform_tag()}"
     if sys.platform.startswith("linux"):
         archive = Path(shutil.make_archive(str(base), "gztar", root_dir=dist, base_dir=app.name))
+    elif sys.platform == "darwin":
+        # ditto keeps the bundle's symlinks and attributes, which a plain zip would flatten.
+        archive = Path(f"{base}.zip")
+        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app), str(archive)], check=True)
     else:
         archive = Path(shutil.make_archive(str(base), "zip", root_dir=dist, base_dir=app.name))
     return app, archive
