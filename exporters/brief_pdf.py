@@ -16,6 +16,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
+from cardwall import voting
 from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
 from exporters.content import date_text
 from exporters.pdf_style import (
@@ -325,7 +326,7 @@ def _paths(panel: Panel, layout: _Layout) -> list:
 
 def _who(session: Session, panel: Panel, layout: _Layout) -> list:
     voters = {v.participant_id for v in session.votes.values() if v.panel_id == panel.id and v.participant_id}
-    people = [p for p in session.ordered_participants() if p.role in EMPLOYER_ROLES]
+    people = voting.voters(session)
     if voters:
         people = [p for p in people if p.id in voters] or people
     orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)

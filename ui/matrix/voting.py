@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cardwall import panels
+from cardwall import panels, voting
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
 from ui.dock_body import scrolling_body
@@ -38,8 +38,8 @@ VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (N
 
 
 def voters(session: Session) -> list:
-    """Who votes: everyone but the public partners, who listen."""
-    return [p for p in session.ordered_participants() if p.role != "partner"]
+    """Who votes: the domain's rule (partners listen)."""
+    return voting.voters(session)
 
 
 def _swatch(colour: str) -> QIcon:
