@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cardwall.areas import area_code_problem
 from storage.errors import StorageError
+from storage.schema import readable
 from storage.workspace import _connect, inspect, load
 
 
@@ -19,9 +21,11 @@ def check(path: Path) -> list[str]:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         if problems:
             return problems
+        readable(conn)
         ws = load(conn)
     finally:
         conn.close()
+    problems += _area_code_problems(ws)
     for session in ws.sessions.values():
         name = session.info.title or session.id
         for card in session.cards.values():
@@ -40,3 +44,9 @@ def check(path: Path) -> list[str]:
             if vote.participant_id is not None and vote.participant_id not in session.participants:
                 problems.append(f"{name}: a vote belongs to a participant who does not exist.")
     return problems
+
+
+def _area_code_problems(ws) -> list[str]:
+    """A partnership's area code must be the seven-digit OEWS form, or figures print under the wrong place."""
+    problem = area_code_problem(ws.partnership.area_code)
+    return [f"Partnership: {problem}"] if problem else []

@@ -23,7 +23,7 @@ from storage.errors import (
     StorageError,
 )
 from storage.lock import WorkspaceLock
-from storage.schema import APPLICATION_ID, MAPPERS, SCHEMA_VERSION, migrate
+from storage.schema import APPLICATION_ID, MAPPERS, SCHEMA_VERSION, migrate, readable
 
 SUFFIX = ".cardwall"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -155,6 +155,8 @@ class WorkspaceFile:
                         "logging, which is slower but safe there."
                     )
                 migrate(conn)
+            else:
+                readable(conn)  # an older file read without migrating it
             ws = load(conn)
         except sqlite3.DatabaseError as exc:
             if lock:

@@ -158,7 +158,10 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         for s, folder in targets:
             _make_folder(folder)
             extra = export_figures(wf.conn, ws, s.id)  # pathway map figures and the briefs' wage lines
-            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), **extra)
+            report: list[str] = []
+            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), report=report, **extra)
+            for line in report:  # e.g. characters no bundled font draws: said, never silently dropped
+                print(f"cardwall: {folder.name}: {line}", file=sys.stderr)
     return written
 
 
