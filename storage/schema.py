@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import fields
 
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
+from storage.transaction import atomic
 
 SCHEMA_VERSION = 2
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
@@ -73,6 +74,11 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
     )
 
 
+def labor_tables(version: int) -> tuple[str, ...]:
+    """The labor-figure tables a file of this schema version has."""
+    return ("labor_figures", "labor_projections") if version >= 2 else ()
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
@@ -87,8 +93,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     for number, name, step in MIGRATIONS:
         if number <= version:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with atomic(conn):
             if number == 1:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
@@ -98,10 +103,6 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
             )
             conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         applied.append(name)
     return applied
 

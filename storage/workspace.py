@@ -10,68 +10,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from cardwall.commands import Change, Command
 from cardwall.model import Session, Workspace
 from storage import backups
-from storage.errors import (
-    DamagedFileError,
-    NewerVersionError,
-    NotAWorkspaceError,
-    ReadOnlyError,
-    StorageError,
-)
+from storage.errors import DamagedFileError, ReadOnlyError, StorageError
+from storage.files import connect, inspect
 from storage.lock import WorkspaceLock
-from storage.schema import APPLICATION_ID, MAPPERS, SCHEMA_VERSION, migrate
+from storage.schema import MAPPERS, migrate
+from storage.transaction import atomic
 
 SUFFIX = ".cardwall"
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 3000")
-    return conn
-
-
-def inspect(path: Path) -> None:
-    """Refuse what is not a sound Cardwall workspace of this version or older; writes nothing."""
-    if path.is_dir():
-        raise NotAWorkspaceError(f"{path} is a folder, not a Cardwall workspace.")
-    try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-    except PermissionError:
-        raise StorageError(f"{path} cannot be read: permission denied.") from None
-    if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
-        if header.startswith(_SQLITE_HEADER[:6]):
-            raise DamagedFileError(f"{path} is damaged: its header is cut short.")
-        raise NotAWorkspaceError(f"{path} is not a Cardwall workspace (it is not a database file).")
-    conn = None
-    try:
-        conn = _connect(path, readonly=True)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotAWorkspaceError(f"{path} is a database, but not a Cardwall workspace.")
-        if version > SCHEMA_VERSION:
-            raise NewerVersionError(
-                f"{path} was saved by a newer Cardwall (file version {version}; this one reads up to "
-                f"{SCHEMA_VERSION}). Update Cardwall to open it; the file has not been touched."
-            )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise DamagedFileError(f"{path} is damaged ({result}).")
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"{path} is damaged or not a workspace ({exc}).") from None
-    finally:
-        if conn is not None:
-            conn.close()
+# Older names, kept for the modules that import them from here.
+_connect = connect
 
 
 def on_network_drive(path: Path) -> bool:
@@ -108,11 +61,18 @@ class WorkspaceFile:
         self.path, self.conn, self.ws = path, conn, ws
         self.readonly, self.notice, self._lock = readonly, notice, lock
         self.closed = False
+        # Timer backups: `clock` is injectable so tests can let ten minutes pass without waiting them.
+        self.clock = time.monotonic
+        self.backup_every = backups.EVERY_S
+        self._last_backup = self.clock()
+        self.backup_problem = ""  # why the last backup failed, for the status bar; "" when it worked
 
     # --- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True) -> WorkspaceFile:
+    def open(
+        cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True, clock=None
+    ) -> WorkspaceFile:
         path = Path(path).expanduser()
         notices: list[str] = []
         is_new = not path.exists()
@@ -143,7 +103,7 @@ class WorkspaceFile:
                 if is_new:
                     raise StorageError(f"{path} is being created by another Cardwall.")
         try:
-            conn = _connect(path, readonly=readonly)
+            conn = connect(path, readonly=readonly)
             if not readonly:
                 network = on_network_drive(path)
                 mode = "DELETE" if network else "WAL"
@@ -165,12 +125,29 @@ class WorkspaceFile:
                 lock.release()
             raise
         opened = cls(path, conn, ws, readonly=readonly, notice=" ".join(notices), lock=lock)
-        if backup and not readonly and not is_new:
-            try:
-                backups.keep(conn, path)
-            except OSError:
-                pass  # a backup that cannot be written must not stop the session
+        if clock is not None:
+            opened.clock = clock
+            opened._last_backup = clock()
+        if backup and not readonly and not is_new and not opened.keep_backup("open"):
+            # A backup that cannot be written never stops the session: say so, and go on.
+            opened.notice = " ".join([*notices, opened.backup_problem])
         return opened
+
+    def keep_backup(self, kind: str) -> bool:
+        """Keep a backup of the file as it is now ("open", "import" or "timer"); False (and why) when none could be."""
+        try:
+            backups.keep(self.conn, self.path, kind=kind)
+        except backups.BackupError as exc:
+            self.backup_problem = f"{exc} The session goes on; changes are still saved."
+            return False
+        self.backup_problem = ""
+        self._last_backup = self.clock()
+        return True
+
+    def _backup_if_due(self) -> None:
+        if self.clock() - self._last_backup >= self.backup_every:
+            self._last_backup = self.clock()  # a failed backup is retried at the next interval, not every command
+            self.keep_backup("timer")
 
     def close(self) -> None:
         """Fold the write-ahead log into the file so `x.cardwall` alone is the whole workspace."""
@@ -209,6 +186,7 @@ class WorkspaceFile:
         except StorageError:
             command.revert(self.ws)
             raise
+        self._backup_if_due()
         return change
 
     def undo(self, command: Command) -> Change:
@@ -219,6 +197,7 @@ class WorkspaceFile:
         except StorageError:
             command.apply(self.ws)
             raise
+        self._backup_if_due()
         return change
 
     def redo(self, command: Command) -> Change:
@@ -228,8 +207,7 @@ class WorkspaceFile:
         """Write the current state of every key in `change`, in one transaction."""
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with atomic(conn):
                 for key in change.keys:
                     table, session_id, entity_id = key
                     mapper = MAPPERS[table]
@@ -238,11 +216,6 @@ class WorkspaceFile:
                         conn.execute(mapper.delete_sql, (session_id, entity_id) if mapper.scoped else (entity_id,))
                     else:
                         conn.execute(mapper.insert_sql, mapper.params(session_id, entity))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             raise StorageError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
