@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import fields
 
+from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProjection
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
@@ -60,7 +61,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_2(conn: sqlite3.Connection) -> None:
-    # A partnership's own labor-market figures (storage/labor_import.py); they override the bundled data.
+    # A partnership's own labor-market figures (cardwall.labor); they override the bundled data.
     conn.execute(
         """CREATE TABLE labor_figures (area_code TEXT NOT NULL, industry_code TEXT NOT NULL,
         soc_code TEXT NOT NULL, title TEXT NOT NULL, employment INTEGER, median INTEGER,
@@ -149,6 +150,9 @@ class RowMapper:
         )
         self.select_sql = f"SELECT {', '.join(columns)} FROM {table}"
 
+    def delete_params(self, session_id: str, entity_id: str) -> tuple:
+        return (session_id, entity_id) if self.scoped else (entity_id,)
+
     def params(self, session_id: str, entity) -> tuple:
         values = [getattr(entity, n) for n in self.names]
         values = [v if conv is None or v is None else conv(v) for v, conv in zip(values, self.to_row, strict=True)]
@@ -162,3 +166,31 @@ class RowMapper:
 
 
 MAPPERS = {table: RowMapper(table) for table in ENTITY_CLASSES}
+
+
+class LaborMapper:
+    """Imported labor figures: keyed by their columns (area, industry, SOC), not by session and id."""
+
+    def __init__(self, table: str, cls: type, key: tuple[str, ...]) -> None:
+        self.table, self.cls = table, cls
+        self.names = names = [f.name for f in fields(cls)]
+        self.bools = [i for i, f in enumerate(fields(cls)) if str(f.type) == "bool"]
+        self.insert_sql = f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        self.delete_sql = f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in key)}"
+        self.select_sql = f"SELECT {', '.join(names)} FROM {table}"
+
+    def params(self, _session_id: str, entity) -> tuple:
+        values = [getattr(entity, n) for n in self.names]
+        return tuple(int(v) if i in self.bools else v for i, v in enumerate(values))
+
+    def delete_params(self, _session_id: str, entity_id: str) -> tuple:
+        return tuple(entity_id.split("|"))
+
+    def entity(self, row: tuple):
+        return self.cls(*(bool(v) if i in self.bools else v for i, v in enumerate(row)))
+
+
+LABOR_MAPPERS = {
+    FIGURES: LaborMapper(FIGURES, ImportedFigure, ("area_code", "industry_code", "soc_code")),
+    PROJECTIONS: LaborMapper(PROJECTIONS, ImportedProjection, ("area_code", "soc_code")),
+}

@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 
 from cardwall.commands import Change, Command
+from cardwall.labor import ALL_INDUSTRIES, Figure
 from cardwall.model import Session, Workspace
 from storage import backups
 from storage.errors import DamagedFileError, ReadOnlyError, StorageError
 from storage.files import connect, inspect
 from storage.lock import WorkspaceLock
-from storage.schema import MAPPERS, migrate
+from storage.schema import LABOR_MAPPERS, MAPPERS, labor_tables, migrate
 from storage.transaction import atomic
 
 SUFFIX = ".cardwall"
@@ -208,20 +209,24 @@ class WorkspaceFile:
         conn = self.conn
         try:
             with atomic(conn):
-                for key in change.keys:
-                    table, session_id, entity_id = key
-                    mapper = MAPPERS[table]
-                    entity = self.ws.get(key)
-                    if entity is None:
-                        conn.execute(mapper.delete_sql, (session_id, entity_id) if mapper.scoped else (entity_id,))
-                    else:
-                        conn.execute(mapper.insert_sql, mapper.params(session_id, entity))
+                for sql, rows in _statements(self.ws, change):
+                    conn.executemany(sql, rows)
         except sqlite3.OperationalError as exc:
             raise StorageError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"The change could not be saved: {exc}.") from None
         except (UnicodeError, OverflowError) as exc:  # a value SQLite cannot hold: refuse it, keep memory = file
             raise StorageError(f"The change could not be saved: {exc}.") from None
+
+    # --- what the views ask of the file (none of them gets the connection) ---------------
+
+    def imported_figures(self, area_code: str, industry_code: str = ALL_INDUSTRIES) -> dict[str, Figure]:
+        """The partnership's own figures for one area and industry, projections folded in, by SOC code."""
+        return self.ws.labor.overrides(area_code, industry_code)
+
+    def imported_sources(self) -> list[tuple[str, str, int]]:
+        """(source, kind, rows) of every file of figures imported into this workspace."""
+        return self.ws.labor.sources()
 
     def _writable(self) -> None:
         if self.readonly:
@@ -243,6 +248,27 @@ def _explain(exc: sqlite3.OperationalError, path: Path) -> str:
     return f"The last change could not be saved to {path.name} ({text})."
 
 
+def _statements(ws: Workspace, change: Change):
+    """(sql, parameter rows) writing each key's current state, in order; runs of one statement go together,
+    so an import of thousands of figures is a few `executemany` calls."""
+    sql, rows = None, []
+    for key in change.keys:
+        table, session_id, entity_id = key
+        mapper = MAPPERS.get(table) or LABOR_MAPPERS[table]
+        entity = ws.get(key)
+        if entity is None:
+            step, params = mapper.delete_sql, mapper.delete_params(session_id, entity_id)
+        else:
+            step, params = mapper.insert_sql, mapper.params(session_id, entity)
+        if step != sql and rows:
+            yield sql, rows
+            rows = []
+        sql = step
+        rows.append(params)
+    if rows:
+        yield sql, rows
+
+
 def load(conn: sqlite3.Connection) -> Workspace:
     """Read the whole workspace into domain objects."""
     ws = Workspace()
@@ -260,4 +286,10 @@ def load(conn: sqlite3.Connection) -> Workspace:
             if session is not None:
                 entity = mapper.entity(row)
                 session.table(table)[entity.id] = entity
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for table in labor_tables(version):  # a version-1 file opened read-only has none
+        mapper, rows = LABOR_MAPPERS[table], ws.labor.table(table)
+        for row in conn.execute(mapper.select_sql):
+            entity = mapper.entity(row)
+            rows[entity.id] = entity
     return ws
