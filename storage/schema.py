@@ -169,25 +169,21 @@ MAPPERS = {table: RowMapper(table) for table in ENTITY_CLASSES}
 
 
 class LaborMapper:
-    """Imported labor figures: keyed by their columns (area, industry, SOC), not by session and id."""
+    """Imported labor figures (named tuples, in column order): keyed by area, industry and SOC code."""
 
     def __init__(self, table: str, cls: type, key: tuple[str, ...]) -> None:
         self.table, self.cls = table, cls
-        self.names = names = [f.name for f in fields(cls)]
-        self.bools = [i for i, f in enumerate(fields(cls)) if str(f.type) == "bool"]
+        names = cls._fields
         self.insert_sql = f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         self.delete_sql = f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in key)}"
         self.select_sql = f"SELECT {', '.join(names)} FROM {table}"
+        self.entity = cls._make  # `topcoded` comes back 0/1, which equals False/True
 
     def params(self, _session_id: str, entity) -> tuple:
-        values = [getattr(entity, n) for n in self.names]
-        return tuple(int(v) if i in self.bools else v for i, v in enumerate(values))
+        return entity
 
     def delete_params(self, _session_id: str, entity_id: str) -> tuple:
         return tuple(entity_id.split("|"))
-
-    def entity(self, row: tuple):
-        return self.cls(*(bool(v) if i in self.bools else v for i, v in enumerate(row)))
 
 
 LABOR_MAPPERS = {
