@@ -66,6 +66,7 @@ class WorkspaceFile:
         self.clock = time.monotonic
         self.backup_every = backups.EVERY_S
         self._last_backup = self.clock()
+        self._edited = False  # a command since the last backup
         self.backup_problem = ""  # why the last backup failed, for the status bar; "" when it worked
 
     # --- opening and closing ---------------------------------------------------------------
@@ -145,10 +146,20 @@ class WorkspaceFile:
         self._last_backup = self.clock()
         return True
 
-    def _backup_if_due(self) -> None:
-        if self.clock() - self._last_backup >= self.backup_every:
+    def backup_if_due(self, *, overdue: float = 1.0) -> None:
+        """A timer backup once `backup_every` seconds of editing have passed since the last backup.
+
+        Called when the app is idle (with the checkpoint), so the copy never lands mid-gesture; a command
+        takes it itself only when no idle moment came for twice the interval.
+        """
+        if self._edited and self.clock() - self._last_backup >= self.backup_every * overdue:
             self._last_backup = self.clock()  # a failed backup is retried at the next interval, not every command
+            self._edited = False
             self.keep_backup("timer")
+
+    def _backup_if_due(self) -> None:
+        self._edited = True
+        self.backup_if_due(overdue=2.0)
 
     def close(self) -> None:
         """Fold the write-ahead log into the file so `x.cardwall` alone is the whole workspace."""
@@ -164,7 +175,9 @@ class WorkspaceFile:
                 self._lock.release()
 
     def checkpoint(self) -> None:
+        """On idle and on close: fold the log into the file, and keep a timer backup if one is due."""
         if not self.readonly:
+            self.backup_if_due()
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.DatabaseError:

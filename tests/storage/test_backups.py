@@ -44,25 +44,42 @@ class Clock:
         return self.now
 
 
-def test_ten_minutes_of_editing_keep_a_backup_and_old_ones_roll_off(demo_path):
+def test_ten_minutes_of_editing_keep_a_backup_at_the_next_idle_moment(demo_path):
     clock = Clock()
     with WorkspaceFile.open(demo_path, clock=clock) as wf:
         sid = next(iter(wf.ws.sessions))
         wf.execute(AddCard(sid, "Welder"))
         clock.now += backups.EVERY_S - 1
         wf.execute(AddCard(sid, "Machinist"))
+        wf.checkpoint()  # what the app does when the room goes quiet for a moment
         assert backups.list_backups(demo_path, "timer") == []
         clock.now += 1
         last = AddCard(sid, "Electrician")
         wf.execute(last)
+        assert backups.list_backups(demo_path, "timer") == []  # not in the middle of typing
+        wf.checkpoint()
         kept = backups.list_backups(demo_path, "timer")
         assert len(kept) == 1
         assert last.card_id in reopen(kept[0]).sessions[sid].cards
+        clock.now += backups.EVERY_S
+        wf.checkpoint()  # ten minutes of nothing: no edit, no new backup
+        assert len(backups.list_backups(demo_path, "timer")) == 1
         for n in range(backups.KINDS["timer"] + 3):
             clock.now += backups.EVERY_S
             wf.undo(last) if n % 2 == 0 else wf.redo(last)  # an undo is editing too
+            wf.checkpoint()
         assert len(backups.list_backups(demo_path, "timer")) == backups.KINDS["timer"]
         assert len(backups.list_backups(demo_path, "open")) == 1
+
+
+def test_a_session_with_no_quiet_moment_still_gets_its_backup(demo_path):
+    clock = Clock()
+    with WorkspaceFile.open(demo_path, clock=clock) as wf:
+        sid = next(iter(wf.ws.sessions))
+        for _ in range(2 * backups.EVERY_S // 60):  # a card a minute for twenty minutes, never idle
+            clock.now += 60
+            wf.execute(AddCard(sid, "Welder"))
+        assert len(backups.list_backups(demo_path, "timer")) == 1
 
 
 def _unshare_works() -> bool:
