@@ -24,8 +24,6 @@ from storage.schema import LABOR_MAPPERS, MAPPERS, labor_tables, migrate
 from storage.transaction import atomic
 
 SUFFIX = ".cardwall"
-# Older names, kept for the modules that import them from here.
-_connect = connect
 
 
 def on_network_drive(path: Path) -> bool:
