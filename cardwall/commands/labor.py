@@ -26,7 +26,11 @@ class ImportFigures(Command):
     projections: tuple[ImportedProjection, ...] = ()
 
     def __post_init__(self) -> None:
-        Command.__init__(self)
+        base = getattr(super(), "__post_init__", None)
+        if base is not None:
+            base()  # a dataclass-minded base sets up its undo state here...
+        else:
+            Command.__init__(self)  # ...a plain one in __init__, which the dataclass's own __init__ replaces
         self.label = f"Import figures from {self.file}" if self.file else "Import labor figures"
 
     def plan(self, ws: Workspace) -> list[Write]:
