@@ -38,9 +38,9 @@ class _UndoEntry(QUndoCommand):
         self._replay(undo=True)
 
     def _replay(self, *, undo: bool) -> None:
-        # QUndoStack moves its index after this returns, whatever happened; when the file refused,
-        # the index is put back at once (this entry skipping the replay that brings), so the stack
-        # says what the file holds.
+        # QUndoStack moves its index after this returns, whatever happened. When the file refused,
+        # the index is put back on the next turn of the event loop, and the replay that setIndex then
+        # asks of this entry is skipped (the file never moved): the stack says what the file holds.
         stack = self.controller.undo_stack
         if not self.controller._replay(self.command, undo=undo):
             self._skip = True
