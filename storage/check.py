@@ -37,7 +37,10 @@ def file_problems(path: Path) -> tuple[list[str], Workspace | None]:
         missing = missing_tables(conn, [*MAPPERS, *labor_tables(version)])
         if missing:
             names = ", ".join(missing)
-            return [f"the file is damaged: table{'s' if len(missing) > 1 else ''} {names} missing."], None
+            plural = len(missing) > 1
+            return [
+                f"table{'s' if plural else ''} {names} {'are' if plural else 'is'} missing (the file is damaged)."
+            ], None
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         if problems:
             return problems, None
