@@ -33,10 +33,20 @@ TARGETS = {
     "rss_2000_mb": (250, "<=", "MB", "resident memory with a 2,000-card wall"),
     "soc_suggest_ms": (50, "<=", "ms", "SOC suggestions for a typed title, data loaded"),
     "crash_rounds_ok": (40, ">=", "of 40", "kill -9 rounds with no lost acknowledged command"),
+    "room_card_p99_ms": (50, "<=", "ms", "room: 40 devices x 2 cards at once, request to committed (p99)"),
+    "room_to_wall_ms": (100, "<=", "ms", "room: a device's card to painted on the wall (median)"),
 }
 
 # Each module measures some keys; the slow-to-import ones run in their own process.
-MODULES = ["bench.storage", "bench.wall", "bench.exports", "bench.data", "bench.crash", "bench.long_session"]
+MODULES = [
+    "bench.storage",
+    "bench.wall",
+    "bench.exports",
+    "bench.data",
+    "bench.crash",
+    "bench.long_session",
+    "bench.room",
+]
 
 
 def main(argv: list[str] | None = None) -> int:

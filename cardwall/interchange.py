@@ -7,6 +7,7 @@ of the first bad field (`cards[3].level: ...`) and changing nothing.
 
 from __future__ import annotations
 
+from cardwall.areas import normal_area_code
 from cardwall.commands.base import Command, DomainError, Write, clean_line, clean_long_text, clean_text, new_id
 from cardwall.commands.panel import clean_ksas
 from cardwall.commands.session import clean_date
@@ -93,6 +94,9 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
             "region": ws.partnership.region,
             "industry_code": _or_none(ws.partnership.industry_code),
             "area_code": _or_none(ws.partnership.area_code),
+            "convener_name": _or_none(ws.partnership.convener_name),
+            "convener_email": _or_none(ws.partnership.convener_email),
+            "cc_partners": ws.partnership.cc_partners,
         },
         "session": {
             "kind": info.kind,
@@ -296,7 +300,10 @@ class ImportSession(Command):
                 industry=p.guard("industry", clean_line, p.text("industry"), "Industry"),
                 region=p.guard("region", clean_line, p.text("region"), "Region"),
                 industry_code=p.text("industry_code"),
-                area_code=p.text("area_code"),
+                area_code=p.guard("area_code", normal_area_code, p.text("area_code")),
+                convener_name=p.guard("convener_name", clean_line, p.text("convener_name"), "Convener"),
+                convener_email=p.guard("convener_email", clean_line, p.text("convener_email"), "Convener e-mail"),
+                cc_partners=p.flag("cc_partners", True),
             )
             writes.append((("partnership", "", "partnership"), partnership))
 

@@ -48,6 +48,9 @@ class Partnership:
     area_code: str = ""  # OEWS area code, "" = national
 
     id: str = "partnership"  # there is one per workspace
+    convener_name: str = ""  # who sends what leaves the room: the e-mail draft's From
+    convener_email: str = ""
+    cc_partners: bool = True  # the e-mail draft copies listening partners (Cc); False leaves them out
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,16 @@ def participant_colour(index: int) -> str:
         "#283593",
     ]
     return palette[index % len(palette)]
+
+
+# The seeds' focus groups: hiring authorities vote first, then the high-performing employees, without
+# their bosses. Round 1 stays open to every employer role (a panel may vote once, all together); a
+# participant recorded only as "employer" may sit in either; partners listen and never vote.
+ROUND_ROLES = {1: ("employer", "hiring-authority", "employee"), 2: ("employer", "employee")}
+
+
+def votes_in_round(role: str, round: int | None) -> bool:
+    """Whether a participant with this role is one of the round's voters (None: any round)."""
+    if round is None:
+        return role != "partner"
+    return role in ROUND_ROLES.get(round, ())

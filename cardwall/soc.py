@@ -10,13 +10,21 @@ Appendix A). Also here: SOC levels and families, and how a wage is shown.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from cardwall.soc_lexicon import INDUSTRY_FAMILIES, LEXICON, RETIRED
 
 TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 2025)
 SOC_LEVELS = ("major", "minor", "broad", "detailed")  # the data says which a code is; its shape can mislead
 _SOC = re.compile(r"^\d{2}-\d{4}$")
+_CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2})-?(\d{4})(?!\d)")
+_LEADS = re.compile(r"\b(supervisor|foreman|lead|leader|manager|superintendent)s?\b", re.I)
+LEAD_BONUS = 4.0
+INDUSTRY_BONUS = (8.0, 4.0, 2.5, 1.5, 1.0)  # by the family's rank in the industry's list: a tie-breaker
 
 # Shorthand in the room -> the words SOC titles use. Applied word by word
 # (and to a few two-word phrases) before matching.
@@ -64,6 +72,30 @@ _WORDS = {
     "prog": "programmer",
     "cnc": "cnc",
     "hvac": "hvac",
+    "prep": "preparation",
+    "coord": "coordinator",
+    "spec": "specialist",
+    "svc": "service",
+    "cust": "customer",
+    "equip": "equipment",
+    "mach": "machine",
+    "qual": "quality",
+    "exec": "executive",
+    "mgmt": "management",
+    "dir": "director",
+    "rcv": "receiving",
+    "matl": "material",
+    "pkg": "packaging",
+    "sys": "system",
+    "sw": "software",
+    "assy": "assembly",
+    "fab": "fabrication",
+    "supt": "superintendent",
+    "mfg": "manufacturing",
+    "whse": "warehouse",
+    "hilo": "hilo",
+    "prod": "production",
+    "ehs": "ehs",
 }
 # Words that say nothing about the occupation.
 _FILLER = {
@@ -108,77 +140,30 @@ _FILLER = {
     "experienced",
     "skilled",
     "good",
-}
-
-# Names used in the room for occupations whose SOC title reads differently.
-# Each counts as another title of that detailed occupation.
-LEXICON: dict[str, tuple[str, ...]] = {
-    "51-4041": ("machinist", "cnc machinist", "manual machinist", "mill hand", "lathe hand"),
-    "51-9161": ("cnc operator", "cnc", "cnc machine operator", "cnc programmer operator", "cnc setup"),
-    "51-9162": ("cnc programmer", "cam programmer"),
-    "51-4111": ("tool die", "tool die maker", "die maker", "moldmaker", "mold maker"),
-    "51-4121": ("welder", "fabricator welder", "mig welder", "tig welder", "welding"),
-    "51-2041": ("structural fabricator", "metal fabricator", "fitter"),
-    "51-9061": ("quality inspector", "inspector", "quality", "quality technician", "qc inspector"),
-    "51-1011": ("production supervisor", "shift supervisor", "lead", "production lead", "line lead", "foreman"),
-    "51-9198": ("production helper", "general laborer", "production worker", "helper"),
-    "51-2090": ("assembler", "team assembler", "production assembler", "assembly line", "fabricator"),
-    "49-9041": ("industrial maintenance", "maintenance mechanic", "maintenance technician", "industrial mechanic"),
-    "49-9071": ("maintenance", "general maintenance", "facilities maintenance", "handyman"),
-    "49-9044": ("millwright",),
-    "47-2111": ("electrician", "industrial electrician", "journeyman electrician"),
-    "49-3031": ("diesel mechanic", "diesel technician", "truck mechanic", "fleet mechanic"),
-    "49-3023": ("auto mechanic", "automotive technician", "car mechanic"),
-    "49-9021": ("hvac", "hvac technician", "hvac mechanic", "refrigeration technician"),
-    "53-7051": ("forklift", "forklift operator", "forklift driver", "lift truck operator", "reach truck operator"),
-    "53-3032": ("cdl", "cdl driver", "truck driver", "semi driver", "otr driver", "tractor trailer driver"),
-    "53-3033": ("delivery driver", "route driver", "box truck driver", "light truck driver"),
-    "53-7062": ("warehouse", "warehouse associate", "material handler", "stocker", "loader", "dock worker"),
-    "53-7064": ("packer", "picker packer", "packager", "packaging"),
-    "43-5071": ("shipping receiving", "shipping clerk", "receiving clerk", "logistics clerk"),
-    "53-1047": ("warehouse supervisor", "dock supervisor"),
-    "17-2112": ("industrial engineer", "process engineer", "manufacturing engineer", "lean engineer"),
-    "17-2141": ("mechanical engineer", "design engineer"),
-    "17-2071": ("electrical engineer", "controls engineer"),
-    "17-3026": ("industrial engineering technician", "manufacturing technician", "process technician"),
-    "17-3013": ("mechanical drafter", "cad drafter", "cad designer", "drafter"),
-    "17-3024": (
-        "electromechanical technician",
-        "mechatronics technician",
-        "automation technician",
-        "robotics technician",
-        "plc technician",
-        "controls technician",
-    ),
-    "41-4012": ("sales representative", "outside sales", "account manager", "sales rep"),
-    "41-4011": ("technical sales representative", "technical sales", "sales engineer"),
-    "43-4051": ("customer service", "customer service representative", "csr", "call center"),
-    "43-6014": ("administrative assistant", "office assistant", "secretary", "receptionist"),
-    "43-9061": ("office clerk", "clerk", "data entry"),
-    "43-3031": ("bookkeeper", "accounting clerk", "ap clerk", "ar clerk"),
-    "13-2011": ("accountant", "cpa", "auditor"),
-    "11-3051": ("production manager", "plant manager", "manufacturing manager"),
-    "29-1141": ("rn", "registered nurse", "nurse", "charge nurse"),
-    "29-2061": ("lpn", "lvn", "licensed practical nurse"),
-    "31-1131": ("cna", "nursing assistant", "nurse aide"),
-    "31-9092": ("ma", "medical assistant"),
-    "29-2052": ("pharmacy tech", "pharmacy technician"),
-    "15-1252": ("software developer", "software engineer", "programmer", "developer"),
-    "15-1232": ("help desk", "it support", "desktop support", "computer support"),
-    "15-1244": ("network administrator", "sysadmin", "system administrator"),
-    "47-2061": ("construction laborer", "laborer"),
-    "47-2031": ("carpenter", "framer"),
-    "47-2152": ("plumber", "pipefitter", "steamfitter"),
-    "35-2014": ("line cook", "cook"),
-    "37-2011": ("janitor", "custodian", "cleaner"),
-    "11-1011": ("ceo", "chief executive", "president"),
-    "11-1021": ("general manager", "operations manager", "gm"),
-    "43-5061": ("production planner", "production scheduler", "scheduler", "expediter"),
-    "51-4031": ("press brake operator", "press operator", "punch press operator", "stamping press operator"),
-    "51-2028": ("electronics assembler", "electrical assembler", "wire harness assembler"),
-    "51-4072": ("injection molding operator", "molding machine operator"),
-    "13-1020": ("buyer", "purchasing agent", "procurement"),
-    "13-1081": ("logistician", "supply chain analyst", "logistics coordinator"),
+    # shifts and grades in company titles: "CNC Operator II - Nights", "Welder B", "2nd shift"
+    "shift",
+    "shifts",
+    "night",
+    "nights",
+    "day",
+    "days",
+    "weekend",
+    "weekends",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "b",
+    "c",
+    "d",
+    "apprentice",
+    "trainee",
+    "journeyman",
+    "journeymen",
+    "lvl",
+    "grade",
+    "4",
+    "5",
 }
 
 
@@ -187,6 +172,7 @@ class Suggestion:
     code: str
     title: str
     score: float  # 0-100, higher is better
+    retired: str = ""  # the retired code the user typed, when this is its 2018 successor
 
 
 def is_soc_code(text: str) -> bool:
@@ -240,6 +226,24 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
+def retired_successor(code: str) -> str:
+    """The code the data uses now for a code the 2018 SOC retired ("" when it was not retired)."""
+    return RETIRED.get(code, "")
+
+
+def industry_families(industry_code: str) -> tuple[str, ...]:
+    """SOC major groups (two digits) a partnership in this OEWS industry most likely means, most likely first."""
+    head = (industry_code or "")[:2]
+    if not head.isdigit() or industry_code.startswith("00"):
+        return ()
+    n = int(head)
+    for key, families in INDUSTRY_FAMILIES.items():
+        low, high = (int(x) for x in key.split("--"))
+        if low <= n < high:
+            return families
+    return ()
+
+
 class SocMatcher:
     """Suggests detailed SOC occupations for a typed title; build once per data set, then query often."""
 
@@ -261,29 +265,102 @@ class SocMatcher:
                 choices.append(normalise(name))
                 owners.append(code)
         self._choices, self._owners = choices, owners
+        self._vocab = sorted({w for c in choices for w in c.split()})
+        self._known = set(self._vocab)
+        # How much a word says: a rare word ("reach", "brake") left unmatched costs more than a common one.
+        counts: dict[str, int] = {}
+        for c in choices:
+            for w in set(c.split()):
+                counts[w] = counts.get(w, 0) + 1
+        idf = {w: math.log(len(choices) / n) for w, n in counts.items()}
+        mean = sum(idf.values()) / max(len(idf), 1)
+        self._weight = {w: v / mean for w, v in idf.items()}
+        self._supervisory = {code for code, title in self.titles.items() if _LEADS.search(title)}
+        self._correct = lru_cache(maxsize=4096)(self._correct_word)
 
-    def suggest(self, text: str, *, limit: int = 5) -> list[Suggestion]:
-        """The best detailed occupations for `text`, best first; [] when nothing is close."""
+    def _correct_word(self, word: str) -> str:
+        """A word no title uses, read as the nearest one that is ("machinst" -> "machinist"), else as typed."""
+        if word in self._known or len(word) < 4 or not word.isalpha():
+            return word
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        cutoff = 0.75 if len(word) >= 6 else 0.7
+        hit = process.extractOne(word, self._vocab, scorer=OSA.normalized_similarity, score_cutoff=cutoff)
+        return hit[0] if hit else word
+
+    def _compounds(self, words: list[str]) -> list[str]:
+        """'brick mason' -> 'brickmason', 'ironworker' -> 'iron': the word split or joined as titles spell it."""
+        out: list[str] = []
+        for word in words:
+            if out and out[-1] + word in self._known and not (out[-1] in self._known and word in self._known):
+                out[-1] += word
+                continue
+            if word not in self._known and len(word) >= 7:
+                for i in range(3, len(word) - 2):
+                    head, tail = word[:i], word[i:]
+                    if head in self._known and (tail in self._known or _stem(tail) in _FILLER or tail in _FILLER):
+                        word = head if tail in _FILLER or _stem(tail) in _FILLER else f"{head} {tail}"
+                        break
+            out.extend(word.split())
+        return out
+
+    def _code_in(self, raw: str) -> tuple[str, str] | None:
+        """(code, retired code typed or "") for a SOC code written in the text, e.g. "Team Assemblers 51-2092"."""
+        for major, minor in _CODE_IN_TEXT.findall(raw):
+            code = f"{major}-{minor}"
+            if code in self.titles:
+                return code, ""
+            successor = retired_successor(code)
+            if successor in self.titles:
+                return successor, code
+        return None
+
+    def suggest(self, text: str, *, limit: int = 5, industry_code: str = "") -> list[Suggestion]:
+        """The best detailed occupations for `text`, best first; [] when nothing is close.
+
+        A SOC code in the text (current, or retired and mapped to its successor) comes first. The
+        partnership's industry (`industry_code`) breaks near ties toward the families it employs.
+        """
         from rapidfuzz import process
 
         raw = text.strip()
-        if is_soc_code(raw) and raw in self.titles:
-            return [Suggestion(raw, self.titles[raw], 100.0)]
-        query = normalise(raw)
+        typed = self._code_in(raw)
+        if typed and is_soc_code(raw):
+            code, retired = typed
+            return [Suggestion(code, self.titles[code], 100.0, retired)]
+        query = " ".join(self._correct(w) for w in self._compounds(normalise(_CODE_IN_TEXT.sub(" ", raw)).split()))
+        out: list[Suggestion] = []
+        if typed:
+            out.append(Suggestion(typed[0], self.titles[typed[0]], 100.0, typed[1]))
         if not query:
-            return []
+            return out[:limit]
         hits = process.extract(
-            query, self._choices, scorer=_score, limit=max(limit * 6, 30), score_cutoff=62, processor=None
+            query,
+            self._choices,
+            scorer=_score,
+            limit=max(limit * 12, 80),  # room for the industry and lead bonuses to reorder near ties
+            score_cutoff=62,
+            processor=None,
+            scorer_kwargs={"weight": self._weight},
         )
+        families = industry_families(industry_code)
+        leads = bool(_LEADS.search(query))  # "foreman", "lead", "supervisor": the person in charge, not the trade
         best: dict[str, float] = {}
         for _choice, score, index in hits:
             code = self._owners[index]
+            if leads and code in self._supervisory:
+                score += LEAD_BONUS
+            if code[:2] in families:
+                score += INDUSTRY_BONUS[min(families.index(code[:2]), len(INDUSTRY_BONUS) - 1)]
             best[code] = max(best.get(code, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self.titles[kv[0]]))
-        return [Suggestion(code, self.titles[code], round(score, 1)) for code, score in ranked[:limit]]
+        seen = {s.code for s in out}
+        out += [Suggestion(c, self.titles[c], round(min(sc, 100.0), 1)) for c, sc in ranked if c not in seen]
+        return out[:limit]
 
 
-def _score(query: str, choice: str, *, score_cutoff: float = 0, **_kw) -> float:
+def _score(query: str, choice: str, *, score_cutoff: float = 0, weight: dict | None = None, **_kw) -> float:
     """Whole words first: a query word found in the title counts fully, a near spelling counts less."""
     from rapidfuzz import fuzz
 
@@ -294,7 +371,7 @@ def _score(query: str, choice: str, *, score_cutoff: float = 0, **_kw) -> float:
     # prefer the title that says the least beyond the query.
     q, c = set(query.split()), set(choice.split())
     extra = len(c - q)
-    missing = len(q - c)
+    missing = sum((weight or {}).get(w, 1.0) for w in q - c)
     whole = fuzz.token_sort_ratio(query, choice)
     score = 0.6 * token_set + 0.4 * whole - 2.0 * extra - 1.0 * missing
     if not q & c:

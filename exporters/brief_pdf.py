@@ -16,8 +16,9 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
+from cardwall import voting
 from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
-from exporters.content import date_text
+from exporters.content import ROUND_NOTE, date_text, round_dots
 from exporters.pdf_style import (
     BAND,
     BLS_SOURCE,
@@ -191,22 +192,30 @@ def _priorities(session: Session, panel: Panel, ranked, labels: dict, layout: _L
     out = section("Prioritised tasks")
     if not ranked:
         return [*out, para("No dots have been placed on this panel yet.", "body")]
-    rows = [head("Rank", "Task", "", "Dots")]
+    by_round = round_dots(session, panel.id)
+    # Both focus groups voted: hiring authorities (round 1) and high performers (round 2) side by side.
+    rounds = any(r2 for _, r2 in by_round.values()) and any(r1 for r1, _ in by_round.values())
+    rows = [head("Rank", "Task", "", *(("Round 1", "Round 2", "All") if rounds else ("Dots",)))]
     shown = ranked[: layout.cap] if layout.cap else ranked
     for r in shown:
         rank = f"{r.rank} (tie)" if r.tied else str(r.rank)
+        counts = (*by_round.get(r.task.id, (0, 0)), r.dots) if rounds else (r.dots,)
         rows.append(
-            [
-                para(rank, "cell"),
-                para(r.label, "cell_bold"),
-                para(_clip(r.task.text, layout), "cell"),
-                para(str(r.dots), "cell_num"),
-            ]
+            [para(rank, "cell"), para(r.label, "cell_bold"), para(_clip(r.task.text, layout), "cell")]
+            + [para(str(n), "cell_num") for n in counts]
         )
-    widths = [0.7 * inch, 0.45 * inch, FRAME_WIDTH - 1.65 * inch, 0.5 * inch]
-    t = table(rows, widths, numeric_cols=(3,))
+    extra = 1.6 * inch if rounds else 0
+    widths = [
+        0.7 * inch,
+        0.45 * inch,
+        FRAME_WIDTH - 1.65 * inch - extra,
+        *([0.7 * inch] * 3 if rounds else [0.5 * inch]),
+    ]
+    t = table(rows, widths, numeric_cols=(3, 4, 5) if rounds else (3,))
     t.setStyle([("SPAN", (1, 0), (2, 0))])
     out.append(t)
+    if rounds:
+        out.append(para(ROUND_NOTE, "small"))
     if len(shown) < len(ranked):
         out.append(para(f"{len(ranked) - len(shown)} more tasks with dots are in session.xlsx.", "small"))
     return out
@@ -325,7 +334,7 @@ def _paths(panel: Panel, layout: _Layout) -> list:
 
 def _who(session: Session, panel: Panel, layout: _Layout) -> list:
     voters = {v.participant_id for v in session.votes.values() if v.panel_id == panel.id and v.participant_id}
-    people = [p for p in session.ordered_participants() if p.role in EMPLOYER_ROLES]
+    people = voting.voters(session)
     if voters:
         people = [p for p in people if p.id in voters] or people
     orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)

@@ -34,21 +34,39 @@ def export_session(
     wages=None,
     progress=None,
     figures=None,
+    report: list[str] | None = None,
 ) -> list[Path]:
     """Write the session's exports into `folder` (which exists); returns the files written.
 
     `wages` (a dict or callable: SOC code -> wage line) adds labor-market wages with their source;
     `progress(done, total, what)` is told before each file, for a progress bar.
     `figures` (SOC code -> figures, storage.figures.session_pathway_figures) adds pathway-map.pdf.
+    `report` gets a line for anything the reader should know, e.g. characters no bundled font draws.
     """
+    from exporters.pdf_style import PLACEHOLDER, UNDRAWN
+
+    undrawn: set[str] = set()
+    token = UNDRAWN.set(undrawn)
+    try:
+        written = _export(ws, session_id, Path(folder), wall_png, wages, progress, figures)
+    finally:
+        UNDRAWN.reset(token)
+    if undrawn and report is not None:
+        shown = " ".join(sorted(undrawn)[:20])
+        report.append(f"{len(undrawn)} characters no bundled font can draw print as {PLACEHOLDER} in the PDFs: {shown}")
+    return written
+
+
+def _export(ws, session_id, folder, wall_png, wages, progress, figures) -> list[Path]:
     from exporters import content
     from exporters.brief_pdf import brief_pdf
     from exporters.email_draft import draft_email, subject_for
+    from exporters.summary_html import summary_html
     from exporters.summary_pdf import summary_pdf
+    from exporters.summary_plain import summary_plain
     from exporters.summary_text import summary_markdown
     from exporters.tables import frames, write_csv, write_xlsx
 
-    folder = Path(folder)
     session = ws.sessions[session_id]
     slugs = brief_slugs(session)
     steps = 8 + len(slugs) + (1 if wall_png else 0)
@@ -76,24 +94,35 @@ def export_session(
         write("wall.png", wall_png)
     step("summary PDF")
     pdf = write("summary.pdf", summary_pdf(summary, wall_png=wall_png, wages=wages))
+    briefs: list[tuple[str, bytes]] = []
     for panel_id, slug in slugs.items():
         step(f"brief: {session.panels[panel_id].occupation}")
-        write(f"brief-{slug}.pdf", brief_pdf(ws, session_id, panel_id, wages=wages))
+        name = f"brief-{slug}.pdf"
+        briefs.append((name, write(name, brief_pdf(ws, session_id, panel_id, wages=wages))))
     step("summary text")
     text = summary_markdown(summary, wall_file="wall.png" if wall_png else None, wages=wages)
     write("summary.md", text.encode("utf-8"))
     step("e-mail draft")
-    body = summary_markdown(summary, wages=wages)
-    people = session.ordered_participants()
+    convener = ws.partnership
+    attached = ("summary.pdf", *(name for name, _ in briefs))
     write(
         "summary.eml",
-        draft_email(people=people, subject=subject_for(summary.title, summary.date_text), body=body, pdf=pdf),
+        draft_email(
+            people=session.ordered_participants(),
+            subject=subject_for(summary.title, summary.date_text),
+            body=summary_plain(summary, wages=wages, sender=convener.convener_name, attachments=attached),
+            html=summary_html(summary, wages=wages),
+            pdf=pdf,
+            attachments=briefs,
+            sender=(convener.convener_name, convener.convener_email) if convener.convener_email else None,
+            cc_partners=convener.cc_partners,
+        ),
     )
     step("tables")
-    sheets = frames(ws, session_id)
+    sheets = frames(ws, session_id, figures=figures)
     for name in ("cards", "crosswalk", "votes"):
-        write_csv(sheets[name], folder / f"{name}.csv")
-        written.append(folder / f"{name}.csv")
+        if name in sheets:  # nothing in it for this kind of session: not written
+            written.append(write_csv(sheets[name], folder / f"{name}.csv"))
     step("workbook")
     written.append(write_xlsx(sheets, folder / "session.xlsx"))
     step("session JSON")

@@ -62,6 +62,12 @@ class PanelDigest:
     tasks: int
     dots: int
     top: tuple  # RankedTask, the most-voted first
+    round_dots: dict = field(default_factory=dict)  # task id -> (round 1 dots, round 2 dots)
+
+    @property
+    def rounds(self) -> bool:
+        """Both rounds voted: hiring authorities (1) and high performers (2) are compared side by side."""
+        return any(r2 for _, r2 in self.round_dots.values()) and any(r1 for r1, _ in self.round_dots.values())
 
 
 def date_text(iso: str, *, short: bool = False) -> str:
@@ -131,9 +137,20 @@ def gather(ws: Workspace, session_id: str, *, brief_slugs: dict[str, str] | None
                 tasks=len(panel_rules.tasks_of(session, panel.id)),
                 dots=sum(panel_rules.totals(session, panel.id).values()),
                 top=tuple(r for r in ranked if r.task.id in top_ids),
+                round_dots=round_dots(session, panel.id),
             )
         )
     return summary
+
+
+ROUND_NOTE = "Round 1: hiring authorities; round 2: high-performing employees (the seeds' focus groups)."
+
+
+def round_dots(session: Session, panel_id: str) -> dict[str, tuple[int, int]]:
+    """Task id -> (dots in round 1, dots in round 2)."""
+    first = panel_rules.totals(session, panel_id, 1)
+    second = panel_rules.totals(session, panel_id, 2)
+    return {t: (first.get(t, 0), second.get(t, 0)) for t in {*first, *second}}
 
 
 def occupations_by_level(summary: Summary) -> list[tuple[str, list[wall.CriticalOccupation]]]:
@@ -173,6 +190,16 @@ def said_by_step(session: Session) -> list[StepNotes]:
         if note.text.strip() or note.topic.strip():
             steps.setdefault(note.step, []).append(note)
     return [StepNotes(step, titles.get(step, f"Step {step}"), tuple(notes)) for step, notes in sorted(steps.items())]
+
+
+def discussion_notes(occupation: wall.CriticalOccupation) -> str:
+    """The crosswalk's "notes from the employer discussion": every card's notes in the pile, once each."""
+    notes: list[str] = []
+    for card in occupation.cards:
+        text = " ".join(card.notes.split())
+        if text and text not in notes:
+            notes.append(text)
+    return " / ".join(notes)
 
 
 def who(person: Participant) -> str:

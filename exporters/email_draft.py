@@ -1,4 +1,4 @@
-"""`summary.eml`: a draft e-mail to everyone who came, with the summary PDF attached.
+"""`summary.eml`: a draft e-mail from the convener to everyone who came, with the summary and briefs attached.
 
 Header values come from user text (names, titles). Python 3.11.7's `email`
 turns an encoded word such as `=?UTF-8?Q?=0A?=Bcc: x` into a real header line
@@ -9,16 +9,17 @@ characters, no line breaks, no encoded-word openers.
 from __future__ import annotations
 
 import re
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import formatdate
+from email.utils import formataddr, formatdate
 
-from cardwall.model import Participant
+from cardwall.model import EMPLOYER_ROLES, Participant
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
 _ADDR = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}$")
 MAX_HEADER = 200
+# Address headers are folded here, one address a line (set_raw); "none" keeps the policy from refolding them.
+_POLICY = SMTP.clone(refold_source="none")
 
 
 def header_safe(text: object) -> str:
@@ -30,20 +31,40 @@ def header_safe(text: object) -> str:
     return text[:MAX_HEADER].rstrip()
 
 
-def recipients(people: list[Participant]) -> list[Address]:
-    """Participants with a usable e-mail address, once each, as header-safe addresses."""
-    out, seen = [], set()
+def _address(name: object, email: object) -> str | None:
+    """One `Name <user@host>` with the name as one whole encoded word, or None when the address is unusable.
+
+    Python's folder splits a long name's encoded word mid-word, and its parser then reads the pieces
+    back with a space between them ("Nguy ễn"); one encoded word per name survives both.
+    """
+    addr = header_safe(email).strip()
+    if not _ADDR.match(addr):
+        return None
+    return formataddr((header_safe(name), addr), charset="utf-8")
+
+
+def recipients(people: list[Participant], *, seen: set[str] | None = None) -> list[str]:
+    """Participants with a usable e-mail address, once each (across `seen`), as header-safe addresses."""
+    out, seen = [], set() if seen is None else seen
     for person in people:
-        addr = header_safe(person.email).strip()
-        if not _ADDR.match(addr) or addr.casefold() in seen:
+        formatted = _address(person.name, person.email)
+        key = header_safe(person.email).strip().casefold()
+        if formatted is None or key in seen:
             continue
-        username, domain = addr.rsplit("@", 1)
-        try:
-            out.append(Address(display_name=header_safe(person.name), username=username, domain=domain))
-        except (ValueError, IndexError):
-            continue
-        seen.add(addr.casefold())
+        out.append(formatted)
+        seen.add(key)
     return out
+
+
+def addressees(people: list[Participant], *, cc_partners: bool = True, sender: str = "") -> tuple[list[str], list[str]]:
+    """(To, Cc): employers (and the employees and hiring authorities who speak for them) in To;
+    listening partners in Cc when the partnership says so (Partnership.cc_partners), else left out.
+    The sender (the convener, often a partner in the room) is not written to."""
+    seen: set[str] = {header_safe(sender).strip().casefold()} if sender else set()
+    to = recipients([p for p in people if p.role in EMPLOYER_ROLES], seen=seen)
+    partners = [p for p in people if p.role not in EMPLOYER_ROLES]
+    cc = recipients(partners, seen=seen) if cc_partners else []
+    return to, cc
 
 
 def subject_for(title: str, date_text: str) -> str:
@@ -53,18 +74,37 @@ def subject_for(title: str, date_text: str) -> str:
     return header_safe(subject)
 
 
-def draft_email(*, people: list[Participant], subject: str, body: str, pdf: bytes | None, sender: str = "") -> bytes:
-    """The draft as RFC 5322 bytes, marked `X-Unsent: 1` so mail clients open it for editing."""
-    msg = EmailMessage()
+def draft_email(
+    *,
+    people: list[Participant],
+    subject: str,
+    body: str,
+    pdf: bytes | None,
+    sender: tuple[str, str] | None = None,
+    html: str | None = None,
+    cc_partners: bool = True,
+    attachments: list[tuple[str, bytes]] | None = None,
+) -> bytes:
+    """The draft as RFC 5322 bytes, marked `X-Unsent: 1` so mail clients open it for editing.
+
+    `body` is the plain-text part; with `html` the two are a multipart/alternative. `sender` is the
+    convener's (name, e-mail). `pdf` is attached as summary.pdf, then each (file name, PDF) of `attachments`.
+    """
+    msg = EmailMessage(policy=_POLICY)
     msg["Subject"] = header_safe(subject)
-    to = recipients(people)
+    if sender and (formatted := _address(*sender)):
+        msg.set_raw("From", formatted)
+    to, cc = addressees(people, cc_partners=cc_partners, sender=sender[1] if sender else "")
     if to:
-        msg["To"] = to
-    if sender:
-        msg["From"] = header_safe(sender)
+        msg.set_raw("To", ",\r\n ".join(to))
+    if cc:
+        msg.set_raw("Cc", ",\r\n ".join(cc))
     msg["Date"] = formatdate(localtime=True)
     msg["X-Unsent"] = "1"
     msg.set_content(body, subtype="plain", charset="utf-8")
-    if pdf:
-        msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="summary.pdf")
-    return msg.as_bytes(policy=SMTP)
+    if html:
+        msg.add_alternative(html, subtype="html", charset="utf-8")
+    files = ([("summary.pdf", pdf)] if pdf else []) + list(attachments or [])
+    for name, data in files:
+        msg.add_attachment(data, maintype="application", subtype="pdf", filename=header_safe(name))
+    return msg.as_bytes()

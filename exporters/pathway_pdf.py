@@ -26,13 +26,17 @@ PAGE = landscape(LETTER)
 MARGIN = 0.45 * inch
 WIDTH = PAGE[0] - 2 * MARGIN
 LABEL_W = 1.05 * inch
-PER_ROW = 5  # boxes side by side in a band before it wraps
+MAX_PER_ROW, MIN_PER_ROW = 8, 4  # boxes side by side in a band before it wraps: as many as the widest band
+HOURS_A_YEAR = 2080  # how BLS turns an annual wage into an hourly one
+NOT_ENTERED = "not entered"
 BAND_TINTS = ("#eef3f9", "#e3ecf6", "#d8e4f2", "#cddcee")
 
 BOX_TITLE = _style("pw_title", fontName=FONT_BOLD, fontSize=9.5, leading=11.5, textColor=ACCENT)
 BOX_TEXT = _style("pw_text", fontSize=7.6, leading=9.6)
 BOX_MUTED = _style("pw_muted", fontSize=7.2, leading=9, textColor=MUTED)
 LEVEL = _style("pw_level", fontName=FONT_BOLD, fontSize=10, leading=12, textColor=ACCENT, alignment=1)
+ARROW = _style("pw_arrow", fontName=FONT_BOLD, fontSize=13, leading=14, textColor=ACCENT, alignment=1)
+ARROW_NOTE = _style("pw_arrow_note", fontSize=7.2, leading=9, textColor=MUTED)
 LEVEL_NOTE = _style("pw_level_note", fontSize=7, leading=8.5, textColor=MUTED, alignment=1)
 
 
@@ -58,37 +62,19 @@ def pathway_pdf(ws: Workspace, session_id: str, *, figures: Mapping[str, Mapping
         Spacer(1, 6),
     ]
 
-    levels = list(reversed(session.ordered_levels()))  # Advanced on top, Entry at the bottom
-    rows, styles = [], []
-    for index, level in enumerate(levels):
-        mine = [o for o in occupations if o.root.level_id == level.id]
-        boxes = [_box(o, figures.get(o.root.soc_code) if o.root.soc_code else None, region) for o in mine]
-        label = [
-            Paragraph(esc(level.name), LEVEL),
-            Paragraph(f"{len(mine)} occupation{'s' * (len(mine) != 1)}", LEVEL_NOTE),
-        ]
-        rows.append([label, _band(boxes)])
-        tint = colors.HexColor(BAND_TINTS[min(len(levels) - 1 - index, len(BAND_TINTS) - 1)])
-        styles.append(("BACKGROUND", (0, index), (-1, index), tint))
-    if not rows:
-        rows.append([Paragraph("—", LEVEL), Paragraph("This session has no levels.", BOX_TEXT)])
-    bands = Table(rows, colWidths=[LABEL_W, WIDTH - LABEL_W], hAlign="LEFT")
-    bands.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEBELOW", (0, 0), (-1, -2), 1.2, colors.white),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                *styles,
-            ]
-        )
-    )
     # One page, always: the source goes at the foot of the page, the bands shrink to fit what is left.
     source = Paragraph(_source_note(figures, region), STYLES["small"])
     _w, source_h = source.wrap(WIDTH, PAGE[1])
     used = sum(flowable.wrap(WIDTH, PAGE[1])[1] for flowable in story) + 6
     room = PAGE[1] - 2 * MARGIN - used - source_h - 14
+
+    # Fill the page: of the layouts from MIN_PER_ROW to MAX_PER_ROW boxes a row, the one drawn largest.
+    def scale(table: Table) -> float:
+        width, height = table.wrap(WIDTH, 10 * PAGE[1])
+        return min(1.0, room / height, WIDTH / max(width, 1))
+
+    layouts = [_bands(session, occupations, figures, region, n) for n in range(MIN_PER_ROW, MAX_PER_ROW + 1)]
+    bands = max(layouts, key=scale)  # the first of equals: fewer, wider boxes
     story.append(KeepInFrame(WIDTH, room, [bands], mode="shrink"))
 
     def foot(canvas, _doc) -> None:
@@ -110,7 +96,57 @@ def pathway_pdf(ws: Workspace, session_id: str, *, figures: Mapping[str, Mapping
     return out.getvalue()
 
 
-def _box(occupation, figure: Mapping | None, region: str) -> Table:
+def hourly(annual: str) -> str:
+    """'$63,800' -> '$30.67/hr'; '' for a top-coded or missing figure."""
+    digits = str(annual or "").replace("$", "").replace(",", "").strip()
+    return f"${int(digits) / HOURS_A_YEAR:,.2f}/hr" if digits.isdigit() else ""
+
+
+def _bands(session, occupations, figures: Mapping, region: str, per_row: int) -> Table:
+    """The level bands, Advanced on top, with `per_row` boxes side by side and an arrow up between bands."""
+    levels = list(reversed(session.ordered_levels()))  # Advanced on top, Entry at the bottom
+    rows, styles = [], []
+    for index, level in enumerate(levels):
+        mine = [o for o in occupations if o.root.level_id == level.id]
+        boxes = [_box(o, figures.get(o.root.soc_code) if o.root.soc_code else None, region, per_row) for o in mine]
+        label = [
+            Paragraph(esc(level.name), LEVEL),
+            Paragraph(f"{len(mine)} occupation{'s' * (len(mine) != 1)}", LEVEL_NOTE),
+        ]
+        if index:  # an arrow up from this band to the one above: the way people advance
+            rows.append(
+                [
+                    Paragraph("▲", ARROW),
+                    Paragraph(f"advancement: {esc(level.name)} → {esc(levels[index - 1].name)}", ARROW_NOTE),
+                ]
+            )
+            arrow = len(rows) - 1
+            styles += [
+                ("BACKGROUND", (0, arrow), (-1, arrow), colors.white),
+                ("TOPPADDING", (0, arrow), (-1, arrow), 1),
+                ("BOTTOMPADDING", (0, arrow), (-1, arrow), 1),
+            ]
+        rows.append([label, _band(boxes, per_row)])
+        tint = colors.HexColor(BAND_TINTS[min(len(levels) - 1 - index, len(BAND_TINTS) - 1)])
+        styles.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint))
+    if not rows:
+        rows.append([Paragraph("—", LEVEL), Paragraph("This session has no levels.", BOX_TEXT)])
+    bands = Table(rows, colWidths=[LABEL_W, WIDTH - LABEL_W], hAlign="LEFT")
+    bands.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -2), 1.2, colors.white),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                *styles,
+            ]
+        )
+    )
+    return bands
+
+
+def _box(occupation, figure: Mapping | None, region: str, per_row: int) -> Table:
     card = occupation.root
     lines = [Paragraph(esc(card.text), BOX_TITLE)]
     if card.soc_code:
@@ -119,14 +155,18 @@ def _box(occupation, figure: Mapping | None, region: str) -> Table:
             soc_title = soc_title[:32].rstrip(" ,") + "…"
         lines.append(Paragraph(f"SOC {esc(card.soc_code)}" + (f" · {esc(soc_title)}" if soc_title else ""), BOX_MUTED))
     else:
-        lines.append(Paragraph("SOC code not set yet", BOX_MUTED))
+        lines.append(Paragraph(f"SOC code {NOT_ENTERED}", BOX_MUTED))
     if figure:
         short = region.split(",")[0]
         wage = []
         if figure.get("region_wage") and region:
-            wage.append(f"<b>{esc(figure['region_wage'])}</b> {esc(short)}")
+            per_hour = hourly(figure["region_wage"])
+            wage.append(
+                f"<b>{esc(figure['region_wage'])}</b>" + (f" ({per_hour})" if per_hour else "") + f" {esc(short)}"
+            )
         if figure.get("national_wage"):
-            wage.append(f"{esc(figure['national_wage'])} U.S.")
+            per_hour = "" if wage else hourly(figure["national_wage"])
+            wage.append(f"{esc(figure['national_wage'])}" + (f" ({per_hour})" if per_hour else "") + " U.S.")
         if wage:
             lines.append(Paragraph(" · ".join(wage), BOX_TEXT))
         jobs = []
@@ -138,11 +178,12 @@ def _box(occupation, figure: Mapping | None, region: str) -> Table:
             jobs.append(f"{esc(figure['openings'])} openings/yr")
         if jobs:
             lines.append(Paragraph(" · ".join(jobs), BOX_TEXT))
-    lines.append(Paragraph(f"<b>Education:</b> {esc(card.education) if card.education else '—'}", BOX_TEXT))
-    lines.append(Paragraph(f"<b>Credentials:</b> {esc(card.credentials) if card.credentials else '—'}", BOX_TEXT))
+    for label, value in (("Education", card.education), ("Credentials", card.credentials)):
+        shown = esc(value) if value else f"<font color='#5f6b7a'>{NOT_ENTERED}</font>"
+        lines.append(Paragraph(f"<b>{label}:</b> {shown}", BOX_TEXT))
     if occupation.employers > 1:
         lines.append(Paragraph(f"Named by {occupation.employers} employers", BOX_MUTED))
-    box = Table([[lines]], colWidths=[(WIDTH - LABEL_W) / PER_ROW - 8])
+    box = Table([[lines]], colWidths=[(WIDTH - LABEL_W) / per_row - 8])
     box.setStyle(
         TableStyle(
             [
@@ -159,12 +200,12 @@ def _box(occupation, figure: Mapping | None, region: str) -> Table:
     return box
 
 
-def _band(boxes: list[Table]):
+def _band(boxes: list[Table], per_row: int):
     if not boxes:
         return Paragraph("No occupation at this level.", BOX_MUTED)
-    grid = [boxes[i : i + PER_ROW] for i in range(0, len(boxes), PER_ROW)]
-    grid[-1] += [""] * (PER_ROW - len(grid[-1]))
-    table = Table(grid, colWidths=[(WIDTH - LABEL_W) / PER_ROW] * PER_ROW, hAlign="LEFT")
+    grid = [boxes[i : i + per_row] for i in range(0, len(boxes), per_row)]
+    grid[-1] += [""] * (per_row - len(grid[-1]))
+    table = Table(grid, colWidths=[(WIDTH - LABEL_W) / per_row] * per_row, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -185,6 +226,7 @@ def _source_note(figures: Mapping[str, Mapping], region: str) -> str:
     where = f" Regional figures: {esc(region)}, all industries." if region else ""
     return (
         f"<b>Source:</b> {cited}.{where} Median wages are annual; “≥ $239,200” marks a median at or above the "
-        "published top code; — means not published. Employment excludes the self-employed. Education and "
+        "published top code; hourly wages are the annual median over 2,080 hours; “not entered”: nobody has "
+        "filled it in yet; — means not published. Employment excludes the self-employed. Education and "
         "credentials are as entered by the convener."
     )

@@ -13,21 +13,26 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 import resources
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+EMOJI_FONT = "Symbola"  # monochrome emoji and symbols (resources/fonts/LICENSE-Symbola.txt)
 PAGE = LETTER
 MARGIN = 0.75 * inch
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+PORTRAIT, LANDSCAPE = "portrait", "landscape"  # page templates a story may switch between
+LANDSCAPE_WIDTH = PAGE[1] - 2 * MARGIN
+LANDSCAPE_HEIGHT = PAGE[0] - 1.55 * inch
+_NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
@@ -53,6 +58,7 @@ def register_fonts() -> None:
     ):
         pdfmetrics.registerFont(TTFont(name, str(resources.path("fonts", file))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+    pdfmetrics.registerFont(TTFont(EMOJI_FONT, str(resources.path("fonts", "Symbola.ttf"))))
     _registered = True
 
 
@@ -96,10 +102,80 @@ def visual(line: str) -> str:
 
 
 def esc(text: object) -> str:
-    """User text as Paragraph markup that prints exactly as typed; newlines become line breaks."""
+    """User text as Paragraph markup that prints exactly as typed; newlines become line breaks.
+
+    Characters DejaVu Sans lacks are set in a font that has them (CJK in reportlab's CID fonts,
+    emoji and symbols in Symbola); one no font here can draw prints as a visible □, never as nothing.
+    """
     text = "" if text is None else str(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br/>".join(escape(visual(line)) for line in lines)
+    return "<br/>".join(with_fallback_fonts(visual(line)) for line in lines)
+
+
+PLACEHOLDER = "□"  # what a character no bundled font can draw prints as
+_CID_FONTS = {"zh": "STSong-Light", "ja": "HeiseiMin-W3", "ko": "HYSMyeongJo-Medium"}
+_cmaps: dict[str, set[int]] = {}
+UNDRAWN: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("undrawn", default=None)
+
+
+def _covered(font: str) -> set[int]:
+    if font not in _cmaps:
+        _cmaps[font] = set(pdfmetrics.getFont(font).face.charToGlyph)
+    return _cmaps[font]
+
+
+def _font_for(ch: str) -> str:
+    """'' when DejaVu draws it, else the font that does, else PLACEHOLDER's marker '?'."""
+    code = ord(ch)
+    if code < 0x250 or code in _covered(FONT) or ch in "\u200d\ufe0f":
+        return ""
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return _cid("ko")
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+        return _cid("ja")
+    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF:
+        return _cid("zh")
+    if code in _covered(EMOJI_FONT):
+        return EMOJI_FONT
+    return "?"
+
+
+def _cid(script: str) -> str:
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    name = _CID_FONTS[script]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    return name
+
+
+def with_fallback_fonts(line: str) -> str:
+    """Escaped markup for one line, each run DejaVu cannot draw wrapped in a font that can."""
+    out: list[str] = []
+    run, font = "", ""
+    for ch in line:
+        want = _font_for(ch)
+        if ch in "\u200d\ufe0f":  # joiners and variation selectors ride with the run they belong to
+            want = font
+        if want != font and run:
+            out.append(_run(run, font))
+            run = ""
+        run, font = run + ch, want
+    if run:
+        out.append(_run(run, font))
+    return "".join(out)
+
+
+def _run(text: str, font: str) -> str:
+    text = text.replace("\u200d", "").replace("\ufe0f", "")
+    if not font:
+        return escape(text)
+    if font == "?":
+        undrawn = UNDRAWN.get()
+        if undrawn is not None:
+            undrawn.update(text)
+        return PLACEHOLDER * len(text)
+    return f'<font name="{font}">{escape(text)}</font>'
 
 
 def para(text: object, style: str = "body", *, markup: str = "") -> Paragraph:
@@ -244,7 +320,7 @@ def build_pdf_pages(
 ) -> tuple[bytes, int]:
     """As build_pdf, with the number of pages it took."""
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         out,
         pagesize=PAGE,
         leftMargin=MARGIN,
@@ -256,6 +332,12 @@ def build_pdf_pages(
         subject=subject,
         creator="Cardwall",
     )
+    # Portrait pages, and landscape ones a story asks for (NextPageTemplate(LANDSCAPE)), e.g. the wall.
+    templates = []
+    for name, size in ((PORTRAIT, PAGE), (LANDSCAPE, landscape(PAGE))):
+        frame = Frame(MARGIN, 0.85 * inch, size[0] - 2 * MARGIN, size[1] - 1.55 * inch, id=name, **_NO_PADDING)
+        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size))
+    doc.addPageTemplates(templates)
     canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": " ".join(footer.split())})
     doc.build(story, canvasmaker=canvas_class)
     return out.getvalue(), doc.page

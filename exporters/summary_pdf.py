@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from cardwall.model import REASON_LABELS, REASONS
 from exporters import content
@@ -23,9 +21,8 @@ from exporters.pdf_style import (
     table,
     wage_line,
 )
+from exporters.wall_grid import wall_pages
 
-WALL_MAX_HEIGHT = 6.2 * inch
-WALL_MIN_HEIGHT = 3.0 * inch
 KEEP_WHOLE_ROWS = 12  # a next-steps table this short moves to the next page whole rather than split
 THIRD_CARD = "†"
 REASON_SHORT = {
@@ -51,9 +48,9 @@ def _story(summary: Summary, wall_png: bytes | None, wages) -> list:
     story: list = []
     story += title_block(summary)
     story += who_came(summary)
-    if wall_png:
-        story += wall_picture(wall_png)
     if summary.kind == "critical-occupations":
+        # The wall as text on landscape pages: the screen picture (wall.png) shrinks cards below reading size.
+        story += wall_pages(summary)
         story += occupations_table(summary, wages)
         story += reasons_table(summary)
         story += skills(summary)
@@ -119,40 +116,6 @@ def _attendee(group) -> Paragraph:
     return bullet(people, markup=f"<b>{esc(org)}</b>: ")
 
 
-def wall_picture(png: bytes) -> list:
-    caption = para(
-        "The wall at the end of the session: categories across the top, entry-level jobs at the bottom.", "small"
-    )
-    return [CondPageBreak(WALL_MIN_HEIGHT + 0.55 * inch), para("The wall", "h1"), WallFigure(png, caption)]
-
-
-class WallFigure(Flowable):
-    """The wall picture and its caption, shrunk (never below WALL_MIN_HEIGHT) to use the rest of a page."""
-
-    def __init__(self, png: bytes, caption: Paragraph) -> None:
-        super().__init__()
-        from reportlab.lib.utils import ImageReader
-
-        self.image = ImageReader(io.BytesIO(png))
-        self.px_w, self.px_h = self.image.getSize()
-        self.caption = caption
-        self.width = self.height = self.cap_h = self.img_w = self.img_h = 0
-
-    def wrap(self, avail_width, avail_height):
-        _, self.cap_h = self.caption.wrap(avail_width, avail_height)
-        scale = min(avail_width / self.px_w, WALL_MAX_HEIGHT / self.px_h)
-        room = avail_height - self.cap_h - 4
-        if self.px_h * scale > room >= WALL_MIN_HEIGHT:
-            scale = room / self.px_h
-        self.img_w, self.img_h = self.px_w * scale, self.px_h * scale
-        self.width, self.height = avail_width, self.img_h + 4 + self.cap_h
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.image, (self.width - self.img_w) / 2, self.cap_h + 4, self.img_w, self.img_h)
-        self.caption.drawOn(self.canv, 0, 0)
-
-
 def occupations_table(summary: Summary, wages) -> list:
     out = [CondPageBreak(2 * inch), para("Critical occupations", "h1")]
     by_level = content.occupations_by_level(summary)
@@ -167,10 +130,10 @@ def occupations_table(summary: Summary, wages) -> list:
     )
     show_wages = any(wage_line(wages, o.root.soc_code) for o in summary.occupations)
     labels = ["Occupation", "Category", "Named by", "Organizations", "SOC code"]
-    widths = [1.75, 1.35, 0.65, 2.35, 0.9]
+    widths = [1.55, 1.15, 0.6, 2.0, 1.7]  # room for the SOC title under its code
     if show_wages:
         labels.append("Wage")
-        widths = [1.5, 1.15, 0.6, 1.95, 0.75, 1.05]
+        widths = [1.35, 1.0, 0.55, 1.6, 1.4, 1.1]
     rows, bands = [head(*labels)], []
     for level, occupations in by_level:
         bands.append(len(rows))
@@ -179,7 +142,8 @@ def occupations_table(summary: Summary, wages) -> list:
             mark = f" {THIRD_CARD}" if o.third_card else ""
             soc = esc(o.root.soc_code) or "—"
             if o.root.soc_title:
-                soc += f"<br/><font size=7>{esc(o.root.soc_title)}</font>"
+                title = o.root.soc_title if len(o.root.soc_title) <= 60 else o.root.soc_title[:58].rstrip(" ,") + "…"
+                soc += f"<br/><font size=7>{esc(title)}</font>"  # in full in crosswalk.csv
             row = [
                 Paragraph(esc(o.root.text) + mark, STYLES["cell"]),
                 para(o.category, "cell"),
@@ -198,6 +162,10 @@ def occupations_table(summary: Summary, wages) -> list:
         notes.append(f"Wages: {BLS_SOURCE}.")
     if notes:
         out += [Spacer(1, 3), para(" ".join(notes), "small")]
+    noted = [o for o in summary.occupations if content.discussion_notes(o)]
+    if noted:  # the stacked crosswalk's "notes from the employer discussion"
+        out += [CondPageBreak(1.2 * inch), Paragraph("Notes from the employer discussion", STYLES["h2"])]
+        out += [bullet(content.discussion_notes(o), markup=f"<b>{esc(o.root.text)}</b>: ") for o in noted]
     return out
 
 
@@ -260,7 +228,17 @@ def panels_overview(summary: Summary) -> list:
                 "body",
             )
         )
-        if digest.top:
+        if digest.top and digest.rounds:  # the two focus groups side by side
+            rows = [head("Task", "", "Round 1", "Round 2", "All", "Rank")]
+            for r in digest.top:
+                r1, r2 = digest.round_dots.get(r.task.id, (0, 0))
+                rank = f"{r.rank}{' (tie)' if r.tied else ''}"
+                cells = [para(r.label, "cell_bold"), para(r.task.text, "cell")]
+                cells += [para(str(n), "cell_num") for n in (r1, r2, r.dots)] + [para(rank, "cell")]
+                rows.append(cells)
+            widths = [0.55 * inch, FRAME_WIDTH - 3.75 * inch, 0.7 * inch, 0.7 * inch, 0.5 * inch, 0.9 * inch]
+            block += [table(rows, widths, numeric_cols=(2, 3, 4)), para(content.ROUND_NOTE, "small")]
+        elif digest.top:
             rows = [head("Task", "", "Dots", "Rank")]
             for r in digest.top:
                 rank = f"{r.rank}{' (tie)' if r.tied else ''}"

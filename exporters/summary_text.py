@@ -87,6 +87,11 @@ def _occupations(summary: Summary, wages) -> list[str]:
                 row += f" {md(wage_line(wages, o.root.soc_code))} |"
             out.append(row)
         out.append("")
+    noted = [o for o in summary.occupations if content.discussion_notes(o)]
+    if noted:
+        out += ["### Notes from the employer discussion", ""]
+        out += [f"- **{md(o.root.text)}:** {md(content.discussion_notes(o))}" for o in noted]
+        out.append("")
     if any(o.third_card for o in summary.occupations):
         out += ["† named (also) in the “third card” round.", ""]
     if show_wages:
@@ -126,7 +131,14 @@ def _panels(summary: Summary) -> list[str]:
         if d.slug:
             line += f" The full brief is in brief-{d.slug}.pdf."
         out += [line, ""]
-        if d.top:
+        if d.top and d.rounds:
+            out += ["| Rank | Task | Round 1 | Round 2 | All |", "|---|---|---:|---:|---:|"]
+            for r in d.top:
+                r1, r2 = d.round_dots.get(r.task.id, (0, 0))
+                tie = " (tie)" if r.tied else ""
+                out.append(f"| {r.rank}{tie} | {md(r.label)} {md(r.task.text)} | {r1} | {r2} | {r.dots} |")
+            out += ["", content.ROUND_NOTE, ""]
+        elif d.top:
             out += ["| Rank | Task | Dots |", "|---|---|---:|"]
             out += [
                 f"| {r.rank}{' (tie)' if r.tied else ''} | {md(r.label)} {md(r.task.text)} | {r.dots} |" for r in d.top

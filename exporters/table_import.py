@@ -98,8 +98,15 @@ def _column(table: Table, path: Path, names: tuple[str, ...], *, what: str, requ
 
 
 def _cell(value) -> str:
-    """A cell as one clean line (a line break typed in a cell becomes a space)."""
-    return " ".join(("" if value is None else str(value)).split())
+    """A cell as one clean line (a line break typed in a cell becomes a space).
+
+    Our own exports put an apostrophe before a cell a spreadsheet would run as a formula
+    (exporters/tables.py neutralise): it is taken off again, so "=SUM" comes back as typed.
+    """
+    text = "" if value is None else str(value)
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n", "\0"):
+        text = text[1:]
+    return " ".join(text.split())
 
 
 def _no_rows(table: Table, path: Path) -> None:

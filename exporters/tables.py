@@ -15,7 +15,7 @@ import pandas as pd
 from cardwall import panels as rules
 from cardwall import wall
 from cardwall.model import HORIZON_LABELS, KSA_KINDS, Session, Workspace
-from exporters.content import script_steps
+from exporters.content import discussion_notes, round_dots, script_steps
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _XLSX_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -33,12 +33,23 @@ CARD_COLUMNS = [
     "soc_code",
     "stack",
     "notes",
+    "soc_title",
+    "education",
+    "credentials",
+    "prompt",
 ]
-CROSSWALK_COLUMNS = ["level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes"]
+CROSSWALK_COLUMNS = [
+    "level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes",
+    "median_wage", "wage_where", "employment", "employment_where", "openings", "education", "credentials",
+]  # fmt: skip
+PARTICIPANT_COLUMNS = ["id", "name", "organization", "role", "email"]
+PATH_COLUMNS = ["panel", "soc_code", "direction", "path"]
+SESSION_COLUMNS = ["field", "value"]
+DATE_COLUMNS = ("due", "date")  # ISO text in CSV; real dates in the workbook
 VOTE_COLUMNS = ["panel", "function", "task_label", "task", "participant", "organization", "round", "dots"]
 TASK_COLUMNS = [
-    "panel", "function", "task_label", "task", "dots", "rank", "top_task", "minimum", "progression", "performance",
-    "knowledge", "skills", "abilities", "added_in_room", "source",
+    "panel", "function", "task_label", "task", "dots", "round_1_dots", "round_2_dots", "rank", "top_task",
+    "minimum", "progression", "performance", "knowledge", "skills", "abilities", "added_in_room", "source",
 ]  # fmt: skip
 NOTE_COLUMNS = ["step", "step_title", "topic", "text", "panel"]
 NEXT_STEP_COLUMNS = ["text", "owner", "due", "horizon"]
@@ -88,34 +99,52 @@ def cards_frame(session: Session) -> pd.DataFrame:
                 "soc_code": c.soc_code,
                 "stack": c.stack_id or "",
                 "notes": c.notes,
+                "soc_title": c.soc_title,
+                "education": c.education,
+                "credentials": c.credentials,
+                "prompt": c.prompt,
             }
         )
     return _frame(rows, CARD_COLUMNS)
 
 
-def crosswalk_frame(session: Session) -> pd.DataFrame:
-    """The seeds' "stacked SOC codes crosswalk": each critical occupation by level (advanced first)."""
+def _number(text):
+    """'$63,800' or '1,234' -> the number, for a spreadsheet to sum; anything else (top-coded '≥ …') as is."""
+    digits = str(text or "").replace("$", "").replace(",", "").strip()
+    return int(digits) if digits.isdigit() else (text or None)
+
+
+def crosswalk_frame(session: Session, figures: dict | None = None) -> pd.DataFrame:
+    """The seeds' "stacked SOC codes crosswalk": each critical occupation by level (advanced first).
+
+    `figures` (SOC code -> storage.labor.pathway_figures entry) adds wage, employment and openings.
+    """
     occupations = wall.critical_occupations(session)
     lv_pos = {lv.name: lv.position for lv in session.levels.values()}
     cat_pos = {c.title: c.position for c in session.categories.values()}
     occupations.sort(key=lambda o: (-lv_pos.get(o.level, 0), cat_pos.get(o.category, 0), -o.employers, o.root.position))
     rows = []
     for o in occupations:
-        notes = []
-        for card in o.cards:
-            if card.notes.strip() and card.notes.strip() not in notes:
-                notes.append(card.notes.strip())
         soc = o.root.soc_code or next((c.soc_code for c in o.cards if c.soc_code), "")
+        facts = (figures or {}).get(soc, {})
+        regional = bool(facts.get("region_wage"))
         rows.append(
             {
                 "level": o.level,
                 "category": o.category,
                 "title": o.root.text,
                 "soc_code": soc,
-                "soc_title": o.root.soc_title,
+                "soc_title": o.root.soc_title or facts.get("soc_title", ""),
                 "employers": o.employers,
                 "organizations": "; ".join(o.organizations),
-                "notes": " / ".join(notes),
+                "notes": discussion_notes(o),
+                "median_wage": _number(facts.get("region_wage") or facts.get("national_wage")),
+                "wage_where": (facts.get("region") if regional else "national") if facts else "",
+                "employment": _number(facts.get("employment")),
+                "employment_where": facts.get("employment_where", ""),
+                "openings": _number(facts.get("openings")),
+                "education": next((c.education for c in o.cards if c.education), ""),
+                "credentials": next((c.credentials for c in o.cards if c.credentials), ""),
             }
         )
     return _frame(rows, CROSSWALK_COLUMNS)
@@ -161,6 +190,7 @@ def tasks_frame(session: Session) -> pd.DataFrame:
         labels = rules.task_labels(session, panel.id)
         functions = {f.id: f.title for f in rules.functions_of(session, panel.id)}
         counts = rules.totals(session, panel.id)
+        by_round = round_dots(session, panel.id)
         ranks = {r.task.id: r.rank for r in rules.ranking(session, panel.id)}
         top = {t.id for t in rules.top_tasks(session, panel)}
         for task in rules.tasks_of(session, panel.id):
@@ -173,6 +203,8 @@ def tasks_frame(session: Session) -> pd.DataFrame:
                     "task_label": labels.get(task.id, ""),
                     "task": task.text,
                     "dots": counts.get(task.id, 0),
+                    "round_1_dots": by_round.get(task.id, (0, 0))[0],
+                    "round_2_dots": by_round.get(task.id, (0, 0))[1],
                     "rank": ranks.get(task.id),
                     "top_task": task.id in top,
                     "minimum": detail.minimum if detail else "",
@@ -215,17 +247,56 @@ def next_steps_frame(session: Session) -> pd.DataFrame:
     return _frame(rows, NEXT_STEP_COLUMNS)
 
 
-def frames(ws: Workspace, session_id: str) -> dict[str, pd.DataFrame]:
-    """Every sheet of session.xlsx, by sheet name; the first three are also the CSV files."""
+def participants_frame(session: Session) -> pd.DataFrame:
+    rows = [
+        {"id": p.id, "name": p.name, "organization": p.organization, "role": p.role, "email": p.email}
+        for p in session.ordered_participants()
+    ]
+    return _frame(rows, PARTICIPANT_COLUMNS)
+
+
+def paths_frame(session: Session) -> pd.DataFrame:
+    """Each skill panel's paths into and out of the occupation, one a row."""
+    rows = [
+        {"panel": panel.occupation, "soc_code": panel.soc_code, "direction": direction, "path": path}
+        for panel in session.ordered_panels()
+        for direction, paths in (("into", panel.paths_into), ("from", panel.paths_from))
+        for path in paths
+    ]
+    return _frame(rows, PATH_COLUMNS)
+
+
+def session_frame(ws: Workspace, session: Session) -> pd.DataFrame:
+    """The session's own facts and its partnership's, as field/value rows."""
+    info, p = session.info, ws.partnership
+    facts = [
+        ("partnership", p.name), ("industry", p.industry), ("region", p.region), ("area_code", p.area_code),
+        ("convener", p.convener_name), ("convener_email", p.convener_email), ("kind", info.kind),
+        ("title", info.title), ("date", info.date), ("location", info.location), ("facilitator", info.facilitator),
+        ("reengage", info.reengage),
+    ]  # fmt: skip
+    return _frame([{"field": k, "value": v} for k, v in facts if v], SESSION_COLUMNS)
+
+
+def frames(ws: Workspace, session_id: str, *, figures: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Every sheet of session.xlsx that has rows, by sheet name; cards, crosswalk and votes are also CSV files.
+
+    A sheet with nothing in it for this kind of session (votes on a wall, a crosswalk of a skill panel)
+    is left out, as DESIGN.md asks of files.
+    """
     session = ws.sessions[session_id]
-    return {
+    sheets = {
+        "session": session_frame(ws, session),
+        "participants": participants_frame(session),
         "cards": cards_frame(session),
-        "crosswalk": crosswalk_frame(session),
+        "crosswalk": crosswalk_frame(session, figures),
         "votes": votes_frame(session),
         "tasks": tasks_frame(session),
+        "paths": paths_frame(session),
         "notes": notes_frame(session),
         "next_steps": next_steps_frame(session),
     }
+    return {name: df for name, df in sheets.items() if len(df)}
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> Path:
@@ -234,6 +305,16 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
     df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     tmp.replace(path)
     return path
+
+
+def _as_date(value):
+    """'2026-11-13' -> a date the spreadsheet sorts and filters as one; other text stays text."""
+    import datetime as _dt
+
+    try:
+        return _dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else value
+    except ValueError:
+        return value
 
 
 def _xlsx_safe(value):
@@ -248,9 +329,20 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for name, df in sheets.items():
             clean = df.apply(lambda col: col.map(_xlsx_safe))
+            for column in DATE_COLUMNS:
+                if column in clean:
+                    clean[column] = clean[column].map(_as_date)
+            if name == "session":  # its one date is a value among text
+                pairs = zip(clean["field"], clean["value"], strict=True)
+                clean["value"] = [_as_date(v) if f == "date" else v for f, v in pairs]
             clean.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = sheet.dimensions  # the analyst's first click, done
+            for row in sheet.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.is_date:
+                        cell.number_format = "yyyy-mm-dd"
             for i, column in enumerate(clean.columns, start=1):
                 longest = max([len(str(column)), *(min(len(str(v)), 60) for v in clean[column].head(200))])
                 sheet.column_dimensions[get_column_letter(i)].width = max(8, min(longest + 2, 62))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cardwall.areas import area_code_problem
 from cardwall.model import Workspace
 from storage.errors import StorageError
 from storage.files import connect, inspect, missing_tables
-from storage.schema import MAPPERS, labor_tables
+from storage.schema import MAPPERS, labor_tables, readable
 from storage.workspace import load
 
 
@@ -44,6 +45,7 @@ def file_problems(path: Path) -> tuple[list[str], Workspace | None]:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         if problems:
             return problems, None
+        readable(conn)  # an older file, read as if migrated
         return [], load(conn)
     except sqlite3.DatabaseError as exc:
         return [f"the file cannot be read ({exc})."], None
@@ -53,7 +55,7 @@ def file_problems(path: Path) -> tuple[list[str], Workspace | None]:
 
 def domain_problems(ws: Workspace) -> list[str]:
     """The domain's integrity rules over what the file holds (the place for cardwall's invariants)."""
-    problems: list[str] = []
+    problems = _area_code_problems(ws)
     for session in ws.sessions.values():
         name = session.info.title or session.id
         for card in session.cards.values():
@@ -72,3 +74,9 @@ def domain_problems(ws: Workspace) -> list[str]:
             if vote.participant_id is not None and vote.participant_id not in session.participants:
                 problems.append(f"{name}: a vote belongs to a participant who does not exist.")
     return problems
+
+
+def _area_code_problems(ws) -> list[str]:
+    """A partnership's area code must be the seven-digit OEWS form, or figures print under the wrong place."""
+    problem = area_code_problem(ws.partnership.area_code)
+    return [f"Partnership: {problem}"] if problem else []

@@ -114,7 +114,9 @@ class LaborData:
         return self.occupations.get(major_group(soc_code))
 
     def area(self, code: str) -> Area:
-        return self.areas.get(code or NATIONAL) or self.areas[NATIONAL]
+        code = (code or NATIONAL).strip()
+        # "28140" is 0028140 (Kansas City): a code missing its zeros must never read as "National".
+        return self.areas.get(code) or self.areas.get(code.zfill(7)) or self.areas[NATIONAL]
 
     def area_label(self, code: str) -> str:
         area = self.area(code)
@@ -191,11 +193,18 @@ class LaborData:
         return bool(self.figures(area_code, industry_code))
 
     def suggest(
-        self, text: str, *, area_code: str = NATIONAL, limit: int = 5, overrides: dict[str, Figure] | None = None
+        self,
+        text: str,
+        *,
+        area_code: str = NATIONAL,
+        limit: int = 5,
+        overrides: dict[str, Figure] | None = None,
+        industry_code: str = "",
     ) -> list[tuple[Suggestion, Figure | None]]:
         """Detailed SOC occupations for a typed title, best first, each with its figures in the area."""
         figures = figures_for(self, area_code, ALL_INDUSTRIES, overrides)
-        return [(s, figures.get(s.code)) for s in self.matcher.suggest(text, limit=limit)]
+        found = self.matcher.suggest(text, limit=limit, industry_code=industry_code)
+        return [(s, figures.get(s.code)) for s in found]
 
 
 def figures_for(

@@ -12,7 +12,7 @@ from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProject
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -80,10 +80,23 @@ def labor_tables(version: int) -> tuple[str, ...]:
     return ("labor_figures", "labor_projections") if version >= 2 else ()
 
 
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    # The partnership's convener (the e-mail draft's From) and whether partners are copied (Cc).
+    conn.execute("ALTER TABLE partnership ADD COLUMN convener_name TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE partnership ADD COLUMN convener_email TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE partnership ADD COLUMN cc_partners INTEGER NOT NULL DEFAULT 1")
+    # Area codes typed without their leading zeros ("28140") found figures but no area name.
+    conn.execute(
+        "UPDATE partnership SET area_code = substr('0000000' || area_code, -7) "
+        "WHERE area_code != '' AND length(area_code) < 7 AND area_code NOT GLOB '*[^0-9]*'"
+    )
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
     (2, "tables for imported labor-market figures", _migrate_2),
+    (3, "the partnership's convener and e-mail copies", _migrate_3),
 ]
 
 
@@ -190,3 +203,23 @@ LABOR_MAPPERS = {
     FIGURES: LaborMapper(FIGURES, ImportedFigure, ("area_code", "industry_code", "soc_code")),
     PROJECTIONS: LaborMapper(PROJECTIONS, ImportedProjection, ("area_code", "soc_code")),
 }
+
+
+def readable(conn: sqlite3.Connection) -> None:
+    """Let a read-only connection to an older file load as if migrated: a TEMP view per table that lacks
+    columns a later migration adds, giving each missing column the entity's default (`check`, read-only opens)."""
+    for table, mapper in MAPPERS.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
+        if not have:
+            continue
+        defaults = {f.name: f.default for f in fields(mapper.cls)}
+        missing = [name for name in mapper.names if name not in have]
+        if not missing:
+            continue
+        extra = []
+        for name in missing:
+            value = defaults[name]
+            conv = mapper.to_row[mapper.names.index(name)]
+            value = conv(value) if conv and value is not None else value
+            extra.append(f"{'NULL' if value is None else repr(value)} AS {name}")
+        conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS {table} AS SELECT *, {', '.join(extra)} FROM main.{table}")

@@ -20,7 +20,7 @@ from storage import backups
 from storage.errors import DamagedFileError, ReadOnlyError, StorageError
 from storage.files import connect, inspect
 from storage.lock import WorkspaceLock
-from storage.schema import LABOR_MAPPERS, MAPPERS, labor_tables, migrate
+from storage.schema import LABOR_MAPPERS, MAPPERS, labor_tables, migrate, readable
 from storage.transaction import atomic
 
 SUFFIX = ".cardwall"
@@ -115,6 +115,8 @@ class WorkspaceFile:
                         "logging, which is slower but safe there."
                     )
                 migrate(conn)
+            else:
+                readable(conn)  # an older file read without migrating it
             ws = load(conn)
         except sqlite3.DatabaseError as exc:
             if lock:
@@ -198,7 +200,6 @@ class WorkspaceFile:
         except StorageError:
             command.revert(self.ws)
             raise
-        self._backup_if_due()
         return change
 
     def undo(self, command: Command) -> Change:
@@ -209,7 +210,6 @@ class WorkspaceFile:
         except StorageError:
             command.apply(self.ws)
             raise
-        self._backup_if_due()
         return change
 
     def redo(self, command: Command) -> Change:
@@ -228,6 +228,7 @@ class WorkspaceFile:
             raise StorageError(f"The change could not be saved: {exc}.") from None
         except (UnicodeError, OverflowError) as exc:  # a value SQLite cannot hold: refuse it, keep memory = file
             raise StorageError(f"The change could not be saved: {exc}.") from None
+        self._backup_if_due()  # every commit counts as editing: commands, undo, the room's grouped requests
 
     # --- what the views ask of the file (none of them gets the connection) ---------------
 

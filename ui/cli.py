@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardwall import __version__
 
-SUBCOMMANDS = ("demo", "export", "import", "check", "soc")
+SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "room")
 
 
 class UserError(Exception):
@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     soc.add_argument("query")
     soc.add_argument("--area", default="", help="a state, metro area or area code (default: national)")
     soc.add_argument("--limit", type=int, default=10)
+
+    from ui.room.cli import add_parser as add_room_parser
+
+    add_room_parser(sub)
     return parser
 
 
@@ -66,9 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _guarded(lambda: open_app(None))
-    handler = {"demo": cmd_demo, "export": cmd_export, "import": cmd_import, "check": cmd_check, "soc": cmd_soc}[
-        args.command
-    ]
+    handler = {
+        "demo": cmd_demo,
+        "export": cmd_export,
+        "import": cmd_import,
+        "check": cmd_check,
+        "soc": cmd_soc,
+        "room": cmd_room,
+    }[args.command]
     return _guarded(lambda: handler(args))
 
 
@@ -149,7 +158,10 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         for s, folder in targets:
             _make_folder(folder)
             extra = export_figures(ws, s.id)  # pathway map figures and the briefs' wage lines
-            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), **extra)
+            report: list[str] = []
+            written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), report=report, **extra)
+            for line in report:  # e.g. characters no bundled font draws: said, never silently dropped
+                print(f"cardwall: {folder.name}: {line}", file=sys.stderr)
     return written
 
 
@@ -217,6 +229,12 @@ def cmd_soc(args) -> int:
     from ui.soc_cli import run_soc
 
     return run_soc(args.query, area=args.area, limit=args.limit)
+
+
+def cmd_room(args) -> int:
+    from ui.room.cli import run_room
+
+    return run_room(args, pick_session=_pick_session, user_error=UserError)
 
 
 if __name__ == "__main__":

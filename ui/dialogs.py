@@ -6,6 +6,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -107,6 +108,16 @@ class PartnershipDialog(_Form):
         self.form.addRow("Name", self.name)
         self.form.addRow("Industry", self.industry)
         self.form.addRow("Region", self.region)
+        # The convener sends the e-mail draft (its From); partners listen, so copying them is a choice.
+        self.convener_name = QLineEdit(partnership.convener_name)
+        self.convener_name.setPlaceholderText("Who sends the summary, e.g. Maria Lopez")
+        self.convener_email = QLineEdit(partnership.convener_email)
+        self.convener_email.setPlaceholderText("e.g. maria.lopez@example.org")
+        self.cc_partners = QCheckBox("Copy listening partners (Cc) on the e-mail draft")
+        self.cc_partners.setChecked(partnership.cc_partners)
+        self.form.addRow("Convener", self.convener_name)
+        self.form.addRow("Convener e-mail", self.convener_email)
+        self.form.addRow("", self.cc_partners)
 
     def values(self) -> dict:
         return dict(
@@ -115,4 +126,7 @@ class PartnershipDialog(_Form):
             region=self.region.text(),
             industry_code=self.industry.code(),
             area_code=self.region.code(),
+            convener_name=self.convener_name.text(),
+            convener_email=self.convener_email.text(),
+            cc_partners=self.cc_partners.isChecked(),
         )

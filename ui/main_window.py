@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         from ui.data.menu import install_data_menu  # the Data menu: prompts, crosswalk, imports (ui/data)
 
         install_data_menu(self)
+        from ui.room_panel import install_room_menu  # the Room menu: phones and the note-taker join (ui/room)
+
+        install_room_menu(self)
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cardwall import voting
 from cardwall.commands.base import (
     Command,
     DomainError,
@@ -16,7 +17,7 @@ from cardwall.commands.base import (
 )
 from cardwall.commands.session import _Reorder, session_of
 from cardwall.model import KSA_KINDS, ROUNDS, Function, Ksa, Panel, Task, TaskDetail, Vote
-from cardwall.panels import dots_left, functions_of, tasks_of, vote_id
+from cardwall.panels import functions_of, tasks_of, vote_id
 
 
 def _panel(session, panel_id: str) -> Panel:
@@ -331,8 +332,8 @@ class CastDot(Command):
         round_ = self.round or panel.voting_round
         if round_ not in ROUNDS:
             raise DomainError("Voting happens in round 1 or 2.")
-        if dots_left(session, panel, person.id, round_) <= 0:
-            raise DomainError(f"{person.name} has used all {panel.dots_per_participant} dots.")
+        if (why := voting.refusal(session, panel, person, round_)) is not None:
+            raise DomainError(why)
         vid = vote_id(task.id, person.id, round_)
         existing = session.votes.get(vid)
         if existing and not panel.several_dots_per_task:

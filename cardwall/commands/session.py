@@ -117,7 +117,14 @@ class EditPartnership(Command):
         self.changes = changes
 
     def plan(self, ws):
-        changes = {k: clean_line(v, k.replace("_", " ").capitalize()) for k, v in self.changes.items()}
+        changes = {
+            k: v if isinstance(v, bool) else clean_line(v, k.replace("_", " ").capitalize())
+            for k, v in self.changes.items()
+        }
+        if "area_code" in changes:  # "28140" is Kansas City's 0028140, never the national default
+            from cardwall.areas import normal_area_code  # areas needs commands.base: import when used
+
+            changes["area_code"] = normal_area_code(changes["area_code"])
         if "name" in changes and not changes["name"]:
             raise DomainError("The partnership needs a name.")
         return [(("partnership", "", "partnership"), edit(ws.partnership, **changes))]

@@ -16,16 +16,13 @@ import pytest
 from pypdf import PdfReader
 
 from exporters.bundle import export_session
-from exporters.tables import CARD_COLUMNS
+from exporters.tables import CARD_COLUMNS, CROSSWALK_COLUMNS
 from tests.exporters.hostile import squash
 
 EXPECTED = {
     "summary.pdf",
     "summary.eml",
     "summary.md",
-    "cards.csv",
-    "crosswalk.csv",
-    "votes.csv",
     "session.xlsx",
     "session.json",
 }
@@ -71,7 +68,7 @@ def panel_export(demo, tmp_path):
 
 def test_wall_session_writes_every_file(wall_export):
     _, _, folder, written = wall_export
-    assert {p.name for p in written} == EXPECTED | {"wall.png"}
+    assert {p.name for p in written} == EXPECTED | {"wall.png", "cards.csv", "crosswalk.csv"}
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
     assert (folder / "wall.png").read_bytes() == tiny_png()
     assert not list(folder.glob("*.tmp"))
@@ -80,7 +77,7 @@ def test_wall_session_writes_every_file(wall_export):
 def test_panel_session_writes_a_brief_per_panel_and_no_wall(panel_export):
     _, _, folder, written = panel_export
     names = {p.name for p in written}
-    assert names == EXPECTED | {"brief-tool-and-die-maker.pdf", "brief-technical-sales-representative.pdf"}
+    assert names == EXPECTED | {"votes.csv", "brief-tool-and-die-maker.pdf", "brief-technical-sales-representative.pdf"}
     assert not (folder / "wall.png").exists()
 
 
@@ -114,7 +111,7 @@ def test_summary_pdf_says_who_came_what_was_named_and_what_comes_next(wall_expor
     for n, page in enumerate(reader.pages, start=1):
         assert squash(f"page {n} of {total}") in squash(page.extract_text())
         assert squash("Cardwall · Western Colorado Manufacturing Partnership") in squash(page.extract_text())
-    assert any(page.images for page in reader.pages)  # the wall picture is in it
+    assert any(page.mediabox.width > page.mediabox.height for page in reader.pages)  # the wall's landscape page
 
 
 def test_reason_tallies_in_the_pdf_match_the_domain(wall_export):
@@ -171,16 +168,20 @@ def test_brief_prints_a_wage_line_with_its_source_when_given(demo, tmp_path):
     assert squash("U.S. Bureau of Labor Statistics, OEWS, May 2025") in text
 
 
-def test_email_draft_is_an_unsent_message_to_participants_with_the_pdf(wall_export):
-    _ws, session, folder, _ = wall_export
+def test_email_draft_is_an_unsent_message_from_the_convener_with_the_pdf(wall_export):
+    ws, session, folder, _ = wall_export
     msg = email.message_from_bytes((folder / "summary.eml").read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1"
     assert session.info.title in msg["Subject"]
-    addresses = {a.addr_spec for a in msg["To"].addresses}
-    assert addresses == {p.email for p in session.participants.values()}
+    (sender,) = msg["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (ws.partnership.convener_name, ws.partnership.convener_email)
+    employers = {p.email for p in session.participants.values() if p.role != "partner"}
+    partners = {p.email for p in session.participants.values() if p.role == "partner"} - {sender.addr_spec}
+    assert {a.addr_spec for a in msg["To"].addresses} == employers
+    assert {a.addr_spec for a in msg["Cc"].addresses} == partners
     assert any(a.display_name == "Zoë Müller" for a in msg["To"].addresses)
     body = msg.get_body(("plain",)).get_content()
-    assert "Critical occupations" in body and "Zoë Müller" in body
+    assert "CRITICAL OCCUPATIONS" in body and "Zoë Müller" in body
     (attachment,) = list(msg.iter_attachments())
     assert attachment.get_filename() == "summary.pdf"
     assert attachment.get_content() == (folder / "summary.pdf").read_bytes()
@@ -211,14 +212,12 @@ def test_tables_read_back_with_pandas(wall_export, panel_export):
     k4 = cards.set_index("id").loc["k4"]
     assert (k4["stack"], k4["author"], k4["level"], k4["category"]) == ("k1", "Zoë Müller", "Mid", "Production")
     crosswalk = pd.read_csv(folder / "crosswalk.csv", encoding="utf-8-sig", keep_default_na=False)
-    assert list(crosswalk.columns) == [
-        "level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes",
-    ]  # fmt: skip
+    assert list(crosswalk.columns) == CROSSWALK_COLUMNS
     assert crosswalk["level"].iloc[0] == "Advanced" and crosswalk["level"].iloc[-1] == "Entry"
     cnc = crosswalk.set_index("title").loc["CNC machinist"]
     assert (cnc["soc_code"], int(cnc["employers"])) == ("51-4041", 4)
     sheets = pd.read_excel(folder / "session.xlsx", sheet_name=None)
-    assert list(sheets) == ["cards", "crosswalk", "votes", "tasks", "notes", "next_steps"]
+    assert list(sheets) == ["session", "participants", "cards", "crosswalk", "notes", "next_steps"]  # no empty ones
     assert len(sheets["cards"]) == 39 and len(sheets["next_steps"]) == len(session.next_steps)
 
     _, panels, pfolder, _ = panel_export

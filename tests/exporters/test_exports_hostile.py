@@ -74,13 +74,17 @@ def test_email_headers_cannot_be_injected(wall_files):
     session, folder = wall_files
     raw = (folder / "summary.eml").read_bytes()
     msg = email.message_from_bytes(raw, policy=policy.default)
-    assert msg["Bcc"] is None and msg["Cc"] is None
+    assert msg["Bcc"] is None
     assert [k for k in msg if k.lower() == "bcc"] == []
     assert "\n" not in msg["Subject"] and "Bcc" in msg["Subject"]  # kept as text, harmless
-    addresses = [a.addr_spec for a in msg["To"].addresses]
+    partners = {p.email for p in session.participants.values() if p.role == "partner"}
+    assert {a.addr_spec for a in msg["Cc"].addresses} <= partners  # the listening partners, nobody else
+    addresses = [a.addr_spec for a in msg["To"].addresses + msg["Cc"].addresses]
     assert "evil@example.com" not in addresses
     # the participant whose e-mail was "not an address\nBcc: ..." gets no address at all
-    assert len(addresses) == sum(1 for p in session.participants.values() if "\n" not in p.email and " " not in p.email)
+    sender = {a.addr_spec for a in msg["From"].addresses} if msg["From"] else set()  # the convener is not copied
+    usable = {p.email for p in session.participants.values() if "\n" not in p.email and " " not in p.email}
+    assert len(addresses) == len(usable - sender)
     for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
         assert not line.lower().startswith(b"bcc")
 

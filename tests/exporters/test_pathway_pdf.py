@@ -45,11 +45,13 @@ def test_one_page_with_bands_codes_wages_training_and_source(wf):
     pages, text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.ws, SID)))
     assert pages == 1
     assert text.index("Advanced") < text.index("Mid") < text.index("Entry")  # Entry at the bottom
-    assert "SOC 51-4041" in text and "$60,200 Colorado" in text and "$58,750 U.S." in text
+    assert "SOC 51-4041" in text and "$60,200 ($28.94/hr) Colorado" in text and "$58,750 U.S." in text
     assert "2,800 jobs (Colorado)" in text
     assert "≥ $239,200" in text  # cardiologists in Colorado are top-coded
     assert "Certificate & apprenticeship" in text and "NIMS Level I <CNC>" in text
-    assert "Tool & die <lead>" in text and "SOC code not set yet" in text
+    assert "Tool & die <lead>" in text and "SOC code not entered" in text
+    assert "Education: —" not in text and "Credentials: not entered" in text
+    assert text.count("▲") == 2 and "advancement: Entry → Mid" in text  # an arrow up between each two bands
     assert "Front Range Makers & Co. <West>" in text
     assert "Source: U.S. Bureau of Labor Statistics, OEWS, May 2025" in text
 

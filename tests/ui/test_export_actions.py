@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import ui.export_actions as export_actions
 from cardwall.commands import AddCard
+from exporters.bundle import brief_slugs
 from ui.main_window import MainWindow
 
 
@@ -77,7 +78,10 @@ def test_email_summary_writes_a_draft_and_hands_it_to_the_mail_client(window, de
     msg = email.message_from_bytes(Path(draft).read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1"
     assert window.wf.ws.sessions[window.session_id].info.title in msg["Subject"]
-    assert [a.get_filename() for a in msg.iter_attachments()] == ["summary.pdf"]
+    names = [a.get_filename() for a in msg.iter_attachments()]
+    session = window.wf.ws.sessions[window.session_id]
+    briefs = [f"brief-{slug}.pdf" for slug in brief_slugs(session).values()]
+    assert names == ["summary.pdf", *briefs]  # a skill panel's draft carries the briefs it names
 
 
 def test_copy_summary_puts_the_markdown_on_the_clipboard(window, demo_path):

@@ -137,6 +137,9 @@ def test_suggest_soc_code_from_an_occupation_cards_context_menu(qtbot, demo_path
         click(page, card_centre(page, skill.id))  # another card selected: the right-click moves the selection
 
         assert right_click_and_choose(page, card_centre(page, card.id), "Suggest SOC code…")
+        # The offscreen platform does not always hand activation back from a closed popup; a window system does.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         assert page.selected_card_ids() == [card.id] and soc.card_id == card.id
         qtbot.waitUntil(lambda: not soc.visibleRegion().isEmpty())  # the SOC tab came to the front
         qtbot.waitUntil(lambda: bool(soc.suggestions()), timeout=15000)

@@ -121,7 +121,7 @@ class CrosswalkDialog(QDialog):
                 values = (
                     f"{card.text}{count}",
                     card.soc_code,
-                    card.soc_title,
+                    card.soc_title or self._title_of(card.soc_code),  # the code's own title when none was typed
                     figure.wage if figure else "—",
                     format_count(figure.employment) if figure else "—",
                     card.notes,
@@ -143,6 +143,10 @@ class CrosswalkDialog(QDialog):
             f"Median annual wage and employment: {area}. Source: {SOURCE}.{imported_note(self.controller)}"
         )
         self._filling = False
+
+    def _title_of(self, code: str) -> str:
+        known = self.data.occupations.get(code) if self.data is not None and code else None
+        return known.title if known else ""
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() not in EDITABLE or item.row() not in self.row_cards:

@@ -168,7 +168,8 @@ class SocDock(QDockWidget):
         if not text:
             return
         figures = self.figures()
-        found = self.data.matcher.suggest(text, limit=LIMIT)
+        industry = self.controller.ws.partnership.industry_code  # breaks ties: "Supervisors" in manufacturing
+        found = self.data.matcher.suggest(text, limit=LIMIT, industry_code=industry)
         if not found:
             item = QListWidgetItem(f"No SOC occupation matches “{text}”.\nTry other words, or the title on the job ad.")
             item.setFlags(Qt.NoItemFlags)

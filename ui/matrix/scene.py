@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
-from cardwall import panels
+from cardwall import panels, voting
 from cardwall.model import Session
 from ui.matrix.items import CARD_W, HEADER_H, FunctionItem, TaskItem, TaskLook, header_height
 
@@ -37,8 +37,7 @@ class MatrixOptions:
 
 def voter_colours(session: Session) -> dict[str, str]:
     """A dot colour per voter, by their place among the session's voters."""
-    voters = [p for p in session.ordered_participants() if p.role != "partner"]
-    return {p.id: panels.participant_colour(i) for i, p in enumerate(voters)}
+    return {p.id: panels.participant_colour(i) for i, p in enumerate(voting.voters(session))}
 
 
 class MatrixScene(QGraphicsScene):
@@ -104,7 +103,7 @@ class MatrixScene(QGraphicsScene):
             if vote.participant_id is None:
                 tallies[vote.task_id] = tallies.get(vote.task_id, 0) + vote.dots
                 continue
-            if not panel.revealed and vote.participant_id != view.voter_id:
+            if not voting.may_see(panel, vote, view.voter_id):
                 continue  # the projector shows no one else's dots before the reveal
             colour = view.colours.get(vote.participant_id, "#455a64")
             dots.setdefault(vote.task_id, []).extend([colour] * vote.dots)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cardwall import panels
+from cardwall import panels, voting
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
 from ui.dock_body import scrolling_body
@@ -37,9 +37,9 @@ ROUND_NAMES = {1: "Round 1: hiring authorities", 2: "Round 2: high-performing em
 VIEWS = (("current", "This round"), (1, "Round 1 only"), (2, "Round 2 only"), (None, "Both rounds combined"))
 
 
-def voters(session: Session) -> list:
-    """Who votes: everyone but the public partners, who listen."""
-    return [p for p in session.ordered_participants() if p.role != "partner"]
+def voters(session: Session, round: int | None = None) -> list:
+    """Who votes: the domain's rule (partners listen); in a round, that round's focus group (cardwall/panels.py)."""
+    return [p for p in voting.voters(session) if panels.votes_in_round(p.role, round)]
 
 
 def _swatch(colour: str) -> QIcon:
@@ -177,7 +177,7 @@ class VotingDock(QDockWidget):
         if n == 0:
             self.set_mode(ARRANGE)
             return True
-        people = voters(self.session)
+        people = voters(self.session, self.panel.voting_round if self.panel else None)
         if 1 <= n <= len(people):
             self.set_mode(people[n - 1].id)
             return True
@@ -221,7 +221,7 @@ class VotingDock(QDockWidget):
         self.picker.addItem(tally)
         current = arrange
         round_ = panel.voting_round if panel else 1
-        for n, person in enumerate(voters(session), start=1):
+        for n, person in enumerate(voters(session, round_ if panel else None), start=1):
             left = panels.dots_left(session, panel, person.id, round_) if panel else 0
             where = f", {person.organization}" if person.organization else ""
             # Dots left come first: a narrow dock cuts the organization, never the count.

@@ -1,0 +1,82 @@
+"""The SOC evaluation set: employer-style titles and the codes that are right for them.
+
+`soc_titles.csv` holds about 200 titles (plain, colloquial, abbreviated, company-style with levels
+and shifts, misspelled, and retired codes an analyst types), each with the 2018 SOC codes that are
+right for it and, where the title came from a sector partnership, the partnership's OEWS industry.
+Each title falls in the dev half or the held-out half by a checksum of its text, so nobody picks
+the halves. Tune on dev; read held-out only to report.
+
+    python -m tests.domain.soc_eval          # dev half, with the misses
+    python -m tests.domain.soc_eval --held   # both halves and the fresh set, figures only
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+TITLES = Path(__file__).with_name("soc_titles.csv")
+# Written after tuning stopped, never tuned on: a second check that the lexicon is not a list of answers.
+FRESH = Path(__file__).with_name("soc_titles_fresh.csv")
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    codes: tuple[str, ...]
+    industry: str
+
+    @property
+    def half(self) -> str:
+        return "dev" if zlib.crc32(self.title.encode("utf-8")) % 2 == 0 else "held"
+
+
+def cases(half: str | None = None) -> list[Case]:
+    """The dev or held-out half of the main set, all of it (None), or the fresh set ("fresh")."""
+    with (FRESH if half == "fresh" else TITLES).open(encoding="utf-8", newline="") as f:
+        rows = [Case(r["title"], tuple(r["codes"].split("|")), r["industry"]) for r in csv.DictReader(f)]
+    return [c for c in rows if half in (None, "fresh") or c.half == half]
+
+
+@dataclass
+class Score:
+    total: int = 0
+    first: int = 0
+    top3: int = 0
+
+    def rates(self) -> tuple[float, float]:
+        return (self.first / self.total, self.top3 / self.total) if self.total else (0.0, 0.0)
+
+
+def evaluate(matcher, chosen: list[Case], misses: list | None = None) -> Score:
+    score = Score()
+    for case in chosen:
+        found = [s.code for s in matcher.suggest(case.title, limit=3, industry_code=case.industry)]
+        score.total += 1
+        score.first += bool(found) and found[0] in case.codes
+        score.top3 += any(code in case.codes for code in found)
+        if misses is not None and (not found or found[0] not in case.codes):
+            misses.append((case, found))
+    return score
+
+
+def main() -> None:
+    from storage.labor import bundled
+
+    matcher = bundled().matcher
+    halves = ("dev", "held", "fresh") if "--held" in sys.argv else ("dev",)
+    for half in halves:
+        misses: list = []
+        score = evaluate(matcher, cases(half), misses)
+        first, top3 = score.rates()
+        print(f"{half}: {score.total} titles, first right {first:.1%}, top three {top3:.1%}")
+        if half == "dev":
+            for case, found in misses:
+                print(f"  {case.title!r} wants {'|'.join(case.codes)}, got {found}")
+
+
+if __name__ == "__main__":
+    main()
