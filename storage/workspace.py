@@ -221,7 +221,10 @@ class WorkspaceFile:
         try:
             with atomic(conn):
                 for sql, rows in _statements(self.ws, change):
-                    conn.executemany(sql, rows)
+                    if len(rows) == 1:  # most commands: one row, where execute is the cheaper call
+                        conn.execute(sql, rows[0])
+                    else:
+                        conn.executemany(sql, rows)
         except sqlite3.OperationalError as exc:
             raise StorageError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
