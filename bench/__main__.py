@@ -33,6 +33,8 @@ TARGETS = {
     "rss_2000_mb": (250, "<=", "MB", "resident memory with a 2,000-card wall"),
     "soc_suggest_ms": (50, "<=", "ms", "SOC suggestions for a typed title, data loaded"),
     "crash_rounds_ok": (40, ">=", "of 40", "kill -9 rounds with no lost acknowledged command"),
+    "command_sync_2000_ms": (2, "<=", "ms", "one command applied, saved, 2,000-card wall in line (median)"),
+    "repaint_fit_5000_ms": (16, "<=", "ms", "repaint, whole 5,000-card wall fitted (median)"),
     "room_card_p99_ms": (50, "<=", "ms", "room: 40 devices x 2 cards at once, request to committed (p99)"),
     "room_to_wall_ms": (100, "<=", "ms", "room: a device's card to painted on the wall (median)"),
 }

@@ -19,13 +19,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-KEYS = ("startup_s", "repaint_2000_ms", "repaint_fit_2000_ms", "drag_step_ms", "build_2000_ms", "rss_2000_mb")
-EXTRA = (
-    "startup_wall_s",
-    "drag_step_full_repaint_ms",
-    "repaint_2000_cold_ms",
+KEYS = (
+    "startup_s",
+    "repaint_2000_ms",
+    "repaint_fit_2000_ms",
+    "drag_step_ms",
+    "build_2000_ms",
+    "rss_2000_mb",
     "command_sync_2000_ms",
-)  # reported beside the targets
+    "repaint_fit_5000_ms",
+)
+EXTRA = ("startup_wall_s", "drag_step_full_repaint_ms", "repaint_2000_cold_ms")  # reported beside the targets
 WORDS = [
     "CNC",
     "machinist",
@@ -131,12 +135,49 @@ def measure(only: set[str]) -> dict[str, float]:
             out["startup_s"] = _startup(Path(tmp))
             wall_only = _demo_wall_only(Path(tmp) / "demo-wall.cardwall")
             out["startup_wall_s"] = _startup(Path(tmp), [str(wall_only)])
-        if {"repaint_2000_ms", "repaint_fit_2000_ms", "drag_step_ms", "build_2000_ms"} & set(wanted):
+        if {"repaint_2000_ms", "repaint_fit_2000_ms", "drag_step_ms", "build_2000_ms", "command_sync_2000_ms"} & set(
+            wanted
+        ):
             figures = _in_process(path, session_id)
             out.update({k: v for k, v in figures.items() if k in wanted or k in EXTRA})
         if "rss_2000_mb" in wanted:
             out["rss_2000_mb"] = _rss(path, session_id)
+        if "repaint_fit_5000_ms" in wanted:
+            big, big_id = make_wall_workspace(Path(tmp) / "wall-5000.cardwall", 5000)
+            out["repaint_fit_5000_ms"] = _repaint_fit(big, big_id)
     return out
+
+
+def _repaint_fit(path: Path, session_id: str) -> float:
+    """The whole wall fitted in a 1920x1080 view, repainted (median)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench"])
+    from storage.workspace import WorkspaceFile
+    from ui.controller import Controller
+    from ui.wall.page import WallPage
+
+    wf = WorkspaceFile.open(path, backup=False)
+    try:
+        page = WallPage(Controller(wf), session_id)
+        page.zoom_bar.hide()
+        page.resize(1920, 1080)
+        page.show()
+        for _ in range(5):
+            app.processEvents()
+        page.view.readable_zoom = None  # the whole wall, as presentation mode and the projector fit it
+        page.view.fit_wall()
+        app.processEvents()
+        viewport = page.view.viewport()
+        viewport.repaint()
+        figure = round(_median_ms(viewport.repaint, 30), 2)
+        page.shutdown()
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+        return figure
+    finally:
+        wf.close()
 
 
 def _startup(tmp: Path, args: list[str] | None = None, runs: int = 3) -> float:
@@ -217,9 +258,9 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
         view.centerOn(QPointF(view.sceneRect().width() / 3, view.sceneRect().height() / 2))
         app.processEvents()
         viewport = view.viewport()
-        from ui.wall import card_item
+        from ui.wall import card_text
 
-        card_item._TEXT_CACHE.clear()
+        card_text._TEXT_CACHE.clear()
         for item in page.scene.cards.values():
             item._text = item._far_text = None
         t = time.perf_counter()
@@ -270,6 +311,7 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
             runs.append((time.perf_counter() - t) * 1000)
         out["command_sync_2000_ms"] = round(statistics.median(runs), 2)
 
+        view.readable_zoom = None  # the whole wall, as presentation mode and the projector fit it
         view.fit_wall()
         app.processEvents()
         viewport.repaint()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardwall import __version__
 
-SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "room")
+SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "picture", "room")
 
 
 class UserError(Exception):
@@ -54,10 +54,23 @@ def _parser() -> argparse.ArgumentParser:
     soc.add_argument("--area", default="", help="a state, metro area or area code (default: national)")
     soc.add_argument("--limit", type=int, default=10)
 
+    picture = sub.add_parser("picture", help="no window: the wall as presentation mode shows it, as a PNG")
+    picture.add_argument("workspace")
+    picture.add_argument("--out", required=True, metavar="FILE.png")
+    picture.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest wall)")
+    picture.add_argument("--size", default=(1920, 1080), type=_screen_size, metavar="WxH", help="default 1920x1080")
+
     from ui.room.cli import add_parser as add_room_parser
 
     add_room_parser(sub)
     return parser
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a screen size like 1280x720 (200 to 8000 each way)")
+    return int(width), int(height)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": cmd_import,
         "check": cmd_check,
         "soc": cmd_soc,
+        "picture": cmd_picture,
         "room": cmd_room,
     }[args.command]
     return _guarded(lambda: handler(args))
@@ -170,12 +184,16 @@ def _wall_picture(ws, session_id: str) -> bytes | None:
     session = ws.sessions[session_id]
     if session.info.kind != "critical-occupations":
         return None
-    if "PySide6.QtWidgets" not in sys.modules:
-        # No window in this process: draw offscreen whatever the environment says (even an empty value).
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _offscreen()
     from ui.wall.picture import render_wall_png
 
     return render_wall_png(ws, session_id)
+
+
+def _offscreen() -> None:
+    if "PySide6.QtWidgets" not in sys.modules:
+        # No window in this process: draw offscreen whatever the environment says (even an empty value).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def _make_folder(folder: Path) -> None:
@@ -222,6 +240,27 @@ def cmd_check(args) -> int:
     if problems:
         raise UserError(f"{path} has problems: " + " ".join(problems[:5]))
     print(f"{path}: sound.")
+    return 0
+
+
+def cmd_picture(args) -> int:
+    from storage.workspace import WorkspaceFile
+
+    path = _existing_workspace(args.workspace)
+    with WorkspaceFile.open(path, readonly=True, create=False) as wf:
+        walls = [s for s in wf.ws.ordered_sessions() if s.info.kind == "critical-occupations"]
+        session = _pick_session(wf.ws, args.session) if args.session else (walls[-1] if walls else None)
+        if session is None or session.info.kind != "critical-occupations":
+            raise UserError(f"{path} has no wall to draw" + (f" in session {args.session!r}." if args.session else "."))
+        _offscreen()
+        from ui.wall.picture import render_presentation_png
+
+        png = render_presentation_png(wf.ws, session.id, size=args.size)
+    try:
+        Path(args.out).write_bytes(png)
+    except OSError as exc:
+        raise UserError(f"Cannot write {args.out}: {exc.strerror or exc}.") from None
+    print(f"Wrote {args.out} ({args.size[0]}x{args.size[1]}, {session.info.title})")
     return 0
 
 

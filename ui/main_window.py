@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from cardwall.commands import AddSession, EditPartnership, EditSession
 from storage.errors import DamagedFileError, StorageError
 from storage.workspace import SUFFIX, WorkspaceFile
+from ui.a11y import name_unnamed
 from ui.controller import Controller
 from ui.dialogs import PartnershipDialog, SessionDialog
 from ui.dock_fit import fit_docks
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.center)
 
         self.sessions = QListWidget()
+        self.sessions.setAccessibleName("Sessions")
         self.sessions.setWordWrap(True)
         self.sessions.setSpacing(3)
         self.sessions.currentItemChanged.connect(self._on_session_picked)
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
         self._fill_sessions()
         self._update_title()
         self.dock_fit.start()
+        QTimer.singleShot(0, self, lambda: name_unnamed(self))  # the dock tab bars exist once the docks are placed
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -335,6 +338,7 @@ class MainWindow(QMainWindow):
                 if reengage.strip():
                     self.controller.run(EditSession(command.session_id, reengage=reengage))
                 self.show_session(command.session_id)
+                getattr(self.page, "focus_first_entry", lambda: None)()  # a new wall: type the first card at once
                 return
             dialog.show_error(self.controller.last_refusal)
 

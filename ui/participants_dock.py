@@ -42,6 +42,8 @@ class ParticipantsDock(QDockWidget):
         self._loading = False
 
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Participants")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between its cells)
         self.table.setHorizontalHeaderLabels(HEADERS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Stretch)
@@ -53,7 +55,9 @@ class ParticipantsDock(QDockWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)
-        QShortcut(QKeySequence.Delete, self.table, self._on_delete, context=Qt.WidgetShortcut)
+        # PySide6 drops `context=` given beside a callable (the shortcut became window-wide and took the
+        # wall's Delete): set it on the shortcut itself.
+        QShortcut(QKeySequence.Delete, self.table, self._on_delete).setContext(Qt.WidgetShortcut)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText("Name, Organization  then Enter")

@@ -156,6 +156,7 @@ class ScriptDock(QDockWidget):
         reading_layout.addWidget(self.other_notes)
         reading_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Step text")
         scroll.setWidgetResizable(True)
         scroll.setWidget(reading)
         scroll.setMinimumHeight(190)  # the prompt and questions are what gets read out: never a sliver

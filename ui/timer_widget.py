@@ -31,6 +31,7 @@ class CountdownTimer(QWidget):
     """Set a duration, start it, see it run out. `finished` fires once at zero."""
 
     finished = Signal()
+    changed = Signal(str, str)  # what the display says, and "idle", "running", "paused", "ended" or "ended-dim"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class CountdownTimer(QWidget):
         self._started_at: float | None = None  # monotonic time when the current run began
         self._ended = False
         self._flash_on = False
+        self.clock = time.monotonic  # seconds; a test may hand in its own
 
         self.display = QLabel(format_seconds(self._left))
         self.display.setAlignment(Qt.AlignCenter)
@@ -98,10 +100,15 @@ class CountdownTimer(QWidget):
     def is_ended(self) -> bool:
         return self._ended
 
+    def state(self) -> str:
+        if self._ended:
+            return "ended"
+        return "running" if self.is_running() else "idle" if self._left == self._duration else "paused"
+
     def remaining(self) -> float:
         if self._started_at is None:
             return self._left
-        return max(0.0, self._left - (time.monotonic() - self._started_at))
+        return max(0.0, self._left - (self.clock() - self._started_at))
 
     def set_step_minutes(self, minutes: int) -> None:
         """Offer the script step's suggested duration as one more preset (and load it when idle)."""
@@ -137,7 +144,7 @@ class CountdownTimer(QWidget):
             return
         if self._ended:
             self.reset()
-        self._started_at = time.monotonic()
+        self._started_at = self.clock()
         self._tick.start()
         self._show()
 
@@ -168,6 +175,7 @@ class CountdownTimer(QWidget):
         self.display.setText(format_seconds(self.remaining()))
         self.display.setStyleSheet(_RUNNING if self.is_running() else _IDLE)
         self.start_button.setText("Pause" if self.is_running() else "Start")
+        self.changed.emit(self.display.text(), self.state())
 
     def _on_tick(self) -> None:
         if self.remaining() > 0:
@@ -187,3 +195,4 @@ class CountdownTimer(QWidget):
         self._flash_on = not self._flash_on
         self.display.setText("Time" if self._flash_on else "00:00")
         self.display.setStyleSheet(_ENDED if self._flash_on else _ENDED_DIM)
+        self.changed.emit(self.display.text(), "ended" if self._flash_on else "ended-dim")

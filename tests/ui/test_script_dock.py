@@ -164,13 +164,15 @@ def test_timer_presets_pause_and_a_visible_end_without_a_dialog(qtbot):
     qtbot.mouseClick(timer.step_button, Qt.LeftButton)
     assert timer.display.text() == "25:00"
 
+    now = [500.0]
+    timer.clock = lambda: now[0]  # the time passes when the test says so
     qtbot.mouseClick(timer.start_button, Qt.LeftButton)
     assert timer.is_running() and timer.start_button.text() == "Pause"
-    qtbot.wait(1300)
-    assert timer.display.text() == "24:59"
+    now[0] += 1.3
+    qtbot.waitUntil(lambda: timer.display.text() == "24:59")
     qtbot.mouseClick(timer.start_button, Qt.LeftButton)  # pause
     left = timer.remaining()
-    qtbot.wait(400)
+    now[0] += 60
     assert timer.remaining() == left and not timer.is_running()
     qtbot.mouseClick(timer.reset_button, Qt.LeftButton)
     assert timer.display.text() == "25:00"
@@ -178,6 +180,7 @@ def test_timer_presets_pause_and_a_visible_end_without_a_dialog(qtbot):
     timer.set_seconds(1)
     with qtbot.waitSignal(timer.finished, timeout=3000):
         timer.start()
+        now[0] += 1.01
     assert timer.is_ended()
     assert timer.display.text() == "Time"
     assert "#c0392b" in timer.display.styleSheet()

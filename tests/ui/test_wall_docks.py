@@ -50,8 +50,9 @@ class WallHarness(QWidget):
     def selected_cell(self):
         return self._cell
 
-    def highlight(self, text: str) -> None:
+    def highlight(self, text: str) -> list[str]:
         self.highlighted.append(text)
+        return []
 
     def set_min_type_size(self, pt: int) -> None:
         self.min_type_pt = pt

@@ -144,7 +144,7 @@ def test_wall_picture_without_a_display_or_an_application(demo_path, tmp_path):
 def test_card_text_is_drawn_as_typed_never_as_markup():
     from PySide6.QtCore import Qt as QtNS
 
-    from ui.wall.card_item import fitted_text
+    from ui.wall.card_text import fitted_text
 
     typed = "R&D <b>tools</b> & x<y>z"
     static, _font = fitted_text(typed, 23, False, 216, 90)

@@ -50,6 +50,7 @@ class SocDock(QDockWidget):
         self.search.setClearButtonEnabled(True)
         # Two lines a suggestion, so a narrow dock shows code, title, wage and jobs without scrolling.
         self.results = QListWidget()
+        self.results.setAccessibleName("SOC suggestions")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(1)

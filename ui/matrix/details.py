@@ -143,10 +143,12 @@ class DetailsDock(QDockWidget):
 
         # Scrolls rather than growing: the dock shares a 1080-pixel screen with the script.
         top_scroll = QScrollArea()
+        top_scroll.setAccessibleName("Top tasks")
         top_scroll.setWidgetResizable(True)
         top_scroll.setFrameShape(QScrollArea.NoFrame)
         top_scroll.setWidget(top_page)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("After the vote")
         self.tabs.addTab(top_scroll, "Top tasks")
         self.tabs.addTab(paths_page, "Paths in and out")
         self.setWidget(self.tabs)

@@ -38,6 +38,7 @@ class MatrixGraphicsView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
         self.setAccessibleName("Task matrix")
+        self.viewport().setAccessibleName("Task matrix")
 
     # --- zoom ------------------------------------------------------------------------------
 

@@ -229,6 +229,8 @@ class CaptureBar(QWidget):
         controller.changed.connect(self._on_changed)
         if page is not None and hasattr(page, "selection_changed"):
             page.selection_changed.connect(lambda *_: self._show_target())
+        if page is not None and hasattr(page, "cell_changed"):
+            page.cell_changed.connect(self._show_target)
         self._fill_people()
         self._fill_texts()
         self._show_state()

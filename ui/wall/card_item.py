@@ -12,17 +12,15 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
     QStaticText,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from cardwall.model import Card
+from ui.wall.card_text import best_step, fitted_text, floor_step
 from ui.wall.style import (
     CARD_H,
     CARD_W,
@@ -31,6 +29,7 @@ from ui.wall.style import (
     MIN_SCREEN_TEXT_PX,
     REASON_LETTERS,
     Look,
+    fitted_font,
     font,
 )
 
@@ -70,9 +69,60 @@ class Paints:
         self.far_px = look.text_px * FAR_TYPE
         self.far_below = look.far_below
         self.text_lod = MIN_SCREEN_TEXT_PX / self.far_px
-        self.far_small_font = font(look.small_px * 1.7, bold=True)
-        self.far_rect = QRectF(PAD, PAD + look.small_px * 1.7 + 6, CARD_W - 2 * PAD, 0)
+        self._kind_fonts: dict[tuple[str, float], QFont] = {}
+        self.far_badge_w = look.small_px * 4.2 * FAR_BADGE
+        self.far_rect = QRectF(PAD, PAD + look.small_px * FAR_KIND + 6, CARD_W - 2 * PAD, 0)
         self.far_rect.setBottom(CARD_H - PAD + 2)
+        self.far_least = self.far_px * FAR_LEAST
+        self.near_least = max(look.least_px, look.text_px * NEAR_LEAST)
+        # The steps the cards in view share (ui/wall/card_text.py), set by the scene; 0 is the full size.
+        self.far_shared = 0
+        self.near_shared = 0
+
+    def kind_font(self, kind: str, width: float) -> QFont:
+        """The far view's kind label in its size, or smaller so it fits `width` (beside a pile's badge)."""
+        key = (kind, width)
+        found = self._kind_fonts.get(key)
+        if found is None:
+            px = self.look.small_px * FAR_KIND
+            found = fitted_font(kind, width, px * 1.5, px, bold=True, least=px * 0.5)
+            self._kind_fonts[key] = found
+        return found
+
+    def far_fit(self, text: str) -> tuple[QStaticText, QFont]:
+        box = self.far_rect
+        return fitted_text(
+            text, self.far_px, True, box.width(), box.height(), least=self.far_least, shared=self.far_shared
+        )
+
+    def near_fit(self, text: str) -> tuple[QStaticText, QFont]:
+        box = self.text_rect
+        look = self.look
+        return fitted_text(
+            text,
+            look.text_px,
+            look.bold_text,
+            box.width(),
+            box.height(),
+            least=self.near_least,
+            shared=self.near_shared,
+        )
+
+    def steps(self, text: str) -> tuple[int, int]:
+        """The largest steps at which `text` fits whole: seen from afar, and at the laptop."""
+        far, near = self.far_rect, self.text_rect
+        look = self.look
+        return (
+            best_step(text, self.far_px, True, far.width(), far.height(), floor_step(self.far_px, self.far_least)),
+            best_step(
+                text,
+                look.text_px,
+                look.bold_text,
+                near.width(),
+                near.height(),
+                floor_step(look.text_px, self.near_least),
+            ),
+        )
 
     def fill_for(self, card: Card) -> QBrush:
         if card.prompt:
@@ -80,71 +130,11 @@ class Paints:
         return self.fill.get((card.kind, False), self.fill[("note", False)])
 
 
-_TEXT_CACHE: dict[tuple, tuple[QStaticText, QFont]] = {}
-SHRINK = (1.0, 0.9, 0.8, 0.7)  # try a smaller size before breaking a word or cutting the text
 FAR_TYPE = 1.5  # card text this much larger when zoomed out below FAR_BELOW
-
-
-def fitted_text(text: str, px: float, bold: bool, width: float, height: float) -> tuple[QStaticText, QFont]:
-    """The text wrapped to `width` in the largest size that fits without breaking a word,
-    else at `px`, cut with an ellipsis where it would pass `height`; and the font to draw it in."""
-    key = (text, px, bold, width, height)
-    found = _TEXT_CACHE.get(key)
-    if found is not None:
-        return found
-    text = text.replace("\n", "\u2028")  # a line break the text layout honours
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-    chosen = None
-    for factor in SHRINK:
-        qfont = font(px * factor, bold=bold)
-        if _fitting_end(text, qfont, option, width, height) >= len(text) and _words_fit(text, qfont, width):
-            chosen = qfont
-            break
-    shown = text
-    if chosen is None:  # it cannot all fit: cut it, in the largest size that keeps words whole
-        chosen = next(
-            (f for f in (font(px * k, bold=bold) for k in SHRINK) if _words_fit(text, f, width)), font(px, bold=bold)
-        )
-        end = _fitting_end(text, chosen, option, width, height)
-        if end < len(text):
-            shown = text[:end].rstrip() + "…"
-            while shown != "…" and _fitting_end(shown, chosen, option, width, height) < len(shown):
-                shown = shown[:-2].rstrip() + "…"
-    static = QStaticText(shown)
-    static.setTextFormat(Qt.PlainText)  # people's words, never markup: "R&D <b>" stays as typed
-    static.setTextOption(option)
-    static.setTextWidth(width)
-    static.setPerformanceHint(QStaticText.AggressiveCaching)
-    static.prepare(font=chosen)
-    if len(_TEXT_CACHE) > 20_000:
-        _TEXT_CACHE.clear()
-    _TEXT_CACHE[key] = (static, chosen)
-    return static, chosen
-
-
-def _words_fit(text: str, qfont: QFont, width: float) -> bool:
-    metrics = QFontMetricsF(qfont)
-    return all(metrics.horizontalAdvance(word) <= width for word in text.split())
-
-
-def _fitting_end(text: str, qfont: QFont, option: QTextOption, width: float, height: float) -> int:
-    """How many characters of `text` fit in the box."""
-    layout = QTextLayout(text, qfont)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    y, end = 0.0, 0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        if y + line.height() > height + 0.5:
-            break
-        y += line.height()
-        end = line.textStart() + line.textLength()
-    layout.endLayout()
-    return end
+FAR_BADGE = 1.6  # and a pile's badge this much
+FAR_LEAST = 0.45  # seen from afar, card text shrinks to fit down to this share of its size
+FAR_KIND = 1.4  # the kind label seen from afar: this much larger than at the laptop, and no more
+NEAR_LEAST = 0.5  # at the laptop, down to this share (and never below the minimum type size)
 
 
 class CardItem(QGraphicsItem):
@@ -160,6 +150,8 @@ class CardItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self._text: tuple[QStaticText, QFont] | None = None
         self._far_text: tuple[QStaticText, QFont] | None = None
+        self._shared = (0, 0)  # the paints' shared steps the cached texts were laid out at
+        self.reasons = ""  # a pile's reasons with counts ("V2 H1"), set by the scene
 
     @property
     def card_id(self) -> str:
@@ -168,11 +160,11 @@ class CardItem(QGraphicsItem):
     def type(self) -> int:
         return CARD_TYPE
 
-    def set_card(self, card: Card, count: int) -> None:
-        if card != self.card or count != self.count:
+    def set_card(self, card: Card, count: int, reasons: str = "") -> None:
+        if card != self.card or count != self.count or reasons != self.reasons:
             if card.text != self.card.text:
                 self._text = self._far_text = None
-            self.card, self.count = card, count
+            self.card, self.count, self.reasons = card, count, reasons
             self.update()
 
     def set_paints(self, paints: Paints) -> None:
@@ -191,6 +183,9 @@ class CardItem(QGraphicsItem):
         p = self.paints
         card = self.card
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self._shared != (p.far_shared, p.near_shared):
+            self._shared = (p.far_shared, p.near_shared)
+            self._text = self._far_text = None
         if lod < LOD_PLAIN:
             painter.fillRect(BODY, p.fill_for(card))
             if self.isSelected():
@@ -217,11 +212,12 @@ class CardItem(QGraphicsItem):
         painter.setPen(p.kind_pen)
         small = p.look.small_px
         if far:
-            painter.setFont(p.far_small_font)
-            painter.drawText(QRectF(PAD, PAD - 4, CARD_W - 2 * PAD, small * 1.7 + 6), LEFT, kind)
+            # A pile's badge stands at the top right: the kind label keeps clear of it, smaller if it must.
+            width = CARD_W - 2 * PAD - (p.far_badge_w - PAD + 4 if self.count > 1 else 0)
+            painter.setFont(p.kind_font(kind, width))
+            painter.drawText(QRectF(PAD, PAD - 4, width, small * FAR_KIND + 6), LEFT, kind)
             if self._far_text is None:
-                box = p.far_rect
-                self._far_text = fitted_text(card.text, p.far_px, True, box.width(), box.height())
+                self._far_text = p.far_fit(card.text)
             static, text_font = self._far_text
             origin = p.far_rect.topLeft()
         else:
@@ -241,20 +237,20 @@ class CardItem(QGraphicsItem):
             if marks:
                 painter.drawText(top.adjusted(0, 0, -40 if self.count > 1 else 0, 0), RIGHT, marks)
             footer = QRectF(PAD, CARD_H - PAD - small - 2, CARD_W - 2 * PAD, small + 6)
-            if card.reasons:
-                painter.drawText(footer, LEFT, " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons))
+            letters = self.reasons or " ".join(REASON_LETTERS.get(r, "?") for r in card.reasons)
+            if letters:
+                painter.drawText(footer, LEFT, letters)
             if card.soc_code:
                 painter.drawText(footer, RIGHT, card.soc_code)
             if self._text is None:
-                box = p.text_rect
-                self._text = fitted_text(card.text, p.look.text_px, p.look.bold_text, box.width(), box.height())
+                self._text = p.near_fit(card.text)
             static, text_font = self._text
             origin = p.text_rect.topLeft()
         painter.setPen(p.text_pen)
         painter.setFont(text_font)
         painter.drawStaticText(origin, static)
         if self.count > 1:
-            self._paint_badge(painter, 1.6 if far else 1.0)
+            self._paint_badge(painter, FAR_BADGE if far else 1.0)
 
     def _paint_badge(self, painter: QPainter, scale: float) -> None:
         p = self.paints

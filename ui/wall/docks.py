@@ -44,6 +44,7 @@ def make_wall_docks(page) -> list[QDockWidget]:
     # Under the card field, beside the kind buttons: the card field keeps the width on a narrow screen.
     page.find_box.setMaximumWidth(360)
     page.capture_bar.under_row.addWidget(page.find_box, 1)
+    page.capture_bar.under_row.addWidget(page.find_box.status)
     page.toolbar_area.addWidget(bar)
 
     inspector = InspectorDock(controller, session_id, page)

@@ -75,18 +75,21 @@ class HeaderItem(QGraphicsItem):
 class LevelLabelItem(QGraphicsItem):
     """A row's name at the left of the wall (entry at the bottom); also the skills row's."""
 
-    def __init__(self, level_id: str | None, name: str, height: float, look: Look) -> None:
+    def __init__(self, level_id: str | None, name: str, height: float, look: Look, names: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.level_id, self.name, self.height, self.look = level_id, name, height, look
+        self.names = names or (name,)  # every row's name: the labels share the size the longest fits in
+        self._fonts: dict[tuple, object] = {}
         self.setZValue(5)
 
     def type(self) -> int:
         return LEVEL_TYPE
 
-    def set_data(self, name: str, height: float, look: Look) -> None:
-        if (name, height, look) != (self.name, self.height, self.look):
+    def set_data(self, name: str, height: float, look: Look, names: tuple[str, ...] = ()) -> None:
+        names = names or (name,)
+        if (name, height, look, names) != (self.name, self.height, self.look, self.names):
             self.prepareGeometryChange()
-            self.name, self.height, self.look = name, height, look
+            self.name, self.height, self.look, self.names = name, height, look, names
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -97,8 +100,15 @@ class LevelLabelItem(QGraphicsItem):
         painter.setPen(QColor(self.look.grid_text))
         box = rect.adjusted(4, 0, -8, 0)
         far = option.levelOfDetailFromTransform(painter.worldTransform()) < self.look.far_below
-        px = self.look.label_px * (1.6 if far else 1.0)
-        painter.setFont(fitted_font(self.name, box.width(), box.height() - 20, px, bold=True))
+        key = (self.names, box.width(), box.height(), self.look, far)
+        shared = self._fonts.get(key)
+        if shared is None:
+            # "Advanced" is as large as "Entry": the size every row's name fits in (one word never breaks).
+            px = self.look.label_px * (1.6 if far else 1.0)
+            fonts = [fitted_font(n, box.width(), box.height() - 20, px, bold=True) for n in self.names]
+            self._fonts = {key: min(fonts, key=lambda f: f.pixelSize())}
+            shared = self._fonts[key]
+        painter.setFont(shared)
         painter.drawText(box, Qt.AlignRight | Qt.AlignVCenter | Qt.TextWordWrap, self.name)
         if self.level_id is None and not far:
             painter.setFont(font(self.look.small_px * 1.2))

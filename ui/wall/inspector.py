@@ -7,7 +7,7 @@ the card (an undo shows up here), without overwriting what is being typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from cardwall.model import CARD_KINDS, REASON_LABELS, REASONS, Card
 from cardwall.wall import organizations, stack_members, stack_root
 from ui.controller import Controller
 from ui.focus import FocusOutFilter
+from ui.script_dock import NOTE_PAUSE_MS
 
 LINE_FIELDS = {
     "text": "Text",
@@ -105,6 +106,10 @@ class InspectorDock(QDockWidget):
         self.notes.setMinimumHeight(90)
         self.notes.textChanged.connect(self._on_notes_typed)
         self.notes.installEventFilter(FocusOutFilter(lambda: self.commit("notes"), self))
+        # Notes are saved after a pause in typing too, as the script's step notes are: a crash a few
+        # seconds after typing loses nothing.
+        self._notes_pause = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
+        self._notes_pause.timeout.connect(lambda: self.commit("notes"))
 
         self.form = QWidget()
         form = QFormLayout(self.form)
@@ -129,6 +134,7 @@ class InspectorDock(QDockWidget):
         layout.addWidget(self.form)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Card fields")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap instead of scrolling sideways
         scroll.setWidget(body)
@@ -163,9 +169,7 @@ class InspectorDock(QDockWidget):
             self.card_id = card_ids[0]
             self.load()
             return
-        self.card_id = None
-        self.form.setEnabled(False)
-        self.pile.setText("")
+        self._clear()
         self.heading.setText(
             f"{len(card_ids)} cards selected: select one card to edit it." if card_ids else "No card selected"
         )
@@ -174,11 +178,9 @@ class InspectorDock(QDockWidget):
         """Show the card; fields still being typed in keep what was typed."""
         card = self.card()
         session = self.session
-        if card is None or session is None:
-            self.card_id = None
-            self.form.setEnabled(False)
+        if card is None or session is None:  # none selected, or the card was deleted: no stale fields
+            self._clear()
             self.heading.setText("No card selected")
-            self.pile.setText("")
             return
         self._loading = True
         self.form.setEnabled(True)
@@ -209,11 +211,29 @@ class InspectorDock(QDockWidget):
             self.pile.setText("")
         self._loading = False
 
+    def _clear(self) -> None:
+        self.card_id = None
+        self.dirty.clear()
+        self._notes_pause.stop()
+        self._loading = True
+        self.form.setEnabled(False)
+        self.pile.setText("")
+        for line in self.lines.values():
+            line.clear()
+        self.notes.clear()
+        self.organization.setText("")
+        self.author.clear()
+        for box in self.reasons.values():
+            box.setChecked(False)
+        self.third_card.setChecked(False)
+        self._loading = False
+
     # --- committing --------------------------------------------------------------------------
 
     def _on_notes_typed(self) -> None:
         if not self._loading:
             self.dirty.add("notes")
+            self._notes_pause.start()
 
     def value_of(self, name: str):
         if name == "notes":

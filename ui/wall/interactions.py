@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cardwall.commands import DeleteCards, EditCard, MoveCards, MoveCategory, StackCards
+from ui.wall import keys
 from ui.wall.card_item import CardItem
 from ui.wall.header_item import HeaderItem
 from ui.wall.layout import TRAY, Cell
@@ -59,6 +60,7 @@ class WallInteractions:
         self.header_drag: HeaderDrag | None = None
         self.last_cell: tuple[str | None, str | None] | None = None
         self.editor: QLineEdit | None = None
+        self.cursor_id: str | None = None  # the card the arrow keys last reached (ui/wall/keys.py)
         from ui.wall.menus import WallMenus
 
         self.menus = WallMenus(self)
@@ -106,14 +108,15 @@ class WallInteractions:
         return card is not None
 
     def _remember_cell(self, pos: QPointF) -> None:
-        layout = self.scene.layout
-        geometry = layout.cell_at(pos)
+        geometry = self.scene.layout.cell_at(pos)
+        header = self.scene.header_at(pos) if geometry is None else None
         if geometry is not None:
             self.last_cell = None if geometry.cell == TRAY else geometry.cell
-            return
-        header = self.scene.header_at(pos)
-        if header is not None:
+        elif header is not None:
             self.last_cell = (header.category_id, None)
+        else:
+            return
+        self.page.cell_changed.emit()  # "where the next card goes" follows a click on an empty cell
 
     def _moved_far_enough(self, drag_press: QPointF, pos: QPointF) -> bool:
         delta = self.view.mapFromScene(pos) - self.view.mapFromScene(drag_press)
@@ -249,19 +252,23 @@ class WallInteractions:
         return False
 
     def context_menu(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard:  # the menu key: the selected card's menu, not the background's
+            keys.open_menu(self)
+            return
         self.menus.popup(self.view.mapToScene(event.pos()), event.globalPos())
 
     # --- keys ----------------------------------------------------------------------------------
 
     def key_press(self, event) -> bool:
         key, mods = event.key(), event.modifiers()
-        arrows = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
-        if key in arrows:
-            dx, dy = arrows[key]
+        if keys.handle(self, event):
+            return True
+        if key in keys.ARROWS:
+            dx, dy = keys.ARROWS[key]
             if mods & (Qt.ControlModifier | Qt.AltModifier):
                 self.move_selection_to_cell(dx, dy)
             else:
-                self.select_neighbour(dx, dy)
+                keys.step(self, dx, dy)
             return True
         if key in (Qt.Key_Delete, Qt.Key_Backspace):
             ids = self.page.selected_card_ids()
@@ -283,31 +290,6 @@ class WallInteractions:
                 item.setSelected(True)
             return True
         return False
-
-    def select_neighbour(self, dx: int, dy: int) -> None:
-        """Arrow keys: the nearest card in that direction becomes the selection."""
-        selected = self.scene.selected_cards()
-        items = list(self.scene.cards.values())
-        if not items:
-            return
-        if not selected:
-            best = min(items, key=lambda i: (i.pos().y(), i.pos().x()))
-        else:
-            here = selected[-1].pos()
-            best, best_score = None, None
-            for item in items:
-                d = item.pos() - here
-                along, across = d.x() * dx + d.y() * dy, abs(d.x() * dy) + abs(d.y() * dx)
-                if along <= 1:
-                    continue
-                score = along + 2.5 * across
-                if best_score is None or score < best_score:
-                    best, best_score = item, score
-            if best is None:
-                return
-        self.scene.clearSelection()
-        best.setSelected(True)
-        self.view.ensureVisible(best, 40, 40)
 
     def move_selection_to_cell(self, dx: int, dy: int) -> None:
         """Ctrl/Alt + arrow: the selected cards go to the next cell that way, at its end."""

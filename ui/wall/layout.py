@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -100,11 +101,75 @@ class WallLayout:
         return max(0, len(self.columns) - 1)
 
 
-def cards_wide_for(count: int) -> int:
-    """A column grows wider before it grows very tall: the wall is on a 16:9 screen."""
-    if count <= 1:
+SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
+TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
+
+
+def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
+    """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
+    largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
+    shrinks the wall). `width`: the wall without the tray; the tray runs from `top`, the rows to `bottom`."""
+    if count <= 4:
         return 1
-    return max(1, min(MAX_CARDS_WIDE, math.ceil(math.sqrt(count / 1.5))))
+
+    def zoom(cols: int) -> float:
+        tray_bottom = top + _extent(math.ceil(count / cols), CARD_H)
+        height = max(bottom, tray_bottom) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / (width + _extent(cols, CARD_W)), 1 / height)
+
+    return max(range(TRAY_COLS, TRAY_MAX_COLS + 1), key=lambda cols: (zoom(cols), -cols))
+
+
+@lru_cache(maxsize=64)
+def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ...]:
+    """How many cards wide each column is, so the whole wall fills a 16:9 screen at the largest zoom.
+
+    `counts[c][r]`: the cards shown in column c, row r. Every column starts one card wide; while the wall
+    is taller than the screen, the column that holds a row up is widened, as long as that makes the
+    fitted wall larger. A sparse wall keeps narrow columns (bigger cards on screen); a full one
+    grows wide before it grows very tall."""
+    if not counts:
+        return ()
+    rows = len(counts[0])
+    wide = [1] * len(counts)
+    limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
+    fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
+
+    def fitted(w: list[int]) -> tuple[float, list[int]]:
+        lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
+        rows_h = sum(_extent(n, CARD_H) for n in lines) + COLUMN_GAP * (rows - 1)
+        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
+        top = MARGIN + HEADER_H + COLUMN_GAP
+        tray_cols = tray_columns(tray, width, top, top + rows_h)
+        width += _extent(tray_cols, CARD_W)
+        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / width, 1 / height), lines
+
+    best, lines = fitted(wide)
+    while True:
+        # Only a column that sets some row's height can make the wall shorter.
+        holding = {
+            c
+            for r in range(rows)
+            for c, col in enumerate(counts)
+            if wide[c] < limit[c] and math.ceil(col[r] / wide[c]) == lines[r] and lines[r] > 1
+        }
+        trials = []
+        for c in holding:
+            trial = wide.copy()
+            trial[c] += 1
+            trials.append((fitted(trial), trial))
+        if not trials:
+            break
+        (score, trial_lines), trial = max(trials, key=lambda t: t[0][0])
+        if score <= best * 1.0001:
+            # Widening one column alone may not shorten a row two columns hold up: widen them all.
+            together = [min(w + 1, m) if c in holding else w for c, (w, m) in enumerate(zip(wide, limit, strict=True))]
+            (score, trial_lines), trial = fitted(together), together
+            if score <= best * 1.0001:
+                break
+        best, lines, wide = score, trial_lines, trial
+    return tuple(wide)
 
 
 def _extent(n: int, size: float) -> float:
@@ -112,7 +177,9 @@ def _extent(n: int, size: float) -> float:
     return 2 * CELL_PAD + n * size + (n - 1) * GAP
 
 
-def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozenset()) -> WallLayout:
+def compute_layout(
+    session: Session, *, expanded: set[str] | frozenset = frozenset(), legend_width: float = 0.0
+) -> WallLayout:
     piles = stacks_by_root(session)
     categories = session.ordered_categories()
     category_ids = {c.id for c in categories}
@@ -143,10 +210,11 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
 
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     row_keys: list[str | None] = [lv.id for lv in levels] + [None]
-    wide: dict[str, int] = {}
-    for category in categories:
-        fullest = max((len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys), default=0)
-        wide[category.id] = cards_wide_for(fullest)
+    counts = tuple(
+        tuple(len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
+    )
+    shaped = shape_columns(counts, len(cell_slots.get(TRAY, ((), ()))[0]))
+    wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
     x = MARGIN + LABEL_W + COLUMN_GAP
     columns: list[Column] = []
     for category in categories:
@@ -179,9 +247,9 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
 
     tray_x = right + 2 * COLUMN_GAP
     tray_slots, tray_roots = cell_slots.get(TRAY, ([], []))
-    tray_cols = TRAY_COLS if len(tray_slots) > 4 else 1
-    tray_w = _extent(tray_cols, CARD_W)
     tray_top = MARGIN + HEADER_H + COLUMN_GAP
+    tray_cols = tray_columns(len(tray_slots), tray_x + MARGIN, tray_top, bottom)
+    tray_w = _extent(tray_cols, CARD_W)
     tray_lines = math.ceil(len(tray_slots) / tray_cols)
     tray_h = max(bottom - tray_top, _extent(tray_lines, CARD_H))
     cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
@@ -197,5 +265,6 @@ def compute_layout(session: Session, *, expanded: set[str] | frozenset = frozens
     )
     tray_header = QRectF(tray_x, MARGIN, tray_w, HEADER_H)
     legend = QPointF(MARGIN + LABEL_W + COLUMN_GAP, bottom + 10)
-    scene_rect = QRectF(0, 0, tray_x + tray_w + MARGIN, bottom + LEGEND_H + MARGIN)
+    right_edge = max(tray_x + tray_w, legend.x() + legend_width if columns else 0.0) + MARGIN
+    scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
     return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)

@@ -102,11 +102,14 @@ class WallMenus:
         )
         prompt.setCheckable(True)
         prompt.setChecked(card.prompt)
-        reasons = menu.addMenu("Why critical")
+        reasons = menu.addMenu("Why critical" + (f" (the pile of {item.count})" if item.count > 1 else ""))
+        pile = self.scene.layout.piles.get(item.card_id, [card]) if item.count > 1 else [card]
         for reason in REASONS:
-            action = reasons.addAction(REASON_LABELS[reason], lambda r=reason: self._toggle_reason(item.card_id, r))
+            given = sum(reason in c.reasons for c in pile)
+            label = REASON_LABELS[reason] + (f"  ({given} of {len(pile)})" if len(pile) > 1 else "")
+            action = reasons.addAction(label, lambda r=reason, p=pile: self._toggle_reason([c.id for c in p], r))
             action.setCheckable(True)
-            action.setChecked(reason in card.reasons)
+            action.setChecked(given == len(pile))
         if card.kind == "occupation" and not card.prompt:
             menu.addAction("Suggest SOC code…", lambda: self.suggest_soc(item.card_id))
         menu.addSeparator()
@@ -139,9 +142,22 @@ class WallMenus:
         commands = [EditCard(self.sid, cid, **changes) for cid in ids]
         self.run(commands[0] if len(commands) == 1 else Batch("Change cards", commands))
 
-    def _toggle_reason(self, card_id: str, reason: str) -> None:
-        reasons = set(self.session.cards[card_id].reasons) ^ {reason}
-        self.run(EditCard(self.sid, card_id, reasons=tuple(reasons)))
+    def _toggle_reason(self, card_ids: list[str], reason: str) -> None:
+        """On one card the reason flips; on a pile it goes on every card, or off all when all have it."""
+        from cardwall.commands import Batch
+
+        cards = [self.session.cards[cid] for cid in card_ids]
+        on = not all(reason in c.reasons for c in cards)
+        commands = [
+            EditCard(
+                self.sid,
+                c.id,
+                reasons=tuple(r for r in REASONS if (r == reason and on) or (r != reason and r in c.reasons)),
+            )
+            for c in cards
+            if (reason in c.reasons) != on
+        ]
+        self.run(commands[0] if len(commands) == 1 else Batch("Why critical on the pile", commands))
 
     # --- categories ----------------------------------------------------------------------------
 

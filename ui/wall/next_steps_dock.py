@@ -57,6 +57,8 @@ class NextStepsDock(QDockWidget):
         add_row.addWidget(self.horizon)
 
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Next steps")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.table.setHorizontalHeaderLabels(HEADERS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the step itself wraps; the rest stay narrow
@@ -68,7 +70,8 @@ class NextStepsDock(QDockWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)
-        QShortcut(QKeySequence.Delete, self.table, self.delete_selected, context=Qt.WidgetShortcut)
+        # Set apart from the constructor: PySide6 drops `context=` given beside a callable.
+        QShortcut(QKeySequence.Delete, self.table, self.delete_selected).setContext(Qt.WidgetShortcut)
         self.delete_button = QPushButton("Delete step")
         self.delete_button.clicked.connect(self.delete_selected)
         self.up_button = QPushButton("▲ Up")
@@ -78,7 +81,9 @@ class NextStepsDock(QDockWidget):
         self.down_button.setToolTip("Move the selected step down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
-            QShortcut(QKeySequence(keys), self.table, lambda d=delta: self.move_selected(d), context=Qt.WidgetShortcut)
+            QShortcut(QKeySequence(keys), self.table, lambda d=delta: self.move_selected(d)).setContext(
+                Qt.WidgetShortcut
+            )
 
         self.reengage = QPlainTextEdit()
         self.reengage.setAccessibleName("Re-engagement")

@@ -7,23 +7,23 @@ clicked, find-highlighting, and a toolbar area above the wall.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.wall.card_text import STEPS
 from ui.wall.interactions import WallInteractions
 from ui.wall.presentation import Presentation
 from ui.wall.scene import WallScene
-from ui.wall.style import HIGH_CONTRAST, NORMAL, Look
+from ui.wall.style import Look, wall_look
 from ui.wall.view import WallView
 
-PRESENTATION_TYPE = 1.3  # presentation mode: type this much larger
+LAPTOP_READABLE_PX = 9.0  # card text on the laptop's screen, fitted: no smaller than this
 
 
 class WallPage(QWidget):
     selection_changed = Signal(list)  # the selected cards' ids
+    cell_changed = Signal()  # a cell or column was clicked: the next card goes there
 
     def __init__(self, controller, session_id: str, window=None) -> None:
         super().__init__()
@@ -37,6 +37,7 @@ class WallPage(QWidget):
         outer.addLayout(self.toolbar_area)
         self.scene = WallScene(lambda: controller.ws.sessions.get(session_id), parent=self)
         self.view = WallView(self.scene)
+        self.view.readable_zoom = self._readable_zoom
         outer.addWidget(self.view, 1)
         self.zoom_bar = self._make_zoom_bar()
         outer.addWidget(self.zoom_bar)
@@ -51,8 +52,19 @@ class WallPage(QWidget):
         # The docks around the wall (capture bar, inspector, script, next steps) and SOC suggestions.
         from ui.data.soc_dock import SocDock
         from ui.wall.docks import make_wall_docks
+        from ui.wall.wall_list import WallListDock
 
-        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self)]
+        self.docks = [*make_wall_docks(self), SocDock(controller, session_id, self), WallListDock(self)]
+
+        # The script dock's countdown, large over the wall in presentation mode and on the projector.
+        from ui.script_dock import ScriptDock
+        from ui.wall.room_timer import RoomTimer
+
+        self.timer = next(d.timer for d in self.docks if isinstance(d, ScriptDock))
+        self.room_timer = RoomTimer(self.view, self.timer)
+        self.menu.addSeparator()
+        timer_action = self._action("Start or pause the &timer", self.timer.toggle, "Ctrl+T", context=Qt.WindowShortcut)
+        self.menu.addAction(timer_action)
 
     # --- for the docks and the window ------------------------------------------------------------
 
@@ -70,8 +82,21 @@ class WallPage(QWidget):
         return cell
 
     def highlight(self, text: str) -> list[str]:
-        """Find: matching cards stay bright, the rest dim; "" shows every card. Returns the matches."""
-        return self.scene.highlight(text)
+        """Find: matching cards stay bright, the rest dim; "" shows every card. Returns the matches in wall order."""
+        return self.scene.in_wall_order(self.scene.highlight(text))
+
+    def focus_first_entry(self) -> None:
+        """A new session: the focus goes to the card field, so the note-taker types the first card at once."""
+        self.capture_bar.text.setFocus(Qt.OtherFocusReason)
+
+    def show_card(self, card_id: str) -> None:
+        """Select one card alone and bring it into view (find's next and previous)."""
+        item = self.scene.cards.get(card_id)
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.follow_fit = False
+            self.view.ensureVisible(item, 40, 40)
 
     def set_min_type_size(self, pt: float) -> None:
         self._min_type_pt = max(0.0, float(pt))
@@ -90,19 +115,17 @@ class WallPage(QWidget):
         save_high_contrast(on)
 
     def current_look(self) -> Look:
-        look = HIGH_CONTRAST if self._high_contrast else NORMAL
+        return wall_look(
+            high_contrast=self._high_contrast, presenting=self.presentation.active, min_type_pt=self._min_type_pt
+        )
+
+    def _readable_zoom(self) -> float:
+        """Fitting the wall on the laptop stops where card text would fall under LAPTOP_READABLE_PX
+        (presentation mode shows the whole wall: the room sees the wall, the words at their largest)."""
         if self.presentation.active:
-            look = look.bigger(PRESENTATION_TYPE)
-        if self._min_type_pt:
-            px = self._min_type_pt * 4 / 3  # points to pixels at 1:1
-            look = replace(
-                look,
-                text_px=max(look.text_px, px),
-                header_px=max(look.header_px, px),
-                label_px=max(look.label_px, px),
-                small_px=max(look.small_px, min(px * 0.6, 16.0)),
-            )
-        return look
+            return 0.0
+        p = self.scene.paints
+        return LAPTOP_READABLE_PX / (p.far_px * STEPS[p.far_shared])
 
     def _apply_look(self) -> None:
         self.scene.set_look(self.current_look())
@@ -166,6 +189,14 @@ class WallPage(QWidget):
         self.projector_action = self._action("Projector &window (mirror)", self.presentation.toggle_projector)
         self.projector_action.setCheckable(True)
         menu.addAction(self.projector_action)
+        self.follow_action = self._action(
+            "Projector f&ollows me (else the whole wall)",
+            self.presentation.toggle_follow,
+            "F6",
+            context=Qt.WindowShortcut,
+        )
+        self.follow_action.setCheckable(True)
+        menu.addAction(self.follow_action)
         self.high_contrast_action = self._action("&High contrast", self._on_high_contrast_toggled)
         self.high_contrast_action.setCheckable(True)
         menu.addAction(self.high_contrast_action)

@@ -15,6 +15,8 @@ class Presentation:
         self.active = False
         self.projector: ProjectorWindow | None = None
         self._hidden: list[QWidget] = []
+        self._front: list[QDockWidget] = []
+        self.follow = False  # the projector shows what the laptop shows ("follow me"), else the whole wall
         self._kept: list = []
         self._state = None
 
@@ -35,6 +37,9 @@ class Presentation:
             self._hidden += [window.menuBar(), window.statusBar()]
             self._hidden += [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
         self._hidden = [w for w in self._hidden if w.isVisible()]
+        # The dock in front of each tab group goes back in front on the way out (showing a group's docks
+        # again brings the last one shown forward otherwise).
+        self._front = [w for w in self._hidden if isinstance(w, QDockWidget) and not w.visibleRegion().isEmpty()]
         for widget in self._hidden:
             widget.hide()
         # A hidden menu bar takes its shortcuts along: keep undo and redo at hand on the window.
@@ -47,6 +52,7 @@ class Presentation:
         page.present_action.setChecked(True)
         page._apply_look()
         page.view.fit_and_follow()
+        page.room_timer.set_enabled(True)
         page.view.setFocus()
 
     def leave(self) -> None:
@@ -59,11 +65,14 @@ class Presentation:
         window.show()
         for widget in self._hidden:
             widget.show()
-        self._hidden = []
+        for dock in self._front:
+            dock.raise_()
+        self._hidden, self._front = [], []
         for action in self._kept:
             window.removeAction(action)
         self._kept = []
         page.present_action.setChecked(False)
+        page.room_timer.set_enabled(False)
         page._apply_look()
         page.view.fit_and_follow()
 
@@ -75,10 +84,30 @@ class Presentation:
         else:
             self.open_projector()
 
+    def toggle_follow(self) -> None:
+        """F6: the projector follows the laptop's view (the column or cell zoomed to), or shows the whole wall."""
+        self.follow = not self.follow
+        self.page.follow_action.setChecked(self.follow)
+        self.sync_projector()
+
+    def sync_projector(self, *_args) -> None:
+        projector = self.projector
+        if projector is None:
+            return
+        view = self.page.view
+        if self.follow:
+            projector.view.follow_fit = False
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            projector.view.fitInView(shown.intersected(view.scene().sceneRect()), Qt.KeepAspectRatio)
+        else:
+            projector.view.fit_and_follow()
+
     def open_projector(self) -> ProjectorWindow:
         if self.projector is None:
-            self.projector = ProjectorWindow(self.page.scene)
+            self.projector = ProjectorWindow(self.page.scene, self.page.timer)
             self.projector.closed = self._on_projector_closed
+            for signal in self._laptop_moves():
+                signal.connect(self.sync_projector)
             screens = QGuiApplication.screens()
             here = self.page.screen()
             others = [s for s in screens if s is not here]
@@ -90,25 +119,39 @@ class Presentation:
                 self.projector.resize(1280, 720)
                 self.projector.show()
         self.page.projector_action.setChecked(True)
+        self.sync_projector()
         return self.projector
 
     def close_projector(self) -> None:
         if self.projector is not None:
             projector, self.projector = self.projector, None
+            self._disconnect()
             projector.closed = None
             projector.close()
             projector.deleteLater()
         self.page.projector_action.setChecked(False)
 
+    def _laptop_moves(self) -> tuple:
+        view = self.page.view
+        return view.zoom_changed, view.horizontalScrollBar().valueChanged, view.verticalScrollBar().valueChanged
+
+    def _disconnect(self) -> None:
+        for signal in self._laptop_moves():
+            try:
+                signal.disconnect(self.sync_projector)
+            except (RuntimeError, TypeError):  # never connected, or the view is going
+                pass
+
     def _on_projector_closed(self) -> None:
         self.projector = None
+        self._disconnect()
         self.page.projector_action.setChecked(False)
 
 
 class ProjectorWindow(QWidget):
     """What the room sees: the wall, fitted, with no controls; the laptop keeps its docks."""
 
-    def __init__(self, scene) -> None:
+    def __init__(self, scene, timer=None) -> None:
         super().__init__(None, Qt.Window)
         self.setWindowTitle("Cardwall — projector")
         self.setAttribute(Qt.WA_DeleteOnClose, False)
@@ -116,6 +159,12 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = WallView(scene, interactive=False)
         layout.addWidget(self.view)
+        self.room_timer = None
+        if timer is not None:
+            from ui.wall.room_timer import RoomTimer
+
+            self.room_timer = RoomTimer(self.view, timer)
+            self.room_timer.set_enabled(True)
         self.closed = None
 
     def closeEvent(self, event) -> None:

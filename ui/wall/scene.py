@@ -9,6 +9,7 @@ moved are moved, nothing else is touched.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,10 +26,12 @@ from cardwall.commands import Change
 from cardwall.model import REASON_LABELS, REASONS, Session
 from cardwall.wall import organizations
 from ui.wall.card_item import CARD_TYPE, CardItem, Paints
+from ui.wall.card_text import floor_step, shared_step
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
 from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
 
+SHARED_UP_TO = 400  # cards; a generated 2,000-card wall is no room's wall
 WALL_TABLES = {"cards", "categories", "levels"}  # who wrote a card is read when a tooltip asks
 
 
@@ -80,9 +83,11 @@ class WallScene(QGraphicsScene):
         session = self.session()
         if session is None:  # the session was deleted: the page is on its way out
             return
-        layout = compute_layout(session, expanded=self.expanded)
+        # A narrow wall (two columns) is as wide as its legend, so the legend shows whole.
+        layout = compute_layout(session, expanded=self.expanded, legend_width=self.legend.boundingRect().width())
         self.layout = layout
-        self.expanded &= set(layout.piles)
+        # A pile split or taken apart is no longer fanned out: no red edge stays behind.
+        self.expanded = {root for root in self.expanded if len(layout.piles.get(root, ())) > 1}
         members: dict[str, str] = {}
         for root_id in self.expanded:
             for card in layout.piles[root_id][1:]:
@@ -97,27 +102,46 @@ class WallScene(QGraphicsScene):
             if root_of is None:
                 pile = layout.piles[card_id]
                 card, count = pile[0], len(pile)
+                reasons = pile_reasons(pile) if count > 1 else ""
             else:
-                card, count = session.cards[card_id], 1
+                card, count, reasons = session.cards[card_id], 1, ""
             item = self.cards.get(card_id)
             if item is None or item.member_of != root_of:
                 if item is not None:
                     self.removeItem(item)
                 item = CardItem(card, count, self.paints, member_of=root_of)
+                item.reasons = reasons
                 item.setPos(origin)
                 self.cards[card_id] = item
                 add(item)
             else:
-                item.set_card(card, count)
+                item.set_card(card, count, reasons)
                 if item.pos() != origin:
                     item.setPos(origin)
             if item.expanded != (card_id in self.expanded):
                 item.expanded = card_id in self.expanded
                 item.update()
+        self._share_type_size()
         self._sync_frame(session, layout)
         self.setSceneRect(layout.scene_rect)
         if needle:  # the find follows new and edited cards
             self.highlight(needle)
+
+    def _share_type_size(self) -> None:
+        """Cards in view share one type size where they can (most fit whole at it; the rest go smaller).
+
+        A wall of a room's size only: past SHARED_UP_TO cards each card keeps its own size."""
+        p = self.paints
+        if len(self.cards) > SHARED_UP_TO:
+            far = near = 0
+        else:
+            steps = [p.steps(item.card.text) for item in self.cards.values()]
+            far = shared_step([s[0] for s in steps], floor_step(p.far_px, p.far_least))
+            near = shared_step([s[1] for s in steps], floor_step(p.look.text_px, p.near_least))
+        if (far, near) != (p.far_shared, p.near_shared):
+            p.far_shared, p.near_shared = far, near
+            for item in self.cards.values():
+                item.update()
 
     def _sync_frame(self, session: Session, layout: WallLayout) -> None:
         look = self.look
@@ -140,16 +164,17 @@ class WallScene(QGraphicsScene):
                 header.set_data(category, column.width, look, counts.get(category.id, 0))
             header.setPos(column.x, MARGIN)
         rows = {r.level_id: r for r in layout.rows}
+        names = tuple(r.name for r in layout.rows)
         for key in [k for k in self.labels if k not in rows]:
             self.removeItem(self.labels.pop(key))
         for row in layout.rows:
             label = self.labels.get(row.level_id)
             if label is None:
-                label = LevelLabelItem(row.level_id, row.name, row.height, look)
+                label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
                 self.labels[row.level_id] = label
                 self.addItem(label)
             else:
-                label.set_data(row.name, row.height, look)
+                label.set_data(row.name, row.height, look, names)
             label.setPos(MARGIN, row.y)
         for cell in [c for c in self.cell_items if c not in layout.cells]:
             self.removeItem(self.cell_items.pop(cell))
@@ -308,8 +333,10 @@ class WallScene(QGraphicsScene):
         parts = [f"<b>{html.escape(card.text)}</b>"]
         if card.soc_code:
             parts.append(html.escape(f"SOC {card.soc_code} {card.soc_title}".strip()))
-        if card.reasons:
-            parts.append("Why: " + html.escape(", ".join(REASON_LABELS.get(r, r) for r in card.reasons)))
+        tally = reason_counts(pile)
+        if tally:
+            why = [REASON_LABELS.get(r, r) + (f" ({n} of {len(pile)})" if len(pile) > 1 else "") for r, n in tally]
+            parts.append("Why: " + html.escape(", ".join(why)))
         orgs = organizations(session, pile)
         if len(pile) > 1:
             parts.append(f"A pile of {len(pile)} cards" + (": " + html.escape(", ".join(orgs)) if orgs else ""))
@@ -328,6 +355,17 @@ class WallScene(QGraphicsScene):
     def card_rect(self, card_id: str) -> QRectF:
         origin = self.layout.origins[card_id]
         return QRectF(origin, QPointF(origin.x() + CARD_W, origin.y() + CARD_H)).adjusted(-6, -6, 6, 6)
+
+
+def reason_counts(pile) -> list[tuple[str, int]]:
+    """How many cards of a pile give each reason, in the legend's order."""
+    counts = Counter(r for card in pile for r in set(card.reasons))
+    return [(r, counts[r]) for r in REASONS if counts[r]]
+
+
+def pile_reasons(pile) -> str:
+    """A pile's reasons as the room reads them on the card: "V2 H1 G2"."""
+    return " ".join(f"{REASON_LETTERS.get(r, '?')}{n}" for r, n in reason_counts(pile))
 
 
 def is_card(item: QGraphicsItem | None) -> bool:

@@ -21,7 +21,7 @@ GAP = 18.0  # between cards of a cell
 CELL_PAD = 16.0  # inside a cell, around its cards
 COLUMN_GAP = 14.0  # between category columns
 HEADER_H = 96.0
-LABEL_W = 180.0  # the level labels at the left
+LABEL_W = 240.0  # the level labels at the left ("Advanced" in the far view's type)
 TRAY_COLS = 2  # the unsorted tray is two cards wide
 MARGIN = 30.0
 LEGEND_H = 40.0  # the line under the wall that says what the reason letters mean
@@ -65,6 +65,7 @@ class Look:
     header_px: float = 22.0
     label_px: float = 24.0
     bold_text: bool = False
+    least_px: float = 0.0  # the minimum type size setting: card text never shrinks below it
     dim: float = 0.22  # opacity of cards a search does not match
     far_below: float = FAR_BELOW  # zoom below which type grows and details go
 
@@ -117,6 +118,27 @@ PAPER = replace(
     grid_text="#1b2a3a",
     far_below=10.0,
 )
+
+
+PRESENTATION_TYPE = 1.3  # presentation mode: type this much larger
+
+
+def wall_look(*, high_contrast: bool = False, presenting: bool = False, min_type_pt: float = 0.0) -> Look:
+    """The look the wall page shows (and the picture draws): contrast, presentation type, the minimum size."""
+    look = HIGH_CONTRAST if high_contrast else NORMAL
+    if presenting:
+        look = look.bigger(PRESENTATION_TYPE)
+    if min_type_pt:
+        px = min_type_pt * 4 / 3  # points to pixels at 1:1
+        look = replace(
+            look,
+            text_px=max(look.text_px, px),
+            header_px=max(look.header_px, px),
+            label_px=max(look.label_px, px),
+            small_px=max(look.small_px, min(px * 0.6, 16.0)),
+            least_px=px,
+        )
+    return look
 
 
 def text_colour_on(background: str) -> QColor:

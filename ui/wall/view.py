@@ -30,6 +30,9 @@ class WallView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self.follow_fit = False  # keep the whole wall in view as it grows (projector, presentation)
+        self.readable_zoom = None  # the page's smallest zoom at which card text reads (the laptop view)
+        self.setAccessibleName("The wall" if interactive else "The wall (projector)")
+        self.viewport().setAccessibleName(self.accessibleName())
         if interactive:
             self.setDragMode(QGraphicsView.RubberBandDrag)
             self.setFocusPolicy(Qt.StrongFocus)
@@ -81,6 +84,13 @@ class WallView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.KeepAspectRatio)
+        floor = self.readable_zoom() if self.readable_zoom is not None else 0.0
+        if self.zoom() < floor:
+            # A wall too big for the laptop keeps its cards readable: the view scrolls, from the top left
+            # (the headers and the first columns), rather than shrinking the words away.
+            self.scale(floor / self.zoom(), floor / self.zoom())
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom())
 
     def fit_and_follow(self) -> None:
