@@ -2,7 +2,7 @@
 
 Columns are found by name, in the words providers use: program (required), institution,
 credential, level, occupational family, length, cost, prerequisites, work experience,
-placement rate, contact. Pure pandas, no Qt: the asset map turns the rows into commands.
+placement rate, contact. Read through exporters.table_reader, no Qt: the asset map turns the rows into commands.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.table_import import ImportReport, _cell, _column, _no_rows, _read, _rows
+from exporters.table_import import ImportReport, _cell, _column, _no_rows, _read
 
 MAX_PROGRAM = 500  # the domain's limit for a card's text
 
@@ -40,13 +40,13 @@ class ProgramRow:
 
 def read_program_table(path: Path) -> tuple[list[ProgramRow], ImportReport]:
     path = Path(path)
-    frame = _read(path, wanted={"program"})
-    program_col = _column(frame, path, PROGRAM_COLUMNS, what="program")
-    columns = {key: _column(frame, path, names, what=key, required=False) for key, names in COLUMNS.items()}
-    _no_rows(frame, path)
+    table = _read(path, wanted={"program"})
+    program_col = _column(table, path, PROGRAM_COLUMNS, what="program")
+    columns = {key: _column(table, path, names, what=key, required=False) for key, names in COLUMNS.items()}
+    _no_rows(table, path)
     report = ImportReport(path.name)
     rows: list[ProgramRow] = []
-    for number, record in _rows(frame):
+    for number, record in table.rows:
         values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
         name = _cell(record[program_col])
         if not name:
