@@ -52,8 +52,8 @@ def test_try_the_demo_opens_on_its_wall(window, qtbot):
     assert window.is_demo and window.wf is not None
     session = window.wf.ws.sessions[window.session_id]
     assert session.info.kind == "critical-occupations"
-    # The demo's latest session is a skill panel: the wall is picked on purpose, not by date.
-    assert window.wf.ws.latest_session().info.kind == "skill-panel"
+    # The demo's latest session is its action plan: the wall is picked on purpose, not by date.
+    assert window.wf.ws.latest_session().info.kind == "action-plan"
     assert type(window.page).__name__ == "WallPage" and window.center.currentWidget() is window.page
     assert window.wf.ws.sessions[window.session_id].cards
     assert window.windowTitle().startswith("Demo workspace")
