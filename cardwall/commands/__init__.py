@@ -3,6 +3,7 @@
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
 from cardwall.commands.details import EditTaskDetail, parse_ksa_line
 from cardwall.commands.dots import CastDot, RemoveDot, SetTally
+from cardwall.commands.labor import ImportFigures as ImportFigures
 from cardwall.commands.notes import (
     AddNextStep,
     AddNote,
