@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cardwall import invariants
 from cardwall.areas import area_code_problem
-from cardwall.invariants import problems as invariant_problems
 from cardwall.model import Workspace
 from storage.errors import StorageError
 from storage.files import connect, inspect, missing_tables
@@ -55,8 +55,8 @@ def file_problems(path: Path) -> tuple[list[str], Workspace | None]:
 
 
 def domain_problems(ws: Workspace) -> list[str]:
-    """The domain's integrity rules over what the file holds: cardwall/invariants.py, and the area code."""
-    return _area_code_problems(ws) + invariant_problems(ws)
+    """The domain's integrity rules over what the file holds (cardwall/invariants.py)."""
+    return _area_code_problems(ws) + invariants.problems(ws)
 
 
 def _area_code_problems(ws) -> list[str]:

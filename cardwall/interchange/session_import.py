@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
 
-from cardwall.commands.base import Command, DomainError, Write, new_id
+from cardwall.commands.base import Command, DomainError, Write
 from cardwall.commands.notes import AddNextStep, AddNote
 from cardwall.commands.participants import AddParticipant
 from cardwall.commands.sessions import AddSession, EditPartnership, EditSession
@@ -123,7 +123,8 @@ class ImportSession(Command):
         notes = root.items("notes")
         ranked = [(r.number("position"), i, r) for i, r in enumerate(notes)]
         ranked.sort(key=lambda x: (x[0] is None, x[0] or 0.0, x[1]))
-        for _, _, r in ranked:
+        given = {str(r.data["id"]) for r in notes if r.data.get("id") not in (None, "")}
+        for n, (_, _, r) in enumerate(ranked, start=1):
             text = r.text("text", required=True)
             if not text.strip():
                 continue
@@ -133,7 +134,7 @@ class ImportSession(Command):
                 text=text,
                 topic=r.text("topic"),
                 panel_id=r.id("panel", required=False),
-                note_id=r.id("id", required=False) or new_id("n"),
+                note_id=r.id("id", required=False) or _fresh(f"n{n}", given),  # the same file, the same ids
             )
             build.run(r, note)
 
@@ -181,3 +182,13 @@ def _stack(build: Builder, sid: str, cards: list[FieldReader]) -> None:
                 break
             root_id = str(raw)
         build.run(r, StackCards(sid, [kid], onto=root_id), field="stack")
+
+
+def _fresh(candidate: str, taken: set[str]) -> str:
+    """`candidate`, or a variant of it that no id in the file uses."""
+    out, k = candidate, 1
+    while out in taken:
+        k += 1
+        out = f"{candidate}-{k}"
+    taken.add(out)
+    return out

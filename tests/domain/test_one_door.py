@@ -205,3 +205,13 @@ def test_a_workspace_from_before_note_order_opens_with_its_notes_in_their_old_or
     with WorkspaceFile.open(path):
         pass  # opening migrates
     assert [n.text for n in reopen(path).sessions["s"].notes_for(6)] == ["note 1", "note 2", "note 3"]
+
+
+def test_the_same_file_imports_to_the_same_session_json():
+    exported = []
+    for _ in range(2):
+        ws = Workspace()
+        command = ImportSession(demo("critical-occupations.json"))  # its notes carry no ids
+        command.apply(ws)
+        exported.append(session_to_dict(ws, command.session_id))
+    assert exported[0] == exported[1]
