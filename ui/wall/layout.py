@@ -106,6 +106,7 @@ SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
 TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
 
 
+@lru_cache(maxsize=4096)
 def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
     """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
     largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
@@ -136,30 +137,60 @@ def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, 
     limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
     fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
 
+    top = MARGIN + HEADER_H + COLUMN_GAP
+    ext_w = [_extent(n, CARD_W) for n in range(MAX_CARDS_WIDE + 2)]
+
+    ext_h = [_extent(n, CARD_H) for n in range(max((max(col, default=0) for col in counts), default=0) + 2)]
+
+    def zoom_of(columns_w: float, lines: list[int]) -> float:
+        # Every extent is a whole number of pixels: sums in any order are exact, so a trial may add
+        # one column's difference to the current width and match a fresh sum to the last bit.
+        rows_h = sum(ext_h[n] for n in lines) + COLUMN_GAP * (rows - 1)
+        width = fixed_w + columns_w
+        tray_cols = tray_columns(tray, width, top, top + rows_h)
+        width += ext_w[tray_cols] if tray_cols < len(ext_w) else _extent(tray_cols, CARD_W)
+        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / width, 1 / height)
+
     def fitted(w: list[int]) -> tuple[float, list[int]]:
         lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
-        rows_h = sum(_extent(n, CARD_H) for n in lines) + COLUMN_GAP * (rows - 1)
-        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
-        top = MARGIN + HEADER_H + COLUMN_GAP
-        tray_cols = tray_columns(tray, width, top, top + rows_h)
-        width += _extent(tray_cols, CARD_W)
-        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
-        return min(SCREEN_ASPECT / width, 1 / height), lines
+        return zoom_of(sum(ext_w[n] for n in w), lines), lines
 
     best, lines = fitted(wide)
     while True:
+        # Each column's lines per row, and per row the tallest column and the next tallest: a trial
+        # widening one column then costs a row's worth of work, not the whole wall's (a command on a
+        # 2,000-card wall reshapes its columns within a millisecond).
+        per = [[-(-col[r] // n) for r in range(rows)] for col, n in zip(counts, wide, strict=True)]
+        first, second = [0] * rows, [0] * rows
+        for r in range(rows):
+            top1, top2, at = -1, 0, 0
+            for c in range(len(counts)):
+                v = per[c][r]
+                if v > top1:
+                    top1, top2, at = v, max(top1, 0), c
+                elif v > top2:
+                    top2 = v
+            first[r], second[r] = at, top2
         # Only a column that sets some row's height can make the wall shorter.
         holding = {
             c
             for r in range(rows)
             for c, col in enumerate(counts)
-            if wide[c] < limit[c] and math.ceil(col[r] / wide[c]) == lines[r] and lines[r] > 1
+            if wide[c] < limit[c] and per[c][r] == lines[r] and lines[r] > 1
         }
         trials = []
+        columns_w = sum(ext_w[n] for n in wide)
         for c in holding:
             trial = wide.copy()
             trial[c] += 1
-            trials.append((fitted(trial), trial))
+            col = counts[c]
+            trial_lines = [
+                max(1, math.ceil(col[r] / trial[c]), second[r] if first[r] == c else per[first[r]][r])
+                for r in range(rows)
+            ]
+            trial_w = columns_w - ext_w[wide[c]] + ext_w[trial[c]]
+            trials.append(((zoom_of(trial_w, trial_lines), trial_lines), trial))
         if not trials:
             break
         (score, trial_lines), trial = max(trials, key=lambda t: t[0][0])
