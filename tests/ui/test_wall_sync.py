@@ -4,11 +4,16 @@ is the one a full layout of the session would draw."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
 
 from cardwall.commands import AddCard, DeleteCards, EditCard, MoveCards, StackCards, UnstackCard
 from tests.ui.wall_helpers import ENTRY, MID, SID, close_page, make_wall, open_page
 from ui.wall import scene as scene_module
 from ui.wall.layout import compute_layout
+from ui.wall.style import CARD_H, CARD_W
 
 
 def _no_full_layout(*args, **kwargs):
@@ -90,5 +95,52 @@ def test_after_each_command_the_scene_is_what_a_full_layout_draws(qtbot, workspa
         for _ in steps:
             controller.undo_stack.redo()
             _assert_like_a_full_layout(scene, session())
+    finally:
+        close_page(page, wf)
+
+
+def test_seen_from_very_far_the_cards_paint_in_batches_and_show_fill_dim_and_selection(qtbot, workspace_path):
+    wf, controller, page = open_page(qtbot, make_wall(workspace_path))
+    try:
+        scene, view = page.scene, page.view
+        view.set_zoom(0.1)  # below LOD_PLAIN: the whole of a 5,000-card wall on one screen
+        QTest.qWait(20)
+        image = view.viewport().grab().toImage()
+        assert scene.plain
+        assert all(item.flags() & QGraphicsItem.ItemHasNoContents for item in scene.cards.values())
+
+        def colour_at(card_id, image, dy=0.7):
+            origin = scene.layout.origins[card_id]
+            point = view.mapFromScene(QPointF(origin.x() + CARD_W / 2, origin.y() + CARD_H * dy))
+            return image.pixelColor(point).name()
+
+        fill = QColor(scene.look.colour_of("occupation", False)).name()
+        assert colour_at("k5", image) == fill  # drawn by the scene, not by the item
+        # A find dims the others; a selection shows its band; both repaint from far away.
+        page.highlight("Assembler")
+        scene.cards["k5"].setSelected(True)
+        QTest.qWait(20)
+        image = view.viewport().grab().toImage()
+        assert colour_at("k5", image, dy=0.2) == QColor(scene.look.selection).name()
+        assert colour_at("k1", image) != fill  # dimmed
+        # A command adds a card far away: it is drawn as well.
+        controller.run(AddCard(SID, "Painter", card_id="k7", category_id="c3", level_id=ENTRY))
+        page.highlight("")
+        QTest.qWait(20)
+        image = view.viewport().grab().toImage()
+        assert scene.cards["k7"].flags() & QGraphicsItem.ItemHasNoContents
+        assert colour_at("k7", image) == fill
+        # Still a card under the pointer: a click selects it.
+        origin = scene.layout.origins["k7"]
+        point = view.mapFromScene(QPointF(origin.x() + CARD_W / 2, origin.y() + CARD_H / 2))
+        QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+        assert [i.card_id for i in scene.selected_cards()] == ["k7"]
+        # Zoomed in again, every card paints itself (its text) once more.
+        view.set_zoom(1.0)
+        view.centerOn(scene.cards["k7"])
+        QTest.qWait(20)
+        view.viewport().grab()
+        assert not scene.plain
+        assert not any(item.flags() & QGraphicsItem.ItemHasNoContents for item in scene.cards.values())
     finally:
         close_page(page, wf)

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, 
 
 from cardwall.commands import Change
 from cardwall.model import REASON_LABELS, REASONS, Session
-from ui.wall.card_item import CARD_TYPE, CardItem, Paints
+from ui.wall.card_item import CARD_TYPE, CardItem, Paints, plain_batches
 from ui.wall.card_text import floor_step, shared_step
 from ui.wall.delta import Delta, WallIndex, update
+from ui.wall.frame import sync_frame
 from ui.wall.header_item import HeaderItem, LevelLabelItem
-from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
-from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
+from ui.wall.layout import Cell, WallLayout, compute_layout
+from ui.wall.style import CARD_H, CARD_W, LOD_PLAIN, NORMAL, REASON_LETTERS, Look, font
 from ui.wall.tally import pile_reasons, reason_counts, tooltip_html  # noqa: F401 (others import them from here)
 
 SHARED_UP_TO = 400  # cards; a generated 2,000-card wall is no room's wall
@@ -42,6 +43,10 @@ class WallScene(QGraphicsScene):
         self.layout: WallLayout | None = None
         self.index: WallIndex | None = None  # the cards as last shown, for syncing only what a command names
         self.highlight_text = ""
+        # Every view this far out: the cards draw in a few batches (drawForeground), not one by one.
+        self.plain = False
+        self._plain: list | None = None  # the batches, until a card moves, dims or is selected
+        self.selectionChanged.connect(self.forget_plain)
         self.setBackgroundBrush(QColor(look.felt))
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
 
@@ -88,6 +93,7 @@ class WallScene(QGraphicsScene):
 
     def _apply_delta(self, session: Session, card_ids: set[str], delta: Delta) -> None:
         layout = self.layout = delta.layout
+        self._plain = None
         touched: set[str] = set()
         for card_id in card_ids | delta.gone:
             if card_id not in layout.origins and card_id in self.cards:
@@ -126,6 +132,7 @@ class WallScene(QGraphicsScene):
             if item is not None:
                 self.removeItem(item)
             item = CardItem(card, count, self.paints, member_of=root_of)
+            item.setFlag(QGraphicsItem.ItemHasNoContents, self.plain)
             item.reasons = reasons
             item.setPos(origin)
             self.cards[card_id] = item
@@ -147,7 +154,7 @@ class WallScene(QGraphicsScene):
             return
         # A narrow wall (two columns) is as wide as its legend, so the legend shows whole.
         layout = compute_layout(session, expanded=self.expanded, legend_width=self.legend.boundingRect().width())
-        self.layout = layout
+        self.layout, self._plain = layout, None
         self.index = WallIndex(session)
         # A pile split or taken apart is no longer fanned out: no red edge stays behind.
         self.expanded = {root for root in self.expanded if len(layout.piles.get(root, ())) > 1}
@@ -183,74 +190,7 @@ class WallScene(QGraphicsScene):
                 item.update()
 
     def _sync_frame(self, session: Session, layout: WallLayout, relaid: set[Cell] | None = None) -> None:
-        """Headers, level labels and cell backgrounds; with `relaid`, only the columns and cells it names."""
-        look = self.look
-        counts: dict[str, int] = {}
-        if relaid is None:
-            for pile in layout.piles.values():
-                cat = pile[0].category_id
-                if cat is not None:
-                    counts[cat] = counts.get(cat, 0) + len(pile)
-        else:
-            counts = dict.fromkeys({c[0] for c in relaid if c[0] is not None}, 0)
-            for cell, geometry in layout.cells.items():
-                if cell[0] in counts:
-                    counts[cell[0]] += sum(len(layout.piles[r]) for r in geometry.roots)
-        wanted = {c.category_id: c for c in layout.columns}
-        for cat_id in [c for c in self.headers if c not in wanted]:
-            self.removeItem(self.headers.pop(cat_id))
-        for column in layout.columns:
-            if relaid is not None and column.category_id not in counts and column.category_id in self.headers:
-                continue
-            category = session.categories[column.category_id]
-            header = self.headers.get(column.category_id)
-            if header is None:
-                header = HeaderItem(category, column.width, look, counts.get(category.id, 0))
-                self.headers[category.id] = header
-                self.addItem(header)
-            else:
-                header.set_data(category, column.width, look, counts.get(category.id, 0))
-            header.setPos(column.x, MARGIN)
-        rows = {r.level_id: r for r in layout.rows}
-        names = tuple(r.name for r in layout.rows)
-        for key in [k for k in self.labels if k not in rows]:
-            self.removeItem(self.labels.pop(key))
-        for row in layout.rows:
-            label = self.labels.get(row.level_id)
-            if label is None:
-                label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
-                self.labels[row.level_id] = label
-                self.addItem(label)
-            else:
-                label.set_data(row.name, row.height, look, names)
-            label.setPos(MARGIN, row.y)
-        for cell in [c for c in self.cell_items if c not in layout.cells]:
-            self.removeItem(self.cell_items.pop(cell))
-        column_index = {c.category_id: i for i, c in enumerate(layout.columns)}
-        for cell in layout.cells if relaid is None else relaid:
-            geometry = layout.cells[cell]
-            rect_item = self.cell_items.get(cell)
-            if rect_item is None:
-                rect_item = QGraphicsRectItem()
-                rect_item.setPen(Qt.NoPen)
-                rect_item.setZValue(-10)
-                self.cell_items[cell] = rect_item
-                self.addItem(rect_item)
-            if cell == TRAY:
-                colour = look.tray
-            elif cell[1] is None:
-                colour = look.skills_cell
-            else:
-                colour = look.cell if column_index.get(cell[0], 0) % 2 == 0 else look.cell_alt
-            rect_item.setBrush(QBrush(QColor(colour)))
-            if rect_item.rect() != geometry.rect:
-                rect_item.setRect(geometry.rect)
-        self.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))
-        self.tray_header.setPos(layout.tray_header.topLeft())
-        self.legend.setPos(layout.legend)
-        self.legend.setVisible(bool(layout.columns))
-        self.empty_hint.setVisible(not layout.columns)
-        self.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
+        sync_frame(self, session, layout, relaid)
 
     def _style_fixed_items(self) -> None:
         look = self.look
@@ -279,6 +219,33 @@ class WallScene(QGraphicsScene):
         self._style_fixed_items()
         self.sync()
         self.update()
+
+    # --- seen from very far: every view below LOD_PLAIN, the cards paint as a few batches -------------
+
+    def forget_plain(self) -> None:
+        self._plain = None
+
+    def drawBackground(self, painter, rect) -> None:
+        super().drawBackground(painter, rect)
+        # Decided as each view paints (before the items): a view zoomed in, added or gone counts at once.
+        plain = bool(self.views()) and all(v.transform().m11() < LOD_PLAIN for v in self.views())
+        if plain != self.plain:
+            self.plain, self._plain = plain, None
+            for item in self.cards.values():
+                item.setFlag(QGraphicsItem.ItemHasNoContents, plain)
+
+    def drawForeground(self, painter, rect) -> None:
+        super().drawForeground(painter, rect)
+        if self.plain:
+            if self._plain is None:
+                self._plain = plain_batches(self.cards.values(), self.paints)
+            painter.save()
+            painter.setPen(Qt.NoPen)
+            for brush, opacity, rects in self._plain:
+                painter.setOpacity(opacity)
+                painter.setBrush(brush)
+                painter.drawRects(rects)
+            painter.restore()
 
     # --- questions the view and the interactions ask -------------------------------------------
 
@@ -321,6 +288,7 @@ class WallScene(QGraphicsScene):
         return None
 
     def show_drop_at(self, rect: QRectF | None, *, outline: bool = False) -> None:
+        self._plain = None  # a drag step: the dragged cards moved
         if rect is None:
             self.drop_marker.setVisible(False)
             return
@@ -345,6 +313,7 @@ class WallScene(QGraphicsScene):
         return self._highlight_items(self.session(), self.cards.values())
 
     def _highlight_items(self, session: Session, items) -> list[str]:
+        self._plain = None
         found: list[str] = []
         for item in items:
             if not self.highlight_text:
