@@ -132,7 +132,8 @@ class WallScene(QGraphicsScene):
             if item is not None:
                 self.removeItem(item)
             item = CardItem(card, count, self.paints, member_of=root_of)
-            item.setFlag(QGraphicsItem.ItemHasNoContents, self.plain)
+            if self.plain:
+                item.setFlag(QGraphicsItem.ItemHasNoContents)
             item.reasons = reasons
             item.setPos(origin)
             self.cards[card_id] = item
