@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench screenshots clean
+.PHONY: setup demo test lint bench screenshots dist clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -32,5 +32,9 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots_panel.py
 
+# The double-click app for facilitators: dist/Cardwall/ and its archive (packaging/build.py).
+dist: setup
+	$(BIN)/python packaging/build.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist

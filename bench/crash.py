@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench.crash_child import stream
@@ -28,8 +27,8 @@ def _read(path: Path):
         return wf.ws
 
 
-def kill_round(template: Path, folder: Path, seed: int, *, wait: float) -> tuple[int, bool]:
-    """Start the child on a copy of `template`, SIGKILL it after `wait` s, check the file.
+def kill_round(template: Path, folder: Path, seed: int, *, after: int) -> tuple[int, bool]:
+    """Start the child on a copy of `template`, SIGKILL it once it has acknowledged `after` commands, check the file.
 
     Returns (commands acknowledged, ok): ok when the file passes check and holds
     exactly the acknowledged commands (plus at most the one in flight).
@@ -44,9 +43,16 @@ def kill_round(template: Path, folder: Path, seed: int, *, wait: float) -> tuple
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    time.sleep(wait)
+    # Wait for the condition, not a clock: the kill lands mid-stream however slow the machine is.
+    seen, done = [], 0
+    for line in child.stdout:
+        seen.append(line)
+        done += line.startswith("done ")
+        if done >= after:
+            break
     child.send_signal(signal.SIGKILL)
-    out, _ = child.communicate()
+    rest, _ = child.communicate()
+    out = "".join(seen) + rest
     # A line cut short by the kill was never acknowledged: keep only whole lines.
     whole = out.splitlines() if out.endswith("\n") else out.splitlines()[:-1]
     reported = [int(line.split()[1]) for line in whole if line.startswith("done ")]
@@ -79,7 +85,7 @@ def measure(only: set[str]) -> dict[str, float]:
         folder = Path(tmp)
         template = build_demo(folder / "template.cardwall")
         for seed in range(ROUNDS):
-            count, good = kill_round(template, folder, seed, wait=rng.uniform(0.3, 1.2))
+            count, good = kill_round(template, folder, seed, after=rng.randint(50, 800))
             ok += good
             acknowledged += count
             (folder / f"round-{seed}.cardwall").unlink(missing_ok=True)

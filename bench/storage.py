@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from bench.generate import build_workspace
-from cardwall.commands import AddCard, EditCard, MoveCards, StackCards
+from cardwall.commands import AddCard, EditCard, ImportFigures, MoveCards, StackCards
+from cardwall.labor import ImportedFigure
 from storage.workspace import WorkspaceFile
 
 KEYS = {"autosave_median_ms", "autosave_p99_ms", "open_5000_s"}
@@ -60,4 +61,25 @@ def measure(only: set[str]) -> dict[str, float]:
         times.sort()
         out["autosave_median_ms"] = round(statistics.median(times), 3)
         out["autosave_p99_ms"] = round(times[int(len(times) * 0.99) - 1], 3)
+        if not only:
+            out.update(_figures(path))
     return out
+
+
+def _figures(path: Path) -> dict[str, float]:
+    """A metro-sized import of figures (40,000 rows): committed as one command, then read at every open."""
+    rows = tuple(
+        ImportedFigure(f"{a:07d}", "000000", f"{11 + s // 10000:02d}-{s % 10000:04d}", "t", 100, 50_000, False, "x", "")
+        for a in range(40)
+        for s in range(1000)
+    )
+    with WorkspaceFile.open(path, backup=False) as wf:
+        started = time.perf_counter()
+        wf.execute(ImportFigures(file="bench.xlsx", figures=rows))
+        committed = time.perf_counter() - started
+    started = time.perf_counter()
+    WorkspaceFile.open(path, backup=False).close()
+    return {
+        "figures_import_40k_s": round(committed, 3),
+        "open_5000_40k_figures_s": round(time.perf_counter() - started, 3),
+    }

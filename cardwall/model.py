@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from cardwall.labor import LABOR_TABLES, LaborFigures
+
 SESSION_KINDS = ("critical-occupations", "skill-panel")
 ROLES = ("employer", "hiring-authority", "employee", "partner")
 CARD_KINDS = ("occupation", "skill", "note")
@@ -267,6 +269,7 @@ class Workspace:
 
     partnership: Partnership = field(default_factory=Partnership)
     sessions: dict[str, Session] = field(default_factory=dict)
+    labor: LaborFigures = field(default_factory=LaborFigures)  # figures the partnership imported itself
 
     def ordered_sessions(self) -> list[Session]:
         return sorted(self.sessions.values(), key=lambda s: (s.info.date, s.info.created, s.id))
@@ -280,6 +283,8 @@ class Workspace:
         table, session_id, entity_id = key
         if table == "partnership":
             return self.partnership
+        if table in LABOR_TABLES:
+            return self.labor.table(table).get(entity_id)
         session = self.sessions.get(session_id)
         if session is None:
             return None
@@ -300,7 +305,7 @@ class Workspace:
             else:
                 self.sessions[session_id] = Session(info=value)
             return
-        entities = self.sessions[session_id].table(table)
+        entities = self.labor.table(table) if table in LABOR_TABLES else self.sessions[session_id].table(table)
         if value is None:
             entities.pop(entity_id, None)
         else:

@@ -40,7 +40,7 @@ def export_session(
 
     `wages` (a dict or callable: SOC code -> wage line) adds labor-market wages with their source;
     `progress(done, total, what)` is told before each file, for a progress bar.
-    `figures` (SOC code -> figures, storage.labor_import.session_pathway_figures) adds pathway-map.pdf.
+    `figures` (SOC code -> figures, storage.figures.session_pathway_figures) adds pathway-map.pdf.
     `report` gets a line for anything the reader should know, e.g. characters no bundled font draws.
     """
     from exporters.pdf_style import PLACEHOLDER, UNDRAWN

@@ -4,22 +4,19 @@ Each reader returns the rows it could use and a report of what it read and
 what it skipped, and why. A file that cannot be read as the table it claims
 to be (no such columns, empty, not UTF-8, not a workbook) raises one
 `TableError` naming the file, the row and the problem; nothing is half-read.
-Pure pandas, no Qt: the UI and the command line turn rows into commands.
+Read through exporters.table_reader, no Qt: the UI and the command line turn rows into commands.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporters.table_reader import Table, TableError, norm, read_table
+
 MAX_TASK = 500  # the domain's limit for a task or a card (cardwall.model.MAX_TEXT)
 MAX_TITLE = 200  # a function title or a category
-
-
-class TableError(ValueError):
-    """The file is not a table we can read: one line for the person who chose it."""
 
 
 @dataclass
@@ -84,106 +81,20 @@ class CardRow:
 # --- reading the file --------------------------------------------------------------------
 
 
-def _norm(header: str) -> str:
-    return re.sub(r"[\s_\-.*/]+", "", str(header)).casefold()
+def _read(path: Path, *, sep: str | None = None, wanted: set[str] | None = None) -> Table:
+    """The table, from the sheet that has the `wanted` columns (all of them best, some of them next)."""
+
+    def choose(columns: set[str]) -> int:
+        return 2 if wanted and wanted <= columns else 1 if wanted and columns & wanted else 0
+
+    return read_table(path, sep=sep, choose=choose)
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = raw[: exc.start].count(b"\n") + 1
-        raise TableError(
-            f"{path.name}: row {row} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-            'save it again as "CSV UTF-8" and import that.'
-        ) from None
-
-
-def _read_text_table(path: Path, *, sep: str | None):
-    import io
-
-    import pandas as pd
-
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise TableError(f"{path.name}: the file is empty.")
-    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise TableError(f"{path.name}: this is not a text table (it holds binary data).")
-    text = _decode(path, raw)
-    first = text.lstrip().split("\n", 1)[0]
-    if sep is None:
-        sep = "\t" if first.count("\t") > first.count(",") else ","
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True, quotechar='"'
-        )
-    except pd.errors.EmptyDataError:
-        raise TableError(f"{path.name}: the file is empty.") from None
-    except pd.errors.ParserError as exc:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if found:
-            want, line, saw = found.groups()
-            raise TableError(f"{path.name}: row {line} has {saw} cells where the header has {want}.") from None
-        raise TableError(f"{path.name}: cannot read it as a table ({exc}).") from None
-    return frame
-
-
-def _read_workbook(path: Path, wanted: set[str] | None):
-    import zipfile
-
-    import pandas as pd
-
-    if path.stat().st_size == 0:
-        raise TableError(f"{path.name}: the file is empty.")
-    if not zipfile.is_zipfile(path):
-        raise TableError(f"{path.name}: this is not an Excel workbook (.xlsx), though its name says so.")
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip
-        raise TableError(f"{path.name}: this is not an Excel workbook Cardwall can read ({exc}).") from None
-    if not sheets:
-        raise TableError(f"{path.name}: the workbook has no sheets.")
-    # The first sheet that has the columns we need; else the first sheet, for its message.
-    for frame in sheets.values():
-        if wanted and wanted <= {_norm(c) for c in frame.columns}:
-            return frame
-    for frame in sheets.values():
-        if wanted and any(_norm(c) in wanted for c in frame.columns):
-            return frame
-    return next(iter(sheets.values()))
-
-
-def _read(path: Path, *, sep: str | None = None, wanted: set[str] | None = None):
-    path = Path(path)
-    if not path.exists():
-        raise TableError(f"{path}: no such file.")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        frame = _read_workbook(path, wanted)
-    elif suffix in (".csv", ".txt", ".tsv", ".tab"):
-        frame = _read_text_table(path, sep="\t" if suffix in (".tsv", ".tab") else sep)
-    elif suffix == ".xls":
-        raise TableError(f"{path.name}: old .xls workbooks are not read; save it as .xlsx or CSV UTF-8.")
-    else:
-        raise TableError(f"{path.name}: Cardwall reads tables as .csv, .txt (tab-separated) or .xlsx.")
-    if len(frame.columns) == 0:
-        raise TableError(f"{path.name}: the file is empty.")
-    # Workbooks fill blank cells with ""; numbers typed in Excel come back as "3.0"-free strings (dtype=str).
-    frame = frame.fillna("")
-    return frame
-
-
-def _column(frame, path: Path, names: tuple[str, ...], *, what: str, required: bool = True) -> str | None:
-    by_norm = {_norm(c): c for c in frame.columns}
-    for name in names:
-        if _norm(name) in by_norm:
-            return by_norm[_norm(name)]
-    if required:
-        found = ", ".join(repr(str(c)) for c in frame.columns[:8])
-        raise TableError(f"{path.name}: row 1 has no {what} column (looked for {' or '.join(names)}; found {found}).")
-    return None
+def _column(table: Table, path: Path, names: tuple[str, ...], *, what: str, required: bool = True) -> str | None:
+    found = table.find(*names)
+    if found is None and required:
+        raise table.missing(what, names)
+    return found
 
 
 def _cell(value) -> str:
@@ -198,14 +109,8 @@ def _cell(value) -> str:
     return " ".join(text.split())
 
 
-def _rows(frame):
-    """(row number in the file, record) for every row below the header."""
-    for i, record in enumerate(frame.to_dict("records")):
-        yield i + 2, record
-
-
-def _no_rows(frame, path: Path) -> None:
-    if len(frame) == 0:
+def _no_rows(table: Table, path: Path) -> None:
+    if not table.rows:
         raise TableError(f"{path.name}: row 1 is a header but no rows follow it.")
 
 
@@ -223,14 +128,14 @@ def read_task_table(path: Path) -> tuple[list[TaskRow], ImportReport]:
     the same function is skipped, and the report says which and why.
     """
     path = Path(path)
-    frame = _read(path, wanted={"function", "task"})
-    function_col = _column(frame, path, FUNCTION_COLUMNS, what="function")
-    task_col = _column(frame, path, TASK_COLUMNS, what="task")
-    _no_rows(frame, path)
+    table = _read(path, wanted={"function", "task"})
+    function_col = _column(table, path, FUNCTION_COLUMNS, what="function")
+    task_col = _column(table, path, TASK_COLUMNS, what="task")
+    _no_rows(table, path)
     report = ImportReport(path.name)
     rows: list[TaskRow] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, record in _rows(frame):
+    for number, record in table.rows:
         function, task = _cell(record[function_col]), _cell(record[task_col])
         if not task and not function:
             continue  # a blank line between groups: not worth a report line
@@ -287,18 +192,18 @@ def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]
     wanted = soc_key(soc_code)
     if wanted is None:
         raise TableError(f"{soc_code!r} is not a SOC code like 51-4111 (the panel needs one to pick O*NET tasks).")
-    frame = _read(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
-    code_col = _column(frame, path, ("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
-    task_col = _column(frame, path, ("Task",), what="Task")
-    title_col = _column(frame, path, ("Title",), what="Title", required=False)
-    id_col = _column(frame, path, ("Task ID",), what="Task ID", required=False)
-    type_col = _column(frame, path, ("Task Type",), what="Task Type", required=False)
-    _no_rows(frame, path)
+    table = _read(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
+    code_col = _column(table, path, ("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
+    task_col = _column(table, path, ("Task",), what="Task")
+    title_col = _column(table, path, ("Title",), what="Title", required=False)
+    id_col = _column(table, path, ("Task ID",), what="Task ID", required=False)
+    type_col = _column(table, path, ("Task Type",), what="Task Type", required=False)
+    _no_rows(table, path)
     report = ImportReport(path.name)
     tasks: list[OnetTask] = []
     others, bad_codes, titles, codes = 0, 0, [], []
     seen: dict[str, int] = {}
-    for number, record in _rows(frame):
+    for number, record in table.rows:
         key = soc_key(record[code_col])
         if key is None:
             bad_codes += 1
@@ -334,7 +239,7 @@ def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]
         )
     if not tasks and not report.skipped:
         raise TableError(
-            f"{path.name}: no tasks for SOC {soc_code} among its {len(frame)} rows "
+            f"{path.name}: no tasks for SOC {soc_code} among its {len(table.rows)} rows "
             "(is it the right O*NET file, or the right code?)."
         )
     report.read = len(tasks)
@@ -377,8 +282,8 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
     kind is left out with a note; a row without text is skipped.
     """
     path = Path(path)
-    frame = _read(path, wanted={"text"})
-    text_col = _column(frame, path, TEXT_COLUMNS, what="card text (text, card or occupation)")
+    table = _read(path, wanted={"text"})
+    text_col = _column(table, path, TEXT_COLUMNS, what="card text (text, card or occupation)")
     optional = {
         "kind": ("kind", "card kind", "type"),
         "category": ("category", "column", "family", "occupational family"),
@@ -388,12 +293,12 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
         "soc_code": ("soc_code", "soc code", "soc"),
         "notes": ("notes", "note", "comments"),
     }
-    columns = {key: _column(frame, path, names, what=key, required=False) for key, names in optional.items()}
+    columns = {key: _column(table, path, names, what=key, required=False) for key, names in optional.items()}
     columns = {key: col for key, col in columns.items() if col != text_col}
-    _no_rows(frame, path)
+    _no_rows(table, path)
     report = ImportReport(path.name)
     rows: list[CardRow] = []
-    for number, record in _rows(frame):
+    for number, record in table.rows:
         values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
         text = _cell(record[text_col])
         if not text:
@@ -448,18 +353,18 @@ def table_kind(path: Path) -> str:
     """What a table holds, by its header: "onet" (Task Statements), "tasks" (function/task) or "cards"."""
     path = Path(path)
     workbook = path.suffix.lower() in (".xlsx", ".xlsm")
-    frame = None
+    table = None
     for wanted in ({"onetsoccode", "task"}, {"function", "task"}, {"text"}):
-        if frame is None or workbook:  # a workbook may keep each table on its own sheet
-            frame = _read(path, wanted=wanted)
-        columns = {_norm(c) for c in frame.columns}
+        if table is None or workbook:  # a workbook may keep each table on its own sheet
+            table = _read(path, wanted=wanted)
+        columns = {norm(c) for c in table.columns}
         if {"onetsoccode", "task"} <= columns:
             return "onet"
-        if columns & set(map(_norm, TASK_COLUMNS)):
+        if columns & set(map(norm, TASK_COLUMNS)):
             return "tasks"
-        if columns & set(map(_norm, TEXT_COLUMNS)):
+        if columns & set(map(norm, TEXT_COLUMNS)):
             return "cards"
-    found = ", ".join(repr(str(c)) for c in frame.columns[:8])
+    found = ", ".join(repr(str(c)) for c in table.columns[:8])
     raise TableError(
         f"{path.name}: row 1 names no column Cardwall knows (found {found}); a task list needs function and task "
         "columns, an O*NET file O*NET-SOC Code and Task, a cards table text (or card, occupation)."

@@ -3,8 +3,9 @@
 `bundled()` opens resources/oews/oews-2025.sqlite once (built by
 resources/oews/build.py) and answers: occupations, areas, industries, and
 employment and median wages per area x industry x occupation. Figures a
-partnership imported itself (storage/labor_import.py) live in its workspace
-file and override the bundled ones for their region: `figures_for(...)`.
+partnership imported itself (cardwall.labor, the ImportFigures command) live
+in its workspace file and override the bundled ones for their region:
+`figures_for(...)`.
 Only stdlib here, so `cardwall soc` starts fast.
 """
 
@@ -19,12 +20,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import resources
-from cardwall.soc import SocMatcher, Suggestion, format_count, format_wage, major_group
+from cardwall.labor import ALL_INDUSTRIES, NATIONAL, SOURCE, Figure
+from cardwall.soc import SocMatcher, Suggestion, format_count, major_group
 
 BUNDLED = resources.path("oews", "oews-2025.sqlite")
-SOURCE = "U.S. Bureau of Labor Statistics, OEWS, May 2025"
-NATIONAL = "0000000"
-ALL_INDUSTRIES = "000000"
 _MISSING, _TOPCODED = -1, -2
 
 
@@ -48,27 +47,6 @@ class Industry:
     code: str
     name: str
     level: int
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One occupation's figures in one area and industry; None where nothing was published."""
-
-    soc_code: str
-    employment: int | None = None
-    median: int | None = None  # annual, dollars
-    topcoded: bool = False  # the median is at or above the top code
-    openings: int | None = None  # annual openings, from an imported projections table
-    projected: int | None = None  # projected employment, from an imported projections table
-    source: str = SOURCE
-
-    @property
-    def wage(self) -> str:
-        return format_wage(self.median, self.topcoded)
-
-    @property
-    def has_wage(self) -> bool:
-        return self.topcoded or self.median is not None
 
 
 def unpack(count: int, data: bytes) -> tuple[array, array, array]:

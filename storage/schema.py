@@ -8,7 +8,9 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import fields
 
+from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProjection
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
+from storage.transaction import atomic
 
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
@@ -59,7 +61,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_2(conn: sqlite3.Connection) -> None:
-    # A partnership's own labor-market figures (storage/labor_import.py); they override the bundled data.
+    # A partnership's own labor-market figures (cardwall.labor); they override the bundled data.
     conn.execute(
         """CREATE TABLE labor_figures (area_code TEXT NOT NULL, industry_code TEXT NOT NULL,
         soc_code TEXT NOT NULL, title TEXT NOT NULL, employment INTEGER, median INTEGER,
@@ -71,6 +73,11 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
         base_employment INTEGER, projected_employment INTEGER, openings INTEGER, source TEXT NOT NULL,
         imported TEXT NOT NULL, PRIMARY KEY (area_code, soc_code))"""
     )
+
+
+def labor_tables(version: int) -> tuple[str, ...]:
+    """The labor-figure tables a file of this schema version has."""
+    return ("labor_figures", "labor_projections") if version >= 2 else ()
 
 
 def _migrate_3(conn: sqlite3.Connection) -> None:
@@ -100,8 +107,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     for number, name, step in MIGRATIONS:
         if number <= version:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with atomic(conn):
             if number == 1:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
@@ -111,10 +117,6 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
             )
             conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         applied.append(name)
     return applied
 
@@ -161,6 +163,9 @@ class RowMapper:
         )
         self.select_sql = f"SELECT {', '.join(columns)} FROM {table}"
 
+    def delete_params(self, session_id: str, entity_id: str) -> tuple:
+        return (session_id, entity_id) if self.scoped else (entity_id,)
+
     def params(self, session_id: str, entity) -> tuple:
         values = [getattr(entity, n) for n in self.names]
         values = [v if conv is None or v is None else conv(v) for v, conv in zip(values, self.to_row, strict=True)]
@@ -174,6 +179,30 @@ class RowMapper:
 
 
 MAPPERS = {table: RowMapper(table) for table in ENTITY_CLASSES}
+
+
+class LaborMapper:
+    """Imported labor figures (named tuples, in column order): keyed by area, industry and SOC code."""
+
+    def __init__(self, table: str, cls: type, key: tuple[str, ...]) -> None:
+        self.table, self.cls = table, cls
+        names = cls._fields
+        self.insert_sql = f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        self.delete_sql = f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in key)}"
+        self.select_sql = f"SELECT {', '.join(names)} FROM {table}"
+        self.entity = cls._make  # `topcoded` comes back 0/1, which equals False/True
+
+    def params(self, _session_id: str, entity) -> tuple:
+        return entity
+
+    def delete_params(self, _session_id: str, entity_id: str) -> tuple:
+        return tuple(entity_id.split("|"))
+
+
+LABOR_MAPPERS = {
+    FIGURES: LaborMapper(FIGURES, ImportedFigure, ("area_code", "industry_code", "soc_code")),
+    PROJECTIONS: LaborMapper(PROJECTIONS, ImportedProjection, ("area_code", "soc_code")),
+}
 
 
 def readable(conn: sqlite3.Connection) -> None:

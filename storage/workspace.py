@@ -10,68 +10,20 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from cardwall.commands import Change, Command
+from cardwall.labor import ALL_INDUSTRIES, Figure
 from cardwall.model import Session, Workspace
 from storage import backups
-from storage.errors import (
-    DamagedFileError,
-    NewerVersionError,
-    NotAWorkspaceError,
-    ReadOnlyError,
-    StorageError,
-)
+from storage.errors import DamagedFileError, ReadOnlyError, StorageError
+from storage.files import connect, inspect
 from storage.lock import WorkspaceLock
-from storage.schema import APPLICATION_ID, MAPPERS, SCHEMA_VERSION, migrate, readable
+from storage.schema import LABOR_MAPPERS, MAPPERS, labor_tables, migrate, readable
+from storage.transaction import atomic
 
 SUFFIX = ".cardwall"
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 3000")
-    return conn
-
-
-def inspect(path: Path) -> None:
-    """Refuse what is not a sound Cardwall workspace of this version or older; writes nothing."""
-    if path.is_dir():
-        raise NotAWorkspaceError(f"{path} is a folder, not a Cardwall workspace.")
-    try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-    except PermissionError:
-        raise StorageError(f"{path} cannot be read: permission denied.") from None
-    if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
-        if header.startswith(_SQLITE_HEADER[:6]):
-            raise DamagedFileError(f"{path} is damaged: its header is cut short.")
-        raise NotAWorkspaceError(f"{path} is not a Cardwall workspace (it is not a database file).")
-    conn = None
-    try:
-        conn = _connect(path, readonly=True)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotAWorkspaceError(f"{path} is a database, but not a Cardwall workspace.")
-        if version > SCHEMA_VERSION:
-            raise NewerVersionError(
-                f"{path} was saved by a newer Cardwall (file version {version}; this one reads up to "
-                f"{SCHEMA_VERSION}). Update Cardwall to open it; the file has not been touched."
-            )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise DamagedFileError(f"{path} is damaged ({result}).")
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"{path} is damaged or not a workspace ({exc}).") from None
-    finally:
-        if conn is not None:
-            conn.close()
 
 
 def on_network_drive(path: Path) -> bool:
@@ -108,11 +60,19 @@ class WorkspaceFile:
         self.path, self.conn, self.ws = path, conn, ws
         self.readonly, self.notice, self._lock = readonly, notice, lock
         self.closed = False
+        # Timer backups: `clock` is injectable so tests can let ten minutes pass without waiting them.
+        self.clock = time.monotonic
+        self.backup_every = backups.EVERY_S
+        self._last_backup = self.clock()
+        self._edited = False  # a command since the last backup
+        self.backup_problem = ""  # why the last backup failed, for the status bar; "" when it worked
 
     # --- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True) -> WorkspaceFile:
+    def open(
+        cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True, clock=None
+    ) -> WorkspaceFile:
         path = Path(path).expanduser()
         notices: list[str] = []
         is_new = not path.exists()
@@ -143,7 +103,7 @@ class WorkspaceFile:
                 if is_new:
                     raise StorageError(f"{path} is being created by another Cardwall.")
         try:
-            conn = _connect(path, readonly=readonly)
+            conn = connect(path, readonly=readonly)
             if not readonly:
                 network = on_network_drive(path)
                 mode = "DELETE" if network else "WAL"
@@ -167,12 +127,39 @@ class WorkspaceFile:
                 lock.release()
             raise
         opened = cls(path, conn, ws, readonly=readonly, notice=" ".join(notices), lock=lock)
-        if backup and not readonly and not is_new:
-            try:
-                backups.keep(conn, path)
-            except OSError:
-                pass  # a backup that cannot be written must not stop the session
+        if clock is not None:
+            opened.clock = clock
+            opened._last_backup = clock()
+        if backup and not readonly and not is_new and not opened.keep_backup("open"):
+            # A backup that cannot be written never stops the session: say so, and go on.
+            opened.notice = " ".join([*notices, opened.backup_problem])
         return opened
+
+    def keep_backup(self, kind: str) -> bool:
+        """Keep a backup of the file as it is now ("open", "import" or "timer"); False (and why) when none could be."""
+        try:
+            backups.keep(self.conn, self.path, kind=kind)
+        except backups.BackupError as exc:
+            self.backup_problem = f"{exc} The session goes on; changes are still saved."
+            return False
+        self.backup_problem = ""
+        self._last_backup = self.clock()
+        return True
+
+    def backup_if_due(self, *, overdue: float = 1.0) -> None:
+        """A timer backup once `backup_every` seconds of editing have passed since the last backup.
+
+        Called when the app is idle (with the checkpoint), so the copy never lands mid-gesture; a command
+        takes it itself only when no idle moment came for twice the interval.
+        """
+        if self._edited and self.clock() - self._last_backup >= self.backup_every * overdue:
+            self._last_backup = self.clock()  # a failed backup is retried at the next interval, not every command
+            self._edited = False
+            self.keep_backup("timer")
+
+    def _backup_if_due(self) -> None:
+        self._edited = True
+        self.backup_if_due(overdue=2.0)
 
     def close(self) -> None:
         """Fold the write-ahead log into the file so `x.cardwall` alone is the whole workspace."""
@@ -188,7 +175,9 @@ class WorkspaceFile:
                 self._lock.release()
 
     def checkpoint(self) -> None:
+        """On idle and on close: fold the log into the file, and keep a timer backup if one is due."""
         if not self.readonly:
+            self.backup_if_due()
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.DatabaseError:
@@ -230,27 +219,29 @@ class WorkspaceFile:
         """Write the current state of every key in `change`, in one transaction."""
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for key in change.keys:
-                    table, session_id, entity_id = key
-                    mapper = MAPPERS[table]
-                    entity = self.ws.get(key)
-                    if entity is None:
-                        conn.execute(mapper.delete_sql, (session_id, entity_id) if mapper.scoped else (entity_id,))
+            with atomic(conn):
+                for sql, rows in _statements(self.ws, change):
+                    if len(rows) == 1:  # most commands: one row, where execute is the cheaper call
+                        conn.execute(sql, rows[0])
                     else:
-                        conn.execute(mapper.insert_sql, mapper.params(session_id, entity))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+                        conn.executemany(sql, rows)
         except sqlite3.OperationalError as exc:
             raise StorageError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"The change could not be saved: {exc}.") from None
         except (UnicodeError, OverflowError) as exc:  # a value SQLite cannot hold: refuse it, keep memory = file
             raise StorageError(f"The change could not be saved: {exc}.") from None
+        self._backup_if_due()  # every commit counts as editing: commands, undo, the room's grouped requests
+
+    # --- what the views ask of the file (none of them gets the connection) ---------------
+
+    def imported_figures(self, area_code: str, industry_code: str = ALL_INDUSTRIES) -> dict[str, Figure]:
+        """The partnership's own figures for one area and industry, projections folded in, by SOC code."""
+        return self.ws.labor.overrides(area_code, industry_code)
+
+    def imported_sources(self) -> list[tuple[str, str, int]]:
+        """(source, kind, rows) of every file of figures imported into this workspace."""
+        return self.ws.labor.sources()
 
     def _writable(self) -> None:
         if self.readonly:
@@ -272,6 +263,27 @@ def _explain(exc: sqlite3.OperationalError, path: Path) -> str:
     return f"The last change could not be saved to {path.name} ({text})."
 
 
+def _statements(ws: Workspace, change: Change):
+    """(sql, parameter rows) writing each key's current state, in order; runs of one statement go together,
+    so an import of thousands of figures is a few `executemany` calls."""
+    sql, rows = None, []
+    for key in change.keys:
+        table, session_id, entity_id = key
+        mapper = MAPPERS.get(table) or LABOR_MAPPERS[table]
+        entity = ws.get(key)
+        if entity is None:
+            step, params = mapper.delete_sql, mapper.delete_params(session_id, entity_id)
+        else:
+            step, params = mapper.insert_sql, mapper.params(session_id, entity)
+        if step != sql and rows:
+            yield sql, rows
+            rows = []
+        sql = step
+        rows.append(params)
+    if rows:
+        yield sql, rows
+
+
 def load(conn: sqlite3.Connection) -> Workspace:
     """Read the whole workspace into domain objects."""
     ws = Workspace()
@@ -289,4 +301,10 @@ def load(conn: sqlite3.Connection) -> Workspace:
             if session is not None:
                 entity = mapper.entity(row)
                 session.table(table)[entity.id] = entity
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for table in labor_tables(version):  # a version-1 file opened read-only has none
+        mapper, rows = LABOR_MAPPERS[table], ws.labor.table(table)
+        for row in conn.execute(mapper.select_sql):
+            entity = mapper.entity(row)
+            rows[entity.id] = entity
     return ws

@@ -24,7 +24,33 @@ def make_app():
     app.setApplicationName("Cardwall")
     app.setOrganizationName("Cardwall")
     app.setStyle("Fusion")
+    if app.platformName() == "offscreen":
+        _quiet_offscreen_plugin()
     return app
+
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen_plugin() -> None:
+    """Qt's offscreen platform warns about size hints once per dock: nothing anyone can act on, printed
+    by every offscreen run (bench, screenshots, the frozen app's smoke test). Every other message passes."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    global _message_handler  # Qt keeps no reference of its own
+    _message_handler = handler
+    previous = qInstallMessageHandler(handler)
+
+
+_message_handler = None
 
 
 def run_app(workspace: Path | None, *, demo: bool = False) -> int:
@@ -33,6 +59,11 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
             "no display found (DISPLAY is not set). Use `cardwall demo --export DIR` "
             "to write the demo's exports without a window."
         )
+    from ui.platform_check import qt_library_problem
+
+    problem = qt_library_problem()  # before Qt can abort on a missing X11 library
+    if problem:
+        raise UserError(problem)
     app = make_app()
     from ui.main_window import MainWindow
 
@@ -42,13 +73,14 @@ def run_app(workspace: Path | None, *, demo: bool = False) -> int:
         window.open_workspace(workspace, demo=demo)
     else:
         window.open_last_or_welcome()
-    if os.environ.get("CARDWALL_BENCH_STARTUP"):
-        _quit_after_first_paint(app, window)
+    if os.environ.get("CARDWALL_BENCH_STARTUP") or os.environ.get("CARDWALL_SMOKE_GRAB"):
+        _quit_after_first_paint(app, window, os.environ.get("CARDWALL_SMOKE_GRAB"))
     return app.exec()
 
 
-def _quit_after_first_paint(app, window) -> None:
-    """For bench/wall.py's startup figure: say "painted" once the window has drawn itself, then quit."""
+def _quit_after_first_paint(app, window, grab_to: str | None = None) -> None:
+    """For bench/wall.py's startup figure and the frozen app's smoke test (tests/frozen): say "painted"
+    once the window has drawn itself (saving what it shows to `grab_to`, when given), then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -59,6 +91,8 @@ def _quit_after_first_paint(app, window) -> None:
             return False
 
         def done(self) -> None:
+            if grab_to:
+                window.grab().save(grab_to)
             print("painted", flush=True)
             app.quit()
 

@@ -149,7 +149,7 @@ def cmd_export(args) -> int:
 
 def export_workspace(path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False) -> list[Path]:
     from exporters.bundle import export_session, session_folder_name
-    from storage.labor_import import export_figures
+    from storage.figures import export_figures
     from storage.workspace import WorkspaceFile
 
     with WorkspaceFile.open(path, readonly=True, create=False) as wf:
@@ -171,7 +171,7 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
         written: list[Path] = []
         for s, folder in targets:
             _make_folder(folder)
-            extra = export_figures(wf.conn, ws, s.id)  # pathway map figures and the briefs' wage lines
+            extra = export_figures(ws, s.id)  # pathway map figures and the briefs' wage lines
             report: list[str] = []
             written += export_session(ws, s.id, folder, wall_png=_wall_picture(ws, s.id), report=report, **extra)
             for line in report:  # e.g. characters no bundled font draws: said, never silently dropped

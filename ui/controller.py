@@ -9,8 +9,9 @@ carries the message for the status bar.
 from __future__ import annotations
 
 import time
+from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cardwall.commands import Change, Command, DomainError
@@ -22,16 +23,28 @@ class _UndoEntry(QUndoCommand):
     def __init__(self, controller: Controller, command: Command) -> None:
         super().__init__(command.label)
         self.controller, self.command = controller, command
-        self._first = True
+        self._skip = True  # the first redo: already applied and saved by Controller.run
 
     def redo(self) -> None:
-        if self._first:  # already applied and saved by Controller.run
-            self._first = False
+        if self._skip:
+            self._skip = False
             return
-        self.controller._replay(self.command, undo=False)
+        self._replay(undo=False)
 
     def undo(self) -> None:
-        self.controller._replay(self.command, undo=True)
+        if self._skip:
+            self._skip = False
+            return
+        self._replay(undo=True)
+
+    def _replay(self, *, undo: bool) -> None:
+        # QUndoStack moves its index after this returns, whatever happened. When the file refused,
+        # the index is put back on the next turn of the event loop, and the replay that setIndex then
+        # asks of this entry is skipped (the file never moved): the stack says what the file holds.
+        stack = self.controller.undo_stack
+        if not self.controller._replay(self.command, undo=undo):
+            self._skip = True
+            QTimer.singleShot(0, stack, partial(stack.setIndex, stack.index()))
 
     def id(self) -> int:
         return getattr(self.command, "merge_id", -1)
@@ -74,15 +87,27 @@ class Controller(QObject):
         self._after(change)
         return change
 
-    def _replay(self, command: Command, *, undo: bool) -> None:
+    def keep_backup(self, kind: str) -> bool:
+        """A backup before something big (an import); a failed one is said, never in the way."""
+        if self.wf.keep_backup(kind):
+            return True
+        self.refused.emit(self.wf.backup_problem)
+        return False
+
+    def _replay(self, command: Command, *, undo: bool) -> bool:
         try:
             change = self.wf.undo(command) if undo else self.wf.redo(command)
         except (DomainError, StorageError) as exc:
-            self.refused.emit(str(exc))
-            return
+            self.last_refusal = str(exc)
+            self.refused.emit(self.last_refusal)
+            return False
         self._after(change)
+        return True
 
     def _after(self, change: Change) -> None:
         self.last_saved = time.time()
         self.saved.emit(self.last_saved)
         self.changed.emit(change)
+        if self.wf.backup_problem:  # a timer backup that failed: say so once, the session goes on
+            self.refused.emit(self.wf.backup_problem)
+            self.wf.backup_problem = ""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from cardwall.model import TABLES, Session, Workspace
-from storage.labor_import import export_figures
+from storage.figures import export_figures
 
 
 def open_url(url: QUrl) -> bool:
@@ -136,8 +136,8 @@ class ExportActions(QObject):
             self.window.refuse("An export is already running.")
             return
         wall_png = self._wall_picture(ws, session_id)
-        # Read with the file's connection, which belongs to this thread; the worker gets plain data.
-        extra = export_figures(self.window.wf.conn, ws, session_id)
+        # Gathered here from the workspace in memory; the worker gets plain data.
+        extra = export_figures(ws, session_id)
         self.dialog = QProgressDialog("Writing the exports…", "", 0, 1, self.window)
         self.dialog.setWindowTitle("Export")
         self.dialog.setCancelButton(None)

@@ -43,8 +43,7 @@ def import_file(workspace: Path, file: Path, *, session: str | None = None) -> s
     suffix = file.suffix.lower()
     if suffix == ".json":
         data = read_session_json(file)
-        with WorkspaceFile.open(workspace) as wf:
-            _refuse_if_readonly(wf)
+        with _open_for_import(workspace) as wf:
             command = ImportSession(data)
             try:
                 wf.execute(command)
@@ -55,7 +54,7 @@ def import_file(workspace: Path, file: Path, *, session: str | None = None) -> s
             s = wf.ws.sessions[command.session_id]
         return (
             f"Imported {s.info.title!r} ({len(s.participants)} participants, {len(s.cards)} cards, "
-            f"{len(s.panels)} panels) as session {s.id}."
+            f"{len(s.panels)} panels) as session {s.id}." + (f"\n{wf.backup_problem}" if wf.backup_problem else "")
         )
     if suffix in TABLE_SUFFIXES:
         return _import_table(workspace, file, session)
@@ -165,8 +164,7 @@ def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
 
     try:
         kind = table_kind(file)
-        with WorkspaceFile.open(workspace) as wf:
-            _refuse_if_readonly(wf)
+        with _open_for_import(workspace) as wf:
             made = _make_a_home(wf, kind, file, wanted)  # a first import into a bare workspace
             try:
                 if kind == "cards":
@@ -185,7 +183,21 @@ def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
                 raise
     except (TableError, DomainError) as exc:
         raise UserError(_one_line(file, str(exc))) from None
-    return "\n".join([*report.lines(), f"Added to {where} as one step."])
+    return "\n".join([*report.lines(), f"Added to {where} as one step.", *filter(None, [wf.backup_problem])])
+
+
+def _open_for_import(workspace: Path) -> WorkspaceFile:
+    """The workspace, writable, with a backup of it as it was just before the import (if it existed)."""
+    existed = workspace.exists()
+    wf = WorkspaceFile.open(workspace, backup=False)
+    try:
+        _refuse_if_readonly(wf)
+    except BaseException:
+        wf.close()
+        raise
+    if existed:
+        wf.keep_backup("import")  # a failed backup is reported with the import's result, never in its way
+    return wf
 
 
 def _make_a_home(wf: WorkspaceFile, kind: str, file: Path, wanted: str | None) -> list[Command]:

@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Opened read-only" if wf.readonly else "Workspace", wf.notice)
         self._fill_sessions()
         latest = wf.ws.latest_session()
+        if demo:  # the demo starts where a partnership starts: on its critical-occupations wall
+            latest = next((s for s in wf.ws.ordered_sessions() if s.info.kind == "critical-occupations"), latest)
         if latest:
             self.show_session(latest.id)
         else:

@@ -6,15 +6,17 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from cardwall.commands import EditPartnership
+from cardwall.model import Partnership
 from storage.errors import StorageError
-from storage.workspace import WorkspaceFile
-from ui.dialogs import KIND_LABELS
+from storage.workspace import SUFFIX, WorkspaceFile
+from ui.dialogs import KIND_LABELS, PartnershipDialog
 
 
 class WelcomePage(QWidget):
-    """What a facilitator sees before a workspace is open: three ways in."""
+    """What a facilitator sees before a workspace is open: the demo, a new partnership, a file."""
 
     def __init__(self, window) -> None:
         super().__init__()
@@ -27,16 +29,18 @@ class WelcomePage(QWidget):
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignCenter)
         layout.addWidget(self.hint)
+        self.buttons: dict[str, QPushButton] = {}
         for text, slot in (
-            ("New workspace…", window.new_workspace),
+            ("Try the demo", self._open_demo),
+            ("New partnership…", self.new_partnership),
             ("Open workspace…", window.choose_workspace),
-            ("Open the demo", self._open_demo),
         ):
             button = QPushButton(text)
             button.setMinimumHeight(44)
             button.setFixedWidth(300)
             button.clicked.connect(slot)
             layout.addWidget(button, 0, Qt.AlignHCenter)
+            self.buttons[text] = button
         self.recent_title = QLabel("<b>Recent workspaces</b>")
         self.recent_title.setAlignment(Qt.AlignCenter)
         self.recent_title.hide()
@@ -61,6 +65,40 @@ class WelcomePage(QWidget):
     def show_empty_workspace(self) -> None:
         kinds = " or ".join(KIND_LABELS.values())
         self.hint.setText(f"This workspace has no sessions yet. File → New session… starts one: {kinds}.")
+
+    def new_partnership(self) -> None:
+        """Name, industry and region first, then where to keep the file; it opens at once."""
+        dialog = PartnershipDialog(Partnership(), self)
+        dialog.setWindowTitle("New partnership")
+        while True:
+            if not dialog.exec():
+                return
+            values = dialog.values()
+            if values["name"].strip():
+                break
+            dialog.show_error("The partnership needs a name.")
+        path = self._ask_where(values["name"])
+        if path is None or not self.window_.open_workspace(path):
+            return
+        controller = self.window_.controller
+        if controller.run(EditPartnership(**values)):
+            controller.undo_stack.clear()  # naming the new file is part of making it, not a step to undo
+
+    def _ask_where(self, name: str) -> Path | None:
+        import platformdirs
+
+        stem = "".join(c if c.isalnum() or c in " -_.,()&'" else "-" for c in name).strip(" .") or "Partnership"
+        folder = platformdirs.user_documents_path()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the new partnership as", str(folder / f"{stem}{SUFFIX}"), f"Cardwall workspace (*{SUFFIX})"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
+        if path.exists():
+            self.window_.refuse(f"{path.name} exists already; open it with Open workspace… instead.")
+            return None
+        return path
 
     def _open_demo(self) -> None:
         from storage.demo import build_demo

@@ -1,6 +1,7 @@
 """Every change a user can make, as a command with apply and revert."""
 
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
+from cardwall.commands.labor import ImportFigures as ImportFigures
 from cardwall.commands.panel import (
     AddFunction,
     AddPanel,

@@ -2,8 +2,8 @@
 
 Each file is imported by running the `cardwall` command as a process, as a user would, into the demo
 workspace; the workspace is then reopened and compared with what it held before, and its bytes too.
-OEWS and projections figures have no CLI: they are imported in-process through storage.labor_import,
-the functions the Data menu calls.
+OEWS and projections figures have no CLI: they are read in-process by exporters.labor_tables into the
+command the Data menu runs.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 import resources
+from exporters.labor_tables import FiguresError, oews_command, projections_command
 from storage.labor import bundled
-from storage.labor_import import FiguresError, import_oews, import_projections, imported_figures
 from storage.workspace import WorkspaceFile
 from tests.cli.test_cli import cardwall
 from tests.helpers import reopen
@@ -238,7 +238,8 @@ FIGURES = [
         (PROJECTIONS_HEADER + "51-4041,Machinists,3.1,3.4,0.4\n53-7051,Forklift,9.0,n.a.,1.3\n").encode(),
         r"row 3: Employment 2034 is 'n.a.'",
     ),
-    ("projections", "cp1252.txt", "SOC code\tTitle\n51-4041\tMéchanic\n".encode("cp1252"), r"row 1 has no"),
+    # One encoding policy for every table: not UTF-8 is refused, naming the row to save again as "CSV UTF-8".
+    ("projections", "cp1252.txt", "SOC code\tTitle\n51-4041\tMéchanic\n".encode("cp1252"), r"row 2 is not UTF-8"),
 ]
 
 
@@ -251,12 +252,12 @@ def test_malformed_figures_are_refused_in_one_line_and_change_nothing(
     bad.write_bytes(content)
     before, digest = _fingerprint(demo_path)
     with WorkspaceFile.open(demo_path) as wf:
-        figures_before = imported_figures(wf.conn, wf.ws.partnership.area_code)
-        importer = import_oews if kind == "oews" else import_projections
+        figures_before = wf.imported_figures(wf.ws.partnership.area_code)
+        make = oews_command if kind == "oews" else projections_command
         with pytest.raises(FiguresError) as refused:
-            importer(wf, bad, bundled())
+            wf.execute(make(bad, bundled(), area_code=wf.ws.partnership.area_code)[0])
         message = str(refused.value)
-        assert imported_figures(wf.conn, wf.ws.partnership.area_code) == figures_before
+        assert wf.imported_figures(wf.ws.partnership.area_code) == figures_before
     assert "\n" not in message and message.startswith(f"{name}: "), message
     assert re.search(problem, message), message
     after, digest_after = _fingerprint(demo_path)

@@ -8,9 +8,10 @@ from pypdf import PdfReader
 
 from cardwall.commands import AddCard, AddCategory, AddSession, EditCard, EditPartnership
 from exporters.bundle import export_session
+from exporters.labor_tables import projections_command
 from exporters.pathway_pdf import pathway_pdf
+from storage.figures import session_pathway_figures
 from storage.labor import bundled
-from storage.labor_import import import_projections, session_pathway_figures
 
 SID = "s1"
 
@@ -41,7 +42,7 @@ def text_of(pdf: bytes) -> tuple[int, str]:
 
 def test_one_page_with_bands_codes_wages_training_and_source(wf):
     wall(wf)
-    pages, text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.conn, wf.ws, SID)))
+    pages, text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.ws, SID)))
     assert pages == 1
     assert text.index("Advanced") < text.index("Mid") < text.index("Entry")  # Entry at the bottom
     assert "SOC 51-4041" in text and "$60,200 ($28.94/hr) Colorado" in text and "$58,750 U.S." in text
@@ -61,8 +62,8 @@ def test_imported_openings_show_and_are_cited(wf, tmp_path):
     table.write_text(
         "SOC code,Title,Base employment,Projected employment,Annual openings\n51-4041,Machinists,2800,3100,350\n"
     )
-    import_projections(wf, table, bundled())
-    _pages, text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.conn, wf.ws, SID)))
+    wf.execute(projections_command(table, bundled(), area_code=wf.ws.partnership.area_code)[0])
+    _pages, text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.ws, SID)))
     assert "350 openings/yr" in text and "co-proj.csv, imported" in text
 
 
@@ -71,13 +72,13 @@ def test_many_occupations_still_fit_one_page(wf):
     level = next(lv.id for lv in wf.ws.sessions[SID].levels.values() if lv.name == "Mid")
     for i in range(24):
         wf.execute(AddCard(SID, f"Occupation number {i} with a longer name", category_id="c1", level_id=level))
-    pages, _text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.conn, wf.ws, SID)))
+    pages, _text = text_of(pathway_pdf(wf.ws, SID, figures=session_pathway_figures(wf.ws, SID)))
     assert pages == 1
 
 
 def test_the_bundle_writes_the_pathway_map_for_a_wall_when_given_figures(wf, tmp_path):
     wall(wf)
-    figures = session_pathway_figures(wf.conn, wf.ws, SID)
+    figures = session_pathway_figures(wf.ws, SID)
     written = export_session(wf.ws, SID, tmp_path, figures=figures)
     assert tmp_path / "pathway-map.pdf" in written
     assert text_of((tmp_path / "pathway-map.pdf").read_bytes())[0] == 1

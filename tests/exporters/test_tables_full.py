@@ -8,7 +8,7 @@ import datetime as dt
 from openpyxl import load_workbook
 
 from exporters.bundle import export_session
-from storage.labor_import import export_figures
+from storage.figures import export_figures
 from tests.exporters.test_exports_demo import sessions
 
 
@@ -22,7 +22,7 @@ def test_workbooks_carry_every_entity_with_types_and_filters(demo, tmp_path):
     for session in (wall, panels):
         folder = tmp_path / session.id
         folder.mkdir()
-        export_session(demo.ws, session.id, folder, **export_figures(demo.conn, demo.ws, session.id))
+        export_session(demo.ws, session.id, folder, **export_figures(demo.ws, session.id))
     book = load_workbook(tmp_path / wall.id / "session.xlsx")
     assert book.sheetnames == ["session", "participants", "cards", "crosswalk", "notes", "next_steps"]
     for sheet in book.worksheets:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from cardwall.commands import EditPartnership
 from cardwall.wall import critical_occupations
-from storage.labor_import import imported_figures
+from storage import backups
 from storage.workspace import WorkspaceFile
 from tests.helpers import reopen
 from ui.data.crosswalk import CrosswalkDialog
@@ -175,10 +175,12 @@ def test_importing_figures_from_the_menu_and_refusing_a_malformed_file(window, d
     assert import_figures(window, "projections", str(bad)) is None
     title, text = window.shown[-1]
     assert title == "Nothing was imported" and "proj.csv: row 2: Base employment is 'x'" in text
+    assert window.controller.undo_stack.undoText() == "Import figures from oes_co.xlsx"  # one undo step
     window.close_workspace()
     with WorkspaceFile.open(demo_path, readonly=True) as again:
-        mine = imported_figures(again.conn, "0800000")
+        mine = again.imported_figures("0800000")
     assert list(mine) == ["51-4041"] and mine["51-4041"].median == 61360 and mine["51-4041"].openings is None
+    assert backups.list_backups(demo_path, "import")  # kept before the import
 
 
 def test_a_plain_sector_name_finds_its_code(window, qtbot):

@@ -113,17 +113,13 @@ def partnership_area(controller) -> str:
 
 def partnership_figures(controller, data: labor.LaborData, industry_code: str = labor.ALL_INDUSTRIES) -> dict:
     """Figures in the partnership's region: bundled, with the partnership's imported figures laid over them."""
-    from storage.labor_import import imported_figures
-
     area = partnership_area(controller)
-    return labor.figures_for(data, area, industry_code, imported_figures(controller.wf.conn, area, industry_code))
+    return labor.figures_for(data, area, industry_code, controller.wf.imported_figures(area, industry_code))
 
 
 def imported_note(controller) -> str:
     """A sentence naming the partnership's imported figures (file, date, kind), or "" when there are none."""
-    from storage.labor_import import imported_sources
-
-    sources = imported_sources(controller.wf.conn)
+    sources = controller.wf.imported_sources()
     if not sources:
         return ""
     return " Your imported figures override it where given: " + "; ".join(f"{s} ({k})" for s, k, _n in sources) + "."

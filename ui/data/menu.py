@@ -78,18 +78,25 @@ def import_figures(window, kind: str, path: str | None = None) -> str | None:
 
 
 def run_import(window, kind: str, path: Path, data) -> str | None:
-    from storage.errors import StorageError
-    from storage.labor_import import import_oews, import_projections
+    """Read the file (exporters' table reader), then apply it as one command: one undo step, one transaction."""
+    from exporters.labor_tables import FiguresError, oews_command, projections_command
 
+    controller = window.controller
+    make = oews_command if kind == "oews" else projections_command
     QApplication.setOverrideCursor(window.cursor())
     try:
-        wf = window.controller.wf
-        report = import_oews(wf, path, data) if kind == "oews" else import_projections(wf, path, data)
-    except StorageError as exc:
-        QMessageBox.warning(window, "Nothing was imported", f"{exc}\n\nThe workspace is unchanged.")
-        return None
+        command, report = make(path, data, area_code=controller.ws.partnership.area_code)
+        controller.keep_backup("import")  # the workspace as it was, should the figures be regretted later
+        done = controller.run(command)
+    except FiguresError as exc:
+        done, problem = None, str(exc)
+    else:
+        problem = controller.last_refusal
     finally:
         QApplication.restoreOverrideCursor()
+    if done is None:
+        QMessageBox.warning(window, "Nothing was imported", f"{problem}\n\nThe workspace is unchanged.")
+        return None
     text = report.text()
     window.statusBar().showMessage(report.lines()[0], 8000)
     box = QMessageBox(QMessageBox.Information, "Figures imported", text.splitlines()[0], parent=window)

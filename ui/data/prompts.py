@@ -255,11 +255,9 @@ class DataPromptsDialog(QDialog):
     def refresh(self) -> None:
         if self.data is None:
             return
-        from storage.labor_import import imported_figures
-
         industry_code = self.industry.code() or ALL_INDUSTRIES
         area_code = self.region.code() or NATIONAL
-        overrides = imported_figures(self.controller.wf.conn, area_code, industry_code) or None
+        overrides = self.controller.wf.imported_figures(area_code, industry_code) or None
         self.families, self.rows, caption = staffing(self.data, industry_code, area_code, overrides)
         self.caption.setText(caption)
         self.chart.set_families(self.families)

@@ -62,6 +62,7 @@ class StrawmanActions:
             self.show_report(f"{title}: nothing imported", str(exc))
             return False
         QApplication.restoreOverrideCursor()
+        self.controller.keep_backup("import")  # the panel as it was, should the import be regretted later
         if not self._run(command):
             self.show_report(f"{title}: nothing imported", self._last_refusal)
             return False
