@@ -584,5 +584,34 @@ def test_hidden_results_leak_nothing_in_the_docks(room, qtbot):
     assert page.details.top.count() == 0 and page.voting.ranked.rowCount() == 0
     assert all(item.look.count is None and not item.look.dots for item in page.scene.tasks.values())
     qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
-    assert page.details.top.item(0).text().startswith("C-3") and "2 dots in all" in page.details.top.item(0).text()
+    assert page.details.top.item(0).text().startswith("C-3") and "2 dots" in page.details.top.item(0).text()
     assert page.scene.tasks[task_by_label(page, "C-3")].look.count == 2
+
+
+def test_one_count_everywhere_the_top_tasks_count_the_round_the_matrix_shows(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    page.voting.set_mode("p1")
+    for label in ("A-1", "C-1"):
+        click_task(qtbot, page, label)
+    page.voting.round.setCurrentIndex(page.voting.round.findData(2))
+    page.voting.set_mode("p3")  # round 2: the employees
+    click_task(qtbot, page, "A-1")
+    page.voting.set_mode(ARRANGE)
+    qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
+    a1 = task_by_label(page, "A-1")
+    view = page.voting.view
+    for data in (1, 2, None):  # round 1, round 2, both: the matrix, the ranking and the list agree
+        view.setCurrentIndex(view.findData(data))
+        count = page.scene.tasks[a1].look.count
+        listed = next(
+            page.details.top.item(i).text()
+            for i in range(page.details.top.count())
+            if page.details.top.item(i).data(Qt.UserRole) == a1
+        )
+        table = page.voting.ranked
+        ranked = next(
+            table.item(r, 3).text() for r in range(table.rowCount()) if table.item(r, 0).data(Qt.UserRole) == a1
+        )
+        assert f"{count} dot" in listed and ranked == str(count), (data, count, listed, ranked)
+    assert page.scene.tasks[a1].look.count == 2  # both rounds, last
