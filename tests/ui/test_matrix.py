@@ -615,3 +615,28 @@ def test_one_count_everywhere_the_top_tasks_count_the_round_the_matrix_shows(roo
         )
         assert f"{count} dot" in listed and ranked == str(count), (data, count, listed, ranked)
     assert page.scene.tasks[a1].look.count == 2  # both rounds, last
+
+
+def test_count_badges_never_cover_words_or_tags_and_top_tasks_show_counts_in_the_dacum_view(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    page.voting.set_mode("p1")
+    for label in ("A-1", "B-1", "C-1"):
+        click_task(qtbot, page, label)
+    page.voting.set_mode(ARRANGE)
+    qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
+    for dacum in (False, True):
+        if dacum:
+            qtbot.mouseClick(page.dacum, Qt.LeftButton)
+            assert page.dacum.isChecked()
+        counted = [item for item in page.scene.tasks.values() if item.look.count]
+        assert len(counted) == 3 and all(item.look.top for item in counted)
+        for item in counted:
+            badge = item.count_rect()
+            assert not badge.intersects(item.text_rect())
+            assert all(not badge.intersects(pill) for _tag, pill in item.tag_rects())
+            assert [tag for tag, _pill in item.tag_rects()] == ["TOP"]
+            assert item.boundingRect().contains(badge)
+            # Nothing else on the matrix lies over the badge: the room sees the number.
+            centre = item.mapToScene(badge.center())
+            assert page.scene.items(centre)[0] is item
