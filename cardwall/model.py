@@ -7,7 +7,7 @@ so a command can name exactly what it touched as (table, session, id).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from cardwall.labor import LABOR_TABLES, LaborFigures
 
@@ -118,6 +118,7 @@ class Note:
     text: str
     topic: str = ""
     panel_id: str | None = None  # a skill panel's own script notes
+    position: float = 0.0  # the order the notes were written or arranged in: data, kept by the interchange
 
 
 @dataclass(frozen=True)
@@ -259,8 +260,12 @@ class Session:
     def notes_for(self, step: int, panel_id: str | None = None) -> list[Note]:
         return sorted(
             (n for n in self.notes.values() if n.step == step and n.panel_id == panel_id),
-            key=lambda n: n.id,
+            key=lambda n: (n.position, n.id),
         )
+
+    def ordered_notes(self) -> list[Note]:
+        """Every note: by panel (the wall's own first), script step, then the order they were put in."""
+        return sorted(self.notes.values(), key=lambda n: (n.panel_id or "", n.step, n.position, n.id))
 
 
 @dataclass
@@ -313,7 +318,3 @@ class Workspace:
 
 
 Key = tuple[str, str, str]
-
-
-def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]

@@ -6,7 +6,7 @@ import string
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cardwall.model import Function, Panel, Session, Task
+from cardwall.model import EMPLOYER_ROLES, Function, Panel, Session, Task
 
 TOP_TASKS = 5  # how many of the most-voted tasks are discussed, ties at the cut included
 
@@ -136,11 +136,11 @@ def participant_colour(index: int) -> str:
 # The seeds' focus groups: hiring authorities vote first, then the high-performing employees, without
 # their bosses. Round 1 stays open to every employer role (a panel may vote once, all together); a
 # participant recorded only as "employer" may sit in either; partners listen and never vote.
-ROUND_ROLES = {1: ("employer", "hiring-authority", "employee"), 2: ("employer", "employee")}
+ROUND_ROLES = {1: EMPLOYER_ROLES, 2: ("employer", "employee")}
 
 
 def votes_in_round(role: str, round: int | None) -> bool:
     """Whether a participant with this role is one of the round's voters (None: any round)."""
     if round is None:
-        return role != "partner"
+        return role in EMPLOYER_ROLES
     return role in ROUND_ROLES.get(round, ())

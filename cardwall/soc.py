@@ -19,7 +19,6 @@ from functools import lru_cache
 from cardwall.soc_lexicon import INDUSTRY_FAMILIES, LEXICON, RETIRED
 
 TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 2025)
-SOC_LEVELS = ("major", "minor", "broad", "detailed")  # the data says which a code is; its shape can mislead
 _SOC = re.compile(r"^\d{2}-\d{4}$")
 _CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2})-?(\d{4})(?!\d)")
 _LEADS = re.compile(r"\b(supervisor|foreman|lead|leader|manager|superintendent)s?\b", re.I)

@@ -25,10 +25,6 @@ class Strawman:
     functions: tuple[tuple[str, tuple[str, ...]], ...]  # (function title, its tasks); "" = unassigned
     name: str = ""  # the template's file stem, e.g. "tool-and-die-maker"
 
-    @property
-    def task_count(self) -> int:
-        return sum(len(tasks) for _, tasks in self.functions)
-
 
 def strawman_from_dict(data: dict, *, name: str = "") -> Strawman:
     """A template file's content ({occupation, soc_code, functions: [{title, tasks: [...]}]})."""

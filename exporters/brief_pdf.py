@@ -17,7 +17,8 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
 from cardwall import voting
-from cardwall.model import EMPLOYER_ROLES, KSA_KINDS, Note, Panel, Session, Workspace
+from cardwall.model import KSA_KINDS, Note, Panel, Session, Workspace
+from cardwall.people import partners as listeners
 from exporters.content import ROUND_NOTE, date_text, round_dots
 from exporters.pdf_style import (
     BAND,
@@ -339,7 +340,7 @@ def _who(session: Session, panel: Panel, layout: _Layout) -> list:
         people = [p for p in people if p.id in voters] or people
     orgs = sorted({p.organization or p.name for p in people}, key=str.casefold)
     partners = sorted(
-        {p.organization or p.name for p in session.participants.values() if p.role not in EMPLOYER_ROLES},
+        {p.organization or p.name for p in listeners(session.participants.values())},
         key=str.casefold,
     )
     text = "<b>Who took part</b>: " + (esc(_clip(", ".join(orgs), layout)) or "no employers recorded") + "."

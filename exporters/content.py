@@ -12,9 +12,8 @@ from datetime import date
 import resources
 from cardwall import panels as panel_rules
 from cardwall import wall
-from cardwall.model import EMPLOYER_ROLES, HORIZON_LABELS, NextStep, Panel, Participant, Session, Workspace
-
-ROLE_LABELS = {"employer": "", "hiring-authority": "hiring authority", "employee": "employee", "partner": "partner"}
+from cardwall.model import HORIZON_LABELS, NextStep, Panel, Participant, Session, Workspace
+from cardwall.people import employers, partners, role_label
 
 
 @dataclass(frozen=True)
@@ -114,8 +113,8 @@ def gather(ws: Workspace, session_id: str, *, brief_slugs: dict[str, str] | None
         location=info.location,
         facilitator=info.facilitator,
         reengage=info.reengage,
-        employers=_group_by_organization([p for p in people if p.role in EMPLOYER_ROLES]),
-        partners=_group_by_organization([p for p in people if p.role not in EMPLOYER_ROLES]),
+        employers=_group_by_organization(employers(people)),
+        partners=_group_by_organization(partners(people)),
         next_steps=session.ordered_next_steps(),
     )
     if info.kind == "critical-occupations":
@@ -186,7 +185,7 @@ def skills_by_category(session: Session) -> list[tuple[str, list[str]]]:
 def said_by_step(session: Session) -> list[StepNotes]:
     titles = script_steps(session.info.kind)
     steps: dict[int, list] = {}
-    for note in sorted(session.notes.values(), key=lambda n: (n.step, n.panel_id or "", n.id)):
+    for note in sorted(session.notes.values(), key=lambda n: (n.step, n.panel_id or "", n.position, n.id)):
         if note.text.strip() or note.topic.strip():
             steps.setdefault(note.step, []).append(note)
     return [StepNotes(step, titles.get(step, f"Step {step}"), tuple(notes)) for step, notes in sorted(steps.items())]
@@ -203,8 +202,9 @@ def discussion_notes(occupation: wall.CriticalOccupation) -> str:
 
 
 def who(person: Participant) -> str:
-    role = ROLE_LABELS.get(person.role, "")
-    return f"{person.name} ({role})" if role and role != "partner" else person.name
+    # Employers and partners are said by the list they are in; the other roles are named.
+    named = person.role in ("hiring-authority", "employee")
+    return f"{person.name} ({role_label(person.role)})" if named else person.name
 
 
 def attendee_line(group: Attendee) -> tuple[str, str]:

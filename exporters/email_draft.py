@@ -13,10 +13,11 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr, formatdate
 
-from cardwall.model import EMPLOYER_ROLES, Participant
+from cardwall.model import Participant
+from cardwall.people import employers, is_email
+from cardwall.people import partners as listeners
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
-_ADDR = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}$")
 MAX_HEADER = 200
 # Address headers are folded here, one address a line (set_raw); "none" keeps the policy from refolding them.
 _POLICY = SMTP.clone(refold_source="none")
@@ -38,7 +39,7 @@ def _address(name: object, email: object) -> str | None:
     back with a space between them ("Nguy ễn"); one encoded word per name survives both.
     """
     addr = header_safe(email).strip()
-    if not _ADDR.match(addr):
+    if not is_email(addr):
         return None
     return formataddr((header_safe(name), addr), charset="utf-8")
 
@@ -61,8 +62,8 @@ def addressees(people: list[Participant], *, cc_partners: bool = True, sender: s
     listening partners in Cc when the partnership says so (Partnership.cc_partners), else left out.
     The sender (the convener, often a partner in the room) is not written to."""
     seen: set[str] = {header_safe(sender).strip().casefold()} if sender else set()
-    to = recipients([p for p in people if p.role in EMPLOYER_ROLES], seen=seen)
-    partners = [p for p in people if p.role not in EMPLOYER_ROLES]
+    to = recipients(employers(people), seen=seen)
+    partners = listeners(people)
     cc = recipients(partners, seen=seen) if cc_partners else []
     return to, cc
 

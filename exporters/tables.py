@@ -225,7 +225,7 @@ def tasks_frame(session: Session) -> pd.DataFrame:
 def notes_frame(session: Session) -> pd.DataFrame:
     titles = script_steps(session.info.kind)
     panel_names = {p.id: p.occupation for p in session.panels.values()}
-    notes = sorted(session.notes.values(), key=lambda n: (n.step, n.panel_id or "", n.id))
+    notes = sorted(session.notes.values(), key=lambda n: (n.step, n.panel_id or "", n.position, n.id))
     rows = [
         {
             "step": n.step,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cardwall import invariants
 from cardwall.areas import area_code_problem
 from cardwall.model import Workspace
 from storage.errors import StorageError
@@ -54,26 +55,8 @@ def file_problems(path: Path) -> tuple[list[str], Workspace | None]:
 
 
 def domain_problems(ws: Workspace) -> list[str]:
-    """The domain's integrity rules over what the file holds (the place for cardwall's invariants)."""
-    problems = _area_code_problems(ws)
-    for session in ws.sessions.values():
-        name = session.info.title or session.id
-        for card in session.cards.values():
-            if card.category_id is not None and card.category_id not in session.categories:
-                problems.append(f"{name}: card {card.id} is in a category that does not exist.")
-            if card.level_id is not None and card.level_id not in session.levels:
-                problems.append(f"{name}: card {card.id} is on a level that does not exist.")
-            if card.stack_id is not None and card.stack_id not in session.cards:
-                problems.append(f"{name}: card {card.id} is stacked on a card that does not exist.")
-        for task in session.tasks.values():
-            if task.panel_id not in session.panels:
-                problems.append(f"{name}: task {task.id} belongs to no panel.")
-        for vote in session.votes.values():
-            if vote.task_id not in session.tasks:
-                problems.append(f"{name}: a vote is on a task that does not exist.")
-            if vote.participant_id is not None and vote.participant_id not in session.participants:
-                problems.append(f"{name}: a vote belongs to a participant who does not exist.")
-    return problems
+    """The domain's integrity rules over what the file holds (cardwall/invariants.py)."""
+    return _area_code_problems(ws) + invariants.problems(ws)
 
 
 def _area_code_problems(ws) -> list[str]:

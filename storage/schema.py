@@ -12,7 +12,7 @@ from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProject
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -92,11 +92,21 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_4(conn: sqlite3.Connection) -> None:
+    # Notes keep the order people wrote (or arranged) them in; existing notes keep their old order (by id).
+    conn.execute("ALTER TABLE notes ADD COLUMN position REAL NOT NULL DEFAULT 0")
+    rows = conn.execute("SELECT session_id, id FROM notes ORDER BY session_id, id").fetchall()
+    conn.executemany(
+        "UPDATE notes SET position = ? WHERE session_id = ? AND id = ?", [(i, s, n) for i, (s, n) in enumerate(rows)]
+    )
+
+
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "create the workspace tables", _migrate_1),
     (2, "tables for imported labor-market figures", _migrate_2),
     (3, "the partnership's convener and e-mail copies", _migrate_3),
+    (4, "notes keep their order", _migrate_4),
 ]
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from ui.cli import UserError
+from ui.errors import UserError
 
 
 def has_display() -> bool:

@@ -14,12 +14,9 @@ import tempfile
 from pathlib import Path
 
 from cardwall import __version__
+from ui.errors import UserError
 
 SUBCOMMANDS = ("demo", "export", "import", "check", "soc", "picture", "room")
-
-
-class UserError(Exception):
-    """A problem with the user's input or file: printed as one line, exit 1."""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -30,14 +30,13 @@ from exporters.table_import import (
     table_kind,
 )
 from storage.workspace import WorkspaceFile
+from ui.errors import UserError
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
 
 
 def import_file(workspace: Path, file: Path, *, session: str | None = None) -> str:
     """Import `file` into `workspace` (created if missing); returns a one-line report."""
-    from ui.cli import UserError
-
     if not file.exists():
         raise UserError(f"{file} does not exist.")
     suffix = file.suffix.lower()
@@ -160,8 +159,6 @@ def _refused_row(session: Session, commands: list[Command], numbers: list[int], 
 
 
 def _import_table(workspace: Path, file: Path, wanted: str | None) -> str:
-    from ui.cli import UserError
-
     try:
         kind = table_kind(file)
         with _open_for_import(workspace) as wf:
@@ -236,8 +233,6 @@ def _one_line(file: Path, message: str) -> str:
 
 
 def _table_session(ws, wanted: str | None, kind: str):
-    from ui.cli import UserError
-
     sessions = [s for s in ws.ordered_sessions() if s.info.kind == kind]
     if wanted:
         found = [s for s in sessions if wanted in (s.id, s.info.title) or s.info.title.casefold() == wanted.casefold()]
@@ -252,8 +247,6 @@ def _table_session(ws, wanted: str | None, kind: str):
 
 def _table_panel(ws, wanted: str | None, onet_file: Path | None):
     """The skill panel a task list goes to: named by --session (a session, a panel id or an occupation)."""
-    from ui.cli import UserError
-
     candidates = []
     for s in ws.ordered_sessions():
         if s.info.kind != "skill-panel":
@@ -298,7 +291,5 @@ def _table_panel(ws, wanted: str | None, onet_file: Path | None):
 
 
 def _refuse_if_readonly(wf: WorkspaceFile) -> None:
-    from ui.cli import UserError
-
     if wf.readonly:
         raise UserError(wf.notice or f"{wf.path} is read-only.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,6 +78,11 @@ class ParticipantsDock(QDockWidget):
         controller.changed.connect(self._on_changed)
         self.reload()
 
+    def _on_role_chosen(self, box: QComboBox, participant_id: str, was: str, role: str) -> None:
+        if not self.controller.run(EditParticipant(self.session_id, participant_id, role=role)):
+            with QSignalBlocker(box):  # refused (a voter with dots cannot become a partner): show what holds
+                box.setCurrentText(was)
+
     def reload(self) -> None:
         session = self.controller.ws.sessions.get(self.session_id)
         if session is None:
@@ -93,9 +98,7 @@ class ParticipantsDock(QDockWidget):
                     box.addItems(ROLES)
                     box.setCurrentText(person.role)
                     box.currentTextChanged.connect(
-                        lambda role, pid=person.id: self.controller.run(
-                            EditParticipant(self.session_id, pid, role=role)
-                        )
+                        lambda role, pid=person.id, box=box, was=person.role: self._on_role_chosen(box, pid, was, role)
                     )
                     self.table.setCellWidget(row, col, box)
                     continue

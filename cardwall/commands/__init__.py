@@ -1,48 +1,42 @@
 """Every change a user can make, as a command with apply and revert."""
 
 from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
+from cardwall.commands.details import EditTaskDetail, parse_ksa_line
+from cardwall.commands.dots import CastDot, RemoveDot, SetTally
 from cardwall.commands.labor import ImportFigures as ImportFigures
+from cardwall.commands.notes import (
+    AddNextStep,
+    AddNote,
+    DeleteNextStep,
+    DeleteNote,
+    EditNextStep,
+    MoveNextStep,
+    SetStepNote,
+)
 from cardwall.commands.panel import (
     AddFunction,
     AddPanel,
     AddTask,
-    CastDot,
     DeleteFunction,
     DeletePanel,
     DeleteTask,
     EditPanel,
     EditTask,
-    EditTaskDetail,
     MoveFunction,
     MoveTask,
-    RemoveDot,
     RenameFunction,
-    SetTally,
-    parse_ksa_line,
 )
-from cardwall.commands.session import (
+from cardwall.commands.participants import AddParticipant, DeleteParticipant, EditParticipant
+from cardwall.commands.sessions import AddSession, DeleteSession, EditPartnership, EditSession
+from cardwall.commands.structure import (
     AddCategory,
     AddLevel,
-    AddNextStep,
-    AddNote,
-    AddParticipant,
-    AddSession,
     DeleteCategory,
     DeleteLevel,
-    DeleteNextStep,
-    DeleteNote,
-    DeleteParticipant,
-    DeleteSession,
     EditCategory,
-    EditNextStep,
-    EditParticipant,
-    EditPartnership,
-    EditSession,
     MoveCategory,
     MoveLevel,
-    MoveNextStep,
     RenameLevel,
-    SetStepNote,
 )
 from cardwall.commands.wall import (
     AddCard,

@@ -5,19 +5,34 @@ each `(key, new entity or None)`. Applying remembers what each key held before,
 so revert puts exactly that back, and redo replays the same plan (same ids).
 Both return a `Change` naming the keys touched, which storage commits in one
 transaction and views use to redraw only what moved.
+
+Commands are dataclasses: their fields are what the user asked for. This
+module also holds the helpers every command module shares (text cleaning,
+dates, reordering), so command modules import only from here and the model.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import uuid
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from typing import ClassVar
 
-from cardwall.model import MAX_LONG_TEXT, MAX_TEXT, Key, Workspace
+from cardwall.model import MAX_LONG_TEXT, MAX_TEXT, Key, Session, Workspace
 
 
 class DomainError(ValueError):
-    """A command refused: the message is for the person at the keyboard."""
+    """A command refused: the message is for the person at the keyboard.
+
+    `field` names the entity field the refusal is about, when there is one, so an
+    importer can say where in its file the bad value sits.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -41,13 +56,21 @@ Write = tuple[Key, object]
 
 
 class Command:
-    """Base class: subclasses set `label` and implement `plan`."""
+    """Base class: subclasses are dataclasses that set `label` and implement `plan`.
+
+    `fresh_ids` maps an id field to its prefix: left as None, the field gets a new
+    id when the command is made, so redo and storage see the same id every time.
+    """
 
     label = "Change"
+    fresh_ids: ClassVar[dict[str, str]] = {}
+    _after: dict[Key, object] | None = None
+    _before: dict[Key, object] | None = None
 
-    def __init__(self) -> None:
-        self._after: dict[Key, object] | None = None
-        self._before: dict[Key, object] | None = None
+    def __post_init__(self) -> None:
+        for name, prefix in self.fresh_ids.items():
+            if getattr(self, name) is None:
+                setattr(self, name, new_id(prefix))
 
     def plan(self, ws: Workspace) -> list[Write]:
         raise NotImplementedError
@@ -73,13 +96,33 @@ class Command:
         return Change(tuple(self._before))
 
 
+class Edit(Command):
+    """A command that sets named fields: `EditCard(session_id, card_id, text=..., notes=...)`.
+
+    Subclasses are `@dataclass(eq=False, init=False)` with their id fields, then `changes: dict`.
+    """
+
+    changes: dict
+
+    def __init__(self, *ids, **changes) -> None:
+        names = [f.name for f in fields(self) if f.name != "changes"]
+        given = dict(zip(names, ids, strict=False))
+        given.update({n: changes.pop(n) for n in names if n in changes})
+        missing = [n for n in names if n not in given]
+        if missing or len(ids) > len(names):
+            raise TypeError(f"{type(self).__name__} takes {', '.join(names)} and the fields to change")
+        for name in names:
+            setattr(self, name, given[name])
+        self.changes = changes
+        self.__post_init__()
+
+
+@dataclass(eq=False)
 class Batch(Command):
     """Several commands as one undo step (a paste of many lines, a drag of many cards)."""
 
-    def __init__(self, label: str, commands: list[Command]) -> None:
-        super().__init__()
-        self.label = label
-        self.commands = commands
+    label: str
+    commands: list[Command] = field(default_factory=list)
 
     def plan(self, ws: Workspace) -> list[Write]:
         # Each part plans against the state the earlier parts leave, so apply
@@ -101,6 +144,8 @@ class Batch(Command):
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair (a JSON escape, a mis-decoded name): unstorable
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+STEPS = range(1, 21)  # the script's steps a note or the facilitator can be on
 
 
 def new_id(prefix: str) -> str:
@@ -132,6 +177,43 @@ def clean_line(text: str, what: str, *, required: bool = False, limit: int = 200
     return " ".join(text.split())
 
 
+def clean_date(value: str, what: str = "Date") -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if not _DATE.match(value):
+        raise DomainError(f"{what} must look like 2026-10-14 (year-month-day), not {value!r}.")
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise DomainError(f"{what} {value!r} is not a real date.") from None
+    return value
+
+
+def clean_step(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in STEPS:
+        raise DomainError("No such script step.")
+    return value
+
+
+def clean_fields(values: dict, rules: dict[str, Callable]) -> dict:
+    """Each value passed through its field's rule; a refusal names the field it is about.
+
+    A name without a rule passes as it is: `edit` refuses it if the entity has no such field.
+    """
+    out = {}
+    for name, value in values.items():
+        rule = rules.get(name)
+        if rule is None:
+            out[name] = value
+            continue
+        try:
+            out[name] = rule(value)
+        except DomainError as exc:
+            raise DomainError(str(exc), field=exc.field or name) from None
+    return out
+
+
 def edit(entity, **changes):
     """The entity with `changes`, refusing fields it does not have."""
     unknown = [name for name in changes if not hasattr(entity, name)]
@@ -147,6 +229,18 @@ def require(session_or_ws, table: str, entity_id: str | None, what: str):
     return entity
 
 
+def refuse_taken(session: Session, table: str, entity_id: str, what: str) -> None:
+    if entity_id in session.table(table):
+        raise DomainError(f"A {what} with the id {entity_id!r} exists already.", field="id")
+
+
+def session_of(ws: Workspace, session_id: str) -> Session:
+    session = ws.sessions.get(session_id)
+    if session is None:
+        raise DomainError("That session does not exist (any more).")
+    return session
+
+
 def position_between(before: float | None, after: float | None) -> float | None:
     """A position between two neighbours, or None when they are too close to split."""
     if before is None and after is None:
@@ -158,3 +252,63 @@ def position_between(before: float | None, after: float | None) -> float | None:
     if after - before < 1e-6:
         return None
     return (before + after) / 2
+
+
+def next_position(items) -> int:
+    """After the last of `items` (participants, panels, next steps keep their order by this)."""
+    return max((x.position for x in items), default=-1) + 1
+
+
+def reindex(items, moved_id: str, index: int) -> list:
+    """Items renumbered 0..n with `moved_id` at `index`; returns the changed ones."""
+    order = [x for x in items if x.id != moved_id]
+    moved = next(x for x in items if x.id == moved_id)
+    index = max(0, min(index, len(order)))
+    order.insert(index, moved)
+    return [edit(x, position=i) for i, x in enumerate(order) if x.position != i or x.id == moved_id]
+
+
+def closed_up(items, gone_id: str, table: str, session_id: str) -> list[Write]:
+    """Renumber the rest 0..n-1 after `gone_id` leaves (levels, columns, functions)."""
+    rest = [x for x in items if x.id != gone_id]
+    return [((table, session_id, x.id), edit(x, position=i)) for i, x in enumerate(rest) if x.position != i]
+
+
+def tray_end(session: Session) -> float:
+    """The position after the last card in the unsorted tray."""
+    return max((c.position for c in session.cards.values() if c.category_id is None), default=0.0)
+
+
+@dataclass(eq=False)
+class Reorder(Command):
+    """Put one entity at `index` among its siblings; the others close up around it."""
+
+    session_id: str
+    entity_id: str
+    index: int
+    table: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+
+    def siblings(self, session: Session, entity) -> list:
+        raise NotImplementedError
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        entity = require(session, self.table, self.entity_id, self.what)
+        moved = reindex(self.siblings(session, entity), entity.id, self.index)
+        return [((self.table, session.id, e.id), e) for e in moved]
+
+
+@dataclass(eq=False)
+class DeleteEntity(Command):
+    """Remove one entity nothing else points to."""
+
+    session_id: str
+    entity_id: str
+    table: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        require(session, self.table, self.entity_id, self.what)
+        return [((self.table, session.id, self.entity_id), None)]

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import re
+from dataclasses import KW_ONLY, dataclass
 
 from cardwall.commands.base import (
     Command,
     DomainError,
+    Edit,
     Write,
+    clean_fields,
     clean_line,
     clean_long_text,
     clean_text,
     edit,
-    new_id,
     position_between,
+    refuse_taken,
     require,
+    session_of,
 )
-from cardwall.commands.session import session_of
 from cardwall.model import CARD_KINDS, REASONS, ROUNDS, Card, Session
 from cardwall.wall import stack_members, stack_root
 
 _SOC = re.compile(r"^\d{2}-\d{4}$")
-
-
-def tray_end(session: Session) -> float:
-    """The position after the last card in the unsorted tray."""
-    return max((c.position for c in session.cards.values() if c.category_id is None), default=0.0)
 
 
 def _cell_end(session: Session, category_id, level_id) -> float:
@@ -37,97 +35,112 @@ def _cell_end(session: Session, category_id, level_id) -> float:
 
 def _check_cell(session: Session, category_id: str | None, level_id: str | None) -> None:
     if category_id is not None and category_id not in session.categories:
-        raise DomainError("That category does not exist (any more).")
+        raise DomainError(f"No category has the id {category_id!r} (any more).", field="category")
     if level_id is not None and level_id not in session.levels:
-        raise DomainError("That level does not exist (any more).")
+        raise DomainError("That level does not exist (any more).", field="level")
     if category_id is None and level_id is not None:
-        raise DomainError("A card in the unsorted tray has no level.")
+        raise DomainError("A card in the unsorted tray has no level.", field="level")
+
+
+def _kind(value: str) -> str:
+    if value not in CARD_KINDS:
+        raise DomainError(f"A card is one of {', '.join(CARD_KINDS)}, not {value!r}.")
+    return value
+
+
+def _round(value: int) -> int:
+    if value not in ROUNDS or isinstance(value, bool):
+        raise DomainError("A card comes from round 1, or round 2 (the third card).")
+    return value
+
+
+def _reasons(value) -> tuple[str, ...]:
+    reasons = tuple(dict.fromkeys(value or ()))
+    unknown = [r for r in reasons if r not in REASONS]
+    if unknown:
+        raise DomainError(f"Unknown reason {unknown[0]!r}; the reasons are {', '.join(REASONS)}.")
+    return tuple(r for r in REASONS if r in reasons)  # one canonical order
+
+
+def _soc_code(value: str) -> str:
+    code = (value or "").strip()
+    if code and not _SOC.match(code):
+        raise DomainError(f"A SOC code looks like 51-4041, not {code!r}.")
+    return code
 
 
 def clean_card_fields(session: Session, fields: dict) -> dict:
     """Validate the editable fields of a card; the rules of a card live here."""
-    out = {}
-    if "text" in fields:
-        out["text"] = clean_text(fields["text"], "Card text")
-    if "kind" in fields:
-        if fields["kind"] not in CARD_KINDS:
-            raise DomainError(f"A card is one of {', '.join(CARD_KINDS)}, not {fields['kind']!r}.")
-        out["kind"] = fields["kind"]
-    if "round" in fields:
-        if fields["round"] not in ROUNDS:
-            raise DomainError("A card comes from round 1, or round 2 (the third card).")
-        out["round"] = fields["round"]
-    if "reasons" in fields:
-        reasons = tuple(dict.fromkeys(fields["reasons"] or ()))
-        unknown = [r for r in reasons if r not in REASONS]
-        if unknown:
-            raise DomainError(f"Unknown reason {unknown[0]!r}; the reasons are {', '.join(REASONS)}.")
-        out["reasons"] = tuple(r for r in REASONS if r in reasons)  # one canonical order
-    if "soc_code" in fields:
-        code = (fields["soc_code"] or "").strip()
-        if code and not _SOC.match(code):
-            raise DomainError(f"A SOC code looks like 51-4041, not {code!r}.")
-        out["soc_code"] = code
-    if "author_id" in fields:
-        if fields["author_id"] is not None and fields["author_id"] not in session.participants:
-            raise DomainError("That participant is not in this session.")
-        out["author_id"] = fields["author_id"]
-    for name in ("soc_title", "education", "credentials"):
-        if name in fields:
-            out[name] = clean_line(fields[name], name.replace("_", " ").capitalize())
-    if "notes" in fields:
-        out["notes"] = clean_long_text(fields["notes"], "Card notes")
-    if "prompt" in fields:
-        out["prompt"] = bool(fields["prompt"])
-    return out
+
+    def author(value):
+        if value is not None and value not in session.participants:
+            raise DomainError(f"No participant of this session has the id {value!r}.", field="author")
+        return value
+
+    rules = {
+        "text": lambda v: clean_text(v, "Card text"),
+        "kind": _kind,
+        "round": _round,
+        "reasons": _reasons,
+        "soc_code": _soc_code,
+        "author_id": author,
+        "soc_title": lambda v: clean_line(v, "SOC title"),
+        "education": lambda v: clean_line(v, "Education"),
+        "credentials": lambda v: clean_line(v, "Credentials"),
+        "notes": lambda v: clean_long_text(v, "Card notes"),
+        "prompt": bool,
+    }
+    return clean_fields(fields, rules)
 
 
+@dataclass(eq=False)
 class AddCard(Command):
     """A new card: into the tray unless a cell is named, at the end of it."""
 
     label = "Add card"
+    fresh_ids = {"card_id": "k"}
 
-    def __init__(
-        self,
-        session_id: str,
-        text: str,
-        *,
-        kind: str = "occupation",
-        category_id: str | None = None,
-        level_id: str | None = None,
-        author_id: str | None = None,
-        round: int = 1,
-        card_id: str | None = None,
-        **more,
-    ) -> None:
-        super().__init__()
-        self.session_id = session_id
-        self.card_id = card_id or new_id("k")
-        self.fields = dict(text=text, kind=kind, author_id=author_id, round=round, **more)
-        self.cell = (category_id, level_id)
+    session_id: str
+    text: str
+    _: KW_ONLY
+    kind: str = "occupation"
+    category_id: str | None = None
+    level_id: str | None = None
+    author_id: str | None = None
+    round: int = 1
+    card_id: str | None = None
+    reasons: tuple[str, ...] = ()
+    soc_code: str = ""
+    soc_title: str = ""
+    notes: str = ""
+    prompt: bool = False
+    education: str = ""
+    credentials: str = ""
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
-        if self.card_id in session.cards:
-            raise DomainError("That card exists already.")
-        _check_cell(session, *self.cell)
-        fields = clean_card_fields(session, self.fields)
-        position = _cell_end(session, *self.cell) + 1
-        card = Card(id=self.card_id, category_id=self.cell[0], level_id=self.cell[1], position=position, **fields)
+        refuse_taken(session, "cards", self.card_id, "card")
+        _check_cell(session, self.category_id, self.level_id)
+        names = ("text", "kind", "author_id", "round", "reasons", "soc_code", "soc_title", "notes", "prompt")
+        fields = clean_card_fields(session, {n: getattr(self, n) for n in (*names, "education", "credentials")})
+        position = _cell_end(session, self.category_id, self.level_id) + 1
+        card = Card(id=self.card_id, category_id=self.category_id, level_id=self.level_id, position=position, **fields)
         return [(("cards", session.id, card.id), card)]
 
 
-class EditCard(Command):
+@dataclass(eq=False, init=False)
+class EditCard(Edit):
     label = "Edit card"
 
-    def __init__(self, session_id: str, card_id: str, **changes) -> None:
-        super().__init__()
-        self.session_id, self.card_id, self.changes = session_id, card_id, changes
-        if set(changes) == {"text"}:
+    session_id: str
+    card_id: str
+
+    def __post_init__(self) -> None:
+        if set(self.changes) == {"text"}:
             self.label = "Edit card text"
-        elif set(changes) == {"reasons"}:
+        elif set(self.changes) == {"reasons"}:
             self.label = "Change reasons"
-        elif set(changes) <= {"soc_code", "soc_title"}:
+        elif set(self.changes) <= {"soc_code", "soc_title"}:
             self.label = "Set SOC code"
 
     def plan(self, ws):
@@ -136,6 +149,7 @@ class EditCard(Command):
         return [(("cards", session.id, card.id), edit(card, **clean_card_fields(session, self.changes)))]
 
 
+@dataclass(eq=False)
 class MoveCards(Command):
     """Cards (with their piles) to a cell, before the card at `index` of that cell's visible cards.
 
@@ -145,18 +159,15 @@ class MoveCards(Command):
 
     label = "Move card"
 
-    def __init__(
-        self,
-        session_id: str,
-        card_ids: list[str],
-        *,
-        category_id: str | None,
-        level_id: str | None,
-        index: int | None = None,
-    ) -> None:
-        super().__init__()
-        self.session_id, self.card_ids = session_id, list(dict.fromkeys(card_ids))
-        self.category_id, self.level_id, self.index = category_id, level_id, index
+    session_id: str
+    card_ids: list[str]
+    _: KW_ONLY
+    category_id: str | None
+    level_id: str | None
+    index: int | None = None
+
+    def __post_init__(self) -> None:
+        self.card_ids = list(dict.fromkeys(self.card_ids))
         if len(self.card_ids) > 1:
             self.label = f"Move {len(self.card_ids)} cards"
 
@@ -206,14 +217,18 @@ class MoveCards(Command):
         return [lo + step * (i + 1) for i in range(n)]
 
 
+@dataclass(eq=False)
 class StackCards(Command):
     """Pile cards onto a card: they (and their own piles) join its stack and its cell."""
 
     label = "Stack cards"
 
-    def __init__(self, session_id: str, card_ids: list[str], onto: str) -> None:
-        super().__init__()
-        self.session_id, self.card_ids, self.onto = session_id, list(dict.fromkeys(card_ids)), onto
+    session_id: str
+    card_ids: list[str]
+    onto: str
+
+    def __post_init__(self) -> None:
+        self.card_ids = list(dict.fromkeys(self.card_ids))
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
@@ -240,14 +255,14 @@ class StackCards(Command):
         return writes
 
 
+@dataclass(eq=False)
 class UnstackCard(Command):
     """Take one card off its pile; it lands right after the pile. Unstacking the root splits it."""
 
     label = "Unstack card"
 
-    def __init__(self, session_id: str, card_id: str) -> None:
-        super().__init__()
-        self.session_id, self.card_id = session_id, card_id
+    session_id: str
+    card_id: str
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
@@ -274,14 +289,14 @@ class UnstackCard(Command):
         return writes
 
 
+@dataclass(eq=False)
 class SplitStack(Command):
     """Every card of a pile stands alone again, side by side."""
 
     label = "Split stack"
 
-    def __init__(self, session_id: str, card_id: str) -> None:
-        super().__init__()
-        self.session_id, self.card_id = session_id, card_id
+    session_id: str
+    card_id: str
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
@@ -299,15 +314,18 @@ class SplitStack(Command):
         ]
 
 
+@dataclass(eq=False)
 class DeleteCards(Command):
     """Cards off the wall. Deleting the bottom card of a pile deletes the pile's root only:
     the next card takes its place, so nobody's card vanishes unseen."""
 
     label = "Delete card"
 
-    def __init__(self, session_id: str, card_ids: list[str]) -> None:
-        super().__init__()
-        self.session_id, self.card_ids = session_id, list(dict.fromkeys(card_ids))
+    session_id: str
+    card_ids: list[str]
+
+    def __post_init__(self) -> None:
+        self.card_ids = list(dict.fromkeys(self.card_ids))
         if len(self.card_ids) > 1:
             self.label = f"Delete {len(self.card_ids)} cards"
 

@@ -88,7 +88,12 @@ CASES = [
     ),
     ("list.json", b"[]", (), r"the file: expected an object, found a list"),
     ("empty.json", b"", (), r"not valid JSON"),
-    ("long-card.json", _json(_set("cards.0.text", "x" * 10_000)), (), r"cards\[0\]: Card text is 10,000 characters"),
+    (
+        "long-card.json",
+        _json(_set("cards.0.text", "x" * 10_000)),
+        (),
+        r"cards\[0\]\.text: Card text is 10,000 characters",
+    ),
     # --- cards CSV
     ("no-text.csv", b"Foo,Bar\n1,2\n", (), r"row 1 names no column Cardwall knows \(found 'Foo', 'Bar'\)"),
     ("empty.csv", b"", (), r"the file is empty"),

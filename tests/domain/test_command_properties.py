@@ -1,4 +1,5 @@
-"""Properties of every command sequence: undo all gives the start back; save and reload gives the same state."""
+"""Properties of every command sequence: the domain's invariants hold after every command, undo and redo;
+undo all gives the start back; save and reload gives the same state."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardwall import commands as c
-from cardwall.model import REASONS, Workspace
+from cardwall.invariants import problems
+from cardwall.model import REASONS, ROLES, Workspace
 from storage.workspace import WorkspaceFile
 
 TEXT = st.text(min_size=0, max_size=40)
@@ -33,8 +35,8 @@ def make_command(data, ws: Workspace):
     cell = data.draw(st.sampled_from([(None, None), (category, level), (category, None)]))
     if cell[0] is None:
         cell = (None, None)
-    choice = data.draw(st.integers(0, 26))
-    if choice == 0 or choice > 19:
+    choice = data.draw(st.integers(0, 34))
+    if choice == 0 or choice > 27:
         return c.AddCard(SID, data.draw(TEXT), category_id=cell[0], level_id=cell[1], author_id=person)
     if choice == 1 and card:
         return c.MoveCards(SID, [card], category_id=cell[0], level_id=cell[1], index=data.draw(st.integers(0, 5)))
@@ -59,7 +61,8 @@ def make_command(data, ws: Workspace):
     if choice == 10 and level:
         return c.DeleteLevel(SID, level)
     if choice == 11:
-        return c.AddParticipant(SID, name=data.draw(TEXT), organization=data.draw(TEXT))
+        role = data.draw(st.sampled_from(ROLES))
+        return c.AddParticipant(SID, name=data.draw(TEXT), organization=data.draw(TEXT), role=role)
     if choice == 12 and person:
         return c.DeleteParticipant(SID, person)
     if choice == 13:
@@ -76,6 +79,33 @@ def make_command(data, ws: Workspace):
         return c.SetStepNote(SID, data.draw(st.integers(1, 8)), data.draw(TEXT))
     if choice == 19 and task:
         return c.EditTaskDetail(SID, task, minimum=data.draw(TEXT), ksas=[("knowledge", "GD&T")])
+    if choice == 20 and person:
+        return c.EditParticipant(SID, person, role=data.draw(st.sampled_from(ROLES)))
+    if choice == 21:
+        return c.EditPanel(
+            SID,
+            "P",
+            dots_per_participant=data.draw(st.integers(0, 5)),
+            several_dots_per_task=data.draw(st.booleans()),
+            revealed=data.draw(st.booleans()),
+        )
+    if choice == 22 and task:
+        return c.EditPanel(SID, "P", top_added=[task], top_dropped=[_pick(data, s.tasks)])
+    if choice == 23 and task:
+        return c.MoveTask(SID, task, function_id=_pick(data, s.functions), index=data.draw(st.integers(0, 3)))
+    if choice == 24 and s.functions:
+        return c.DeleteFunction(SID, _pick(data, s.functions))
+    if choice == 25 and card:
+        return c.SplitStack(SID, card)
+    if choice == 26:
+        return c.AddNote(
+            SID,
+            step=data.draw(st.integers(1, 8)),
+            text=data.draw(TEXT),
+            panel_id=data.draw(st.sampled_from(["P", None])),
+        )
+    if choice == 27 and level:
+        return c.MoveLevel(SID, level, data.draw(st.integers(0, 4)))
     return c.AddFunction(SID, "P", data.draw(TEXT))
 
 
@@ -104,6 +134,31 @@ def test_undo_in_reverse_order_gives_back_the_start(data):
     for command in reversed(done):
         command.revert(ws)
     assert ws == start
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_invariants_hold_after_every_command_undo_and_redo(data):
+    ws = starting_workspace()
+    assert problems(ws) == []
+    done, states = [], [copy.deepcopy(ws)]
+    for _ in range(data.draw(st.integers(1, 30))):
+        command = make_command(data, ws)
+        try:
+            command.apply(ws)
+        except c.DomainError:
+            continue
+        assert problems(ws) == [], f"after {command!r}"
+        done.append(command)
+        states.append(copy.deepcopy(ws))
+    for i, command in reversed(list(enumerate(done))):
+        command.revert(ws)
+        assert problems(ws) == [], f"after undoing {command!r}"
+        assert ws == states[i]
+    for i, command in enumerate(done, start=1):
+        command.apply(ws)  # redo replays the same plan
+        assert problems(ws) == [], f"after redoing {command!r}"
+        assert ws == states[i]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

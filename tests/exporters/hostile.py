@@ -32,7 +32,8 @@ def hostile_data(kind: str = "critical-occupations") -> dict:
     people = data["participants"]
     people[0].update(name=NAME, organization=ORG)
     people[1].update(name=INJECT_NAME, organization=RTL)
-    people[2].update(email="not an address\nBcc: evil@example.com")
+    # (an address with a line break no longer gets in: the import refuses it like the app does;
+    # test_exports_hostile drafts a mail for such a participant from an older file directly)
     if kind == "critical-occupations":
         data["categories"][0]["title"] = FORMULA_CATEGORY
         cards = data["cards"]

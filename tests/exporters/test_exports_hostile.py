@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from cardwall.model import Participant
 from exporters.bundle import export_session
 from exporters.email_draft import draft_email, header_safe
 from exporters.tables import neutralise
@@ -97,6 +98,10 @@ def test_header_safe_strips_line_breaks_and_encoded_words():
     raw = draft_email(people=[], subject="=?UTF-8?Q?=0A?=Bcc: evil@example.com", body="hi", pdf=None)
     msg = email.message_from_bytes(raw, policy=policy.default)
     assert msg["Bcc"] is None and msg["X-Unsent"] == "1"
+    # A file written before the domain refused such addresses: the draft still gives that person no address.
+    old = Participant(id="p", name="Eve", email="not an address\nBcc: evil@example.com")
+    msg = email.message_from_bytes(draft_email(people=[old], subject="s", body="hi", pdf=None), policy=policy.default)
+    assert msg["Bcc"] is None and not msg["To"]
 
 
 def test_spreadsheet_formulas_are_neutralised(wall_files):

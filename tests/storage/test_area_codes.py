@@ -62,10 +62,11 @@ def test_a_regional_figure_is_never_labelled_national():
 def _unnormalise(path: Path, *, old_file: bool) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("UPDATE partnership SET area_code = '28140'")
-    if old_file:  # as a version 2 file was: no convener columns, no migration 3
+    if old_file:  # as a version 2 file was: no convener columns, no note order, no migrations 3 and 4
         for column in ("convener_name", "convener_email", "cc_partners"):
             conn.execute(f"ALTER TABLE partnership DROP COLUMN {column}")
-        conn.execute("DELETE FROM migrations WHERE number = 3")
+        conn.execute("ALTER TABLE notes DROP COLUMN position")
+        conn.execute("DELETE FROM migrations WHERE number >= 3")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
 

@@ -31,9 +31,7 @@ import resources
 from cardwall import panels
 from cardwall.commands import (
     AddPanel,
-    Batch,
     DeletePanel,
-    EditPanel,
 )
 from cardwall.templates import Strawman, load_templates
 from ui.elided_label import ElidedLabel
@@ -341,8 +339,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         add = AddPanel(
             self.session_id, occupation=occupation, soc_code=soc_code, dots_per_participant=dots_per_participant
         )
-        command = Batch("New skill panel", [add, EditPanel(self.session_id, add.panel_id, revealed=False)])
-        if not self._run(command):
+        if not self._run(add):  # a new panel starts hidden: that rule is AddPanel's
             return None
         self.show_panel(add.panel_id)
         return add.panel_id

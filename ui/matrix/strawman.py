@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cardwall.commands import AddPanel, Batch, DomainError, EditPanel
+from cardwall.commands import AddPanel, Batch, DomainError
 from cardwall.templates import Strawman, strawman_command
 from exporters.table_import import TableError
 
@@ -25,7 +25,7 @@ class StrawmanActions:
         panel_id = self.panel_id
         if panel_id is None:
             add = AddPanel(self.session_id, occupation=template.occupation, soc_code=template.soc_code)
-            commands += [add, EditPanel(self.session_id, add.panel_id, revealed=False)]
+            commands.append(add)  # starts hidden (AddPanel's rule): voting is about to start
             panel_id = add.panel_id
         try:
             commands.append(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from cardwall import panels, voting
 from cardwall.commands import EditPanel
 from cardwall.model import Panel, Session
+from cardwall.people import role_label
 from ui.dock_body import scrolling_body
 
 ARRANGE = "arrange"
@@ -253,7 +254,7 @@ class VotingDock(QDockWidget):
                 _swatch(colours[person.id]), f"{n if n <= 9 else ' '}   {budget}   {person.name}{where}"
             )
             item.setData(Qt.UserRole, person.id)
-            item.setToolTip(person.role.replace("-", " "))
+            item.setToolTip(role_label(person.role))
             self.picker.addItem(item)
             if person.id == wanted:
                 current = item

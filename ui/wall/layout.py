@@ -94,13 +94,6 @@ class WallLayout:
                 return geometry
         return None
 
-    def column_index_at(self, x: float) -> int:
-        """Where a header dropped at `x` goes among the columns."""
-        for i, column in enumerate(self.columns):
-            if x < column.x + column.width / 2:
-                return i
-        return max(0, len(self.columns) - 1)
-
 
 SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
 TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
