@@ -11,7 +11,7 @@ import importlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +36,7 @@ from ui.dialogs import PartnershipDialog, SessionDialog
 from ui.dock_fit import fit_docks
 from ui.participants_dock import ParticipantsDock
 from ui.welcome import WelcomePage, offer_backup
+from ui.window_geometry import place_window
 
 # Session kind -> (module, class) of its page; imported when first shown.
 PAGES = {
@@ -52,8 +53,7 @@ IDLE_CHECKPOINT_MS = 30_000
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.resize(1400, 860)
-        self.settings = QSettings("Cardwall", "Cardwall")
+        self.settings = place_window(self)  # where it was last time, or fitted to its screen
         self.wf: WorkspaceFile | None = None
         self.controller: Controller | None = None
         self.session_id: str | None = None

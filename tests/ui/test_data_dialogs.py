@@ -189,3 +189,23 @@ def test_a_plain_sector_name_finds_its_code(window, qtbot):
     qtbot.waitUntil(lambda: dialog.industry.model.rowCount() > 400, timeout=10_000)
     dialog.industry.setText("Manufacturing")
     assert dialog.values()["industry_code"] == "31--34"
+
+
+def test_data_prompts_fit_a_1280x720_screen_with_their_buttons_on_it(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1280, 720))
+    menu_action(window, "Data prompts…").trigger()
+    dialog = window.findChildren(DataPromptsDialog)[-1]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    dialog.show()
+    QApplication.processEvents()
+    frame = dialog.frameGeometry()
+    assert frame.width() <= 1280 and frame.height() <= 720, frame
+    for button in (dialog.put_button, dialog.buttons.button(dialog.buttons.StandardButton.Close)):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner) and button.isVisible()
+    # The buttons work from there: Close closes.
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close), Qt.LeftButton)
+    assert not dialog.isVisible()

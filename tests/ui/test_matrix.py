@@ -394,9 +394,14 @@ def test_reveal_shows_counts_heat_and_ties_and_rounds(room, workspace_path, qtbo
     c1 = page.scene.tasks[task_by_label(page, "C-1")]
     assert a1.look.count == 2 and a1.look.heat == 1.0 and c1.look.count == 1 and c1.look.heat == 0.5
     assert len(a1.look.dots) == 2 and a1.look.top
-    ranked = [page.voting.ranked.item(i).text() for i in range(page.voting.ranked.count())]
-    assert ranked[0].split()[:2] == ["=1", "A-1"] and ranked[1].split()[:2] == ["=1", "B-1"]
-    assert ranked[2].split()[0] == "=3" and len(ranked) == 4
+    table = page.voting.ranked
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Rank", "Task", "Function", "Dots"]
+    ranked = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert ranked[0][0] == "=1" and ranked[0][1].startswith("A-1") and ranked[0][3] == "2"
+    assert ranked[1][0] == "=1" and ranked[1][1].startswith("B-1")
+    assert ranked[2][0] == "=3" and ranked[2][3] == "1" and len(ranked) == 4
+    assert all(row[2] for row in ranked)  # the task's function (or "Unassigned")
 
     # Round 2: employees vote the same matrix; results per round and combined.
     page.voting.round.setCurrentIndex(page.voting.round.findData(2))
@@ -411,7 +416,7 @@ def test_reveal_shows_counts_heat_and_ties_and_rounds(room, workspace_path, qtbo
     assert c1.look.count == 1 and a1.look.count == 0
     view.setCurrentIndex(view.findData(None))
     assert c1.look.count == 2 and a1.look.count == 2
-    assert [page.voting.ranked.item(i).text().split()[0] for i in range(3)] == ["=1", "=1", "=1"]
+    assert [page.voting.ranked.item(i, 0).text() for i in range(3)] == ["=1", "=1", "=1"]
 
     qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
     assert not panel_of(page).revealed and a1.look.count is None
@@ -510,7 +515,7 @@ def test_the_window_shows_the_panel_page_with_its_docks(demo_path, qtbot):
     assert isinstance(page, PanelPage) and page.panel_box.count() == 2
     assert page.voting in window.page_docks and page.details in window.page_docks
     assert page.script is None or page.script in window.page_docks
-    assert page.scene.tasks and page.voting.ranked.count() > 0
+    assert page.scene.tasks and page.voting.ranked.rowCount() > 0
     page.show_panel(page.panel_box.itemData(1))
     assert page.title.text().startswith("Technical Sales Representative")
     if page.script is not None:  # the script keeps notes per panel
@@ -576,8 +581,62 @@ def test_hidden_results_leak_nothing_in_the_docks(room, qtbot):
     click_task(qtbot, page, "C-3")
     page.voting.set_mode(ARRANGE)
     assert not panel_of(page).revealed
-    assert page.details.top.count() == 0 and page.voting.ranked.count() == 0
+    assert page.details.top.count() == 0 and page.voting.ranked.rowCount() == 0
     assert all(item.look.count is None and not item.look.dots for item in page.scene.tasks.values())
     qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
-    assert page.details.top.item(0).text().startswith("C-3") and "2 dots in all" in page.details.top.item(0).text()
+    assert page.details.top.item(0).text().startswith("C-3") and "2 dots" in page.details.top.item(0).text()
     assert page.scene.tasks[task_by_label(page, "C-3")].look.count == 2
+
+
+def test_one_count_everywhere_the_top_tasks_count_the_round_the_matrix_shows(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    page.voting.set_mode("p1")
+    for label in ("A-1", "C-1"):
+        click_task(qtbot, page, label)
+    page.voting.round.setCurrentIndex(page.voting.round.findData(2))
+    page.voting.set_mode("p3")  # round 2: the employees
+    click_task(qtbot, page, "A-1")
+    page.voting.set_mode(ARRANGE)
+    qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
+    a1 = task_by_label(page, "A-1")
+    view = page.voting.view
+    for data in (1, 2, None):  # round 1, round 2, both: the matrix, the ranking and the list agree
+        view.setCurrentIndex(view.findData(data))
+        count = page.scene.tasks[a1].look.count
+        listed = next(
+            page.details.top.item(i).text()
+            for i in range(page.details.top.count())
+            if page.details.top.item(i).data(Qt.UserRole) == a1
+        )
+        table = page.voting.ranked
+        ranked = next(
+            table.item(r, 3).text() for r in range(table.rowCount()) if table.item(r, 0).data(Qt.UserRole) == a1
+        )
+        assert f"{count} dot" in listed and ranked == str(count), (data, count, listed, ranked)
+    assert page.scene.tasks[a1].look.count == 2  # both rounds, last
+
+
+def test_count_badges_never_cover_words_or_tags_and_top_tasks_show_counts_in_the_dacum_view(room, qtbot):
+    page = room
+    start_from(page, "Template: Tool and Die Maker")
+    page.voting.set_mode("p1")
+    for label in ("A-1", "B-1", "C-1"):
+        click_task(qtbot, page, label)
+    page.voting.set_mode(ARRANGE)
+    qtbot.mouseClick(page.voting.reveal, Qt.LeftButton)
+    for dacum in (False, True):
+        if dacum:
+            qtbot.mouseClick(page.dacum, Qt.LeftButton)
+            assert page.dacum.isChecked()
+        counted = [item for item in page.scene.tasks.values() if item.look.count]
+        assert len(counted) == 3 and all(item.look.top for item in counted)
+        for item in counted:
+            badge = item.count_rect()
+            assert not badge.intersects(item.text_rect())
+            assert all(not badge.intersects(pill) for _tag, pill in item.tag_rects())
+            assert [tag for tag, _pill in item.tag_rects()] == ["TOP"]
+            assert item.boundingRect().contains(badge)
+            # Nothing else on the matrix lies over the badge: the room sees the number.
+            centre = item.mapToScene(badge.center())
+            assert page.scene.items(centre)[0] is item

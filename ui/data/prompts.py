@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -171,7 +173,10 @@ class DataPromptsDialog(QDialog):
     def __init__(self, controller, session_id: str | None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Labor-market data prompts")
-        self.resize(1180, 720)
+        # A 1280x720 projector laptop: the dialog fits its screen, the picker and the buttons stay on it
+        # and the chart and the table scroll between them (their minimum is taller than what is left).
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1180, screen.width() - 40), min(720, screen.height() - 60))
         self.controller, self.session_id = controller, session_id
         self.data: LaborData | None = None
         self.rows: list[Row] = []
@@ -238,10 +243,18 @@ class DataPromptsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.result_label = QLabel()
 
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(splitter, 1)
+        body_layout.addWidget(self.caption)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.caption)
+        layout.addWidget(scroll, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.result_label, 1)
         bottom.addWidget(self.buttons)

@@ -65,6 +65,7 @@ class DetailsDock(QDockWidget):
         self._loading = False
         self._pending: set[str] = set()
         self.selected_task = lambda: None  # the page's: the task selected on the matrix
+        self.view_round = lambda: None  # the page's: the round the matrix counts (None: all rounds)
 
         # --- top tasks ---
         self.top = QListWidget()
@@ -188,7 +189,7 @@ class DetailsDock(QDockWidget):
         self.top.clear()
         if panel is not None:
             labels = panels.task_labels(session, panel.id)
-            counts = panels.totals(session, panel.id)
+            counts = panels.totals(session, panel.id, self.view_round())
             if panel.revealed:
                 tasks = panels.top_tasks(session, panel)
             else:  # the order of the top tasks would give the vote away: only the facilitator's picks
@@ -198,7 +199,7 @@ class DetailsDock(QDockWidget):
             for task in tasks:
                 dots = counts.get(task.id, 0) if panel.revealed else None
                 extra = " (added)" if task.id in panel.top_added else ""
-                shown = f"   {dots} dot{'s' if dots != 1 else ''} in all" if dots is not None else ""
+                shown = f"   {dots} dot{'s' if dots != 1 else ''}" if dots is not None else ""
                 item = QListWidgetItem(f"{labels.get(task.id, '')}  {task.text}{shown}{extra}")
                 item.setData(Qt.UserRole, task.id)
                 self.top.addItem(item)

@@ -24,6 +24,7 @@ CARD_W = 250.0
 HEADER_H = 92.0
 PAD = 10.0
 DOT_R = 9.0
+BADGE_R = 22.0  # the count badge's radius
 LABEL_PX = 15.0
 TEXT_PX = 17.0
 HEADER_PX = 19.0
@@ -122,10 +123,35 @@ class TaskItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -10, CARD_W + 12, self.height + 12)  # the count badge sits over the corner
+        return QRectF(-2, -18, CARD_W + 12, self.height + 20)  # the count badge sits over the corner
 
     def card_rect(self) -> QRectF:
         return QRectF(0, 0, CARD_W, self.height)
+
+    def text_rect(self) -> QRectF:
+        top = PAD + LABEL_PX + 6
+        return QRectF(PAD, top, CARD_W - 2 * PAD, self.height - top - 2 * DOT_R - PAD - 8)
+
+    def count_rect(self) -> QRectF:
+        """The count badge: over the top right corner, above the task's words (it never covers them)."""
+        r = BADGE_R
+        bottom = PAD + LABEL_PX + 4  # the text starts below
+        return QRectF(CARD_W - 2 * r + 6, bottom - 2 * r, 2 * r, 2 * r)
+
+    def tag_rects(self) -> list[tuple[str, QRectF]]:
+        """The label's pills ("TOP", "added in the room"), those that fit beside the label and clear of the badge."""
+        look = self.look
+        tags = [t for t, on in (("TOP", look.top), ("added in the room", look.added_in_room)) if on]
+        limit = self.count_rect().left() - 4 if look.count else CARD_W - PAD
+        x = PAD + _fm(LABEL_PX, True).horizontalAdvance(look.label) + 8
+        out = []
+        for tag in tags:
+            width = _fm(11, True).horizontalAdvance(tag) + 12
+            if x + width > limit:
+                break  # the tooltip and the details dock still say it
+            out.append((tag, QRectF(x, PAD + 1, width, LABEL_PX + 2)))
+            x += width + 6
+        return out
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         look = self.look
@@ -149,14 +175,11 @@ class TaskItem(QGraphicsItem):
             painter.setFont(font(LABEL_PX, bold=True))
             label_rect = QRectF(PAD, PAD, CARD_W - 2 * PAD - 40, LABEL_PX + 4)
             painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, look.label)
-            tags = [t for t, on in (("TOP", look.top), ("added in the room", look.added_in_room)) if on]
-            x = PAD + _fm(LABEL_PX, True).horizontalAdvance(look.label) + 8
-            for tag in tags:
-                x += self._paint_tag(painter, QRectF(x, PAD, 0, LABEL_PX + 4), tag, top=tag == "TOP") + 6
+            for tag, pill in self.tag_rects():
+                self._paint_tag(painter, pill, tag, top=tag == "TOP")
             painter.setPen(ink)
             painter.setFont(font(TEXT_PX))
-            top = PAD + LABEL_PX + 6
-            text_rect = QRectF(PAD, top, CARD_W - 2 * PAD, self.height - top - 2 * DOT_R - PAD - 8)
+            text_rect = self.text_rect()
             painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, _elide(look.text, text_rect))
         self._paint_dots(painter)
         if look.count is not None and look.count > 0:
@@ -164,16 +187,13 @@ class TaskItem(QGraphicsItem):
         if look.typing is not None:
             self._paint_typing(painter, look.typing)
 
-    def _paint_tag(self, painter: QPainter, at: QRectF, tag: str, *, top: bool) -> float:
+    def _paint_tag(self, painter: QPainter, pill: QRectF, tag: str, *, top: bool) -> None:
         painter.setFont(font(11, bold=True))
-        width = _fm(11, True).horizontalAdvance(tag) + 12
-        pill = QRectF(at.x(), at.y() + 1, width, at.height() - 2)
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor("#1b64c8" if top else "#6b5d1f"))
         painter.drawRoundedRect(pill, 4, 4)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(pill, Qt.AlignCenter, tag)
-        return width
 
     def _paint_dots(self, painter: QPainter) -> None:
         y = self.height - PAD - DOT_R
@@ -194,14 +214,13 @@ class TaskItem(QGraphicsItem):
             painter.drawText(pill, Qt.AlignCenter, f"+{self.look.tally} room")
 
     def _paint_count(self, painter: QPainter, count: int) -> None:
-        r = 22.0
-        centre_x, centre_y = CARD_W - r + 6, r - 6
+        badge = self.count_rect()
         painter.setPen(QPen(QColor("#ffffff"), 2))
         painter.setBrush(QColor("#c0392b"))
-        painter.drawEllipse(QRectF(centre_x - r, centre_y - r, 2 * r, 2 * r))
+        painter.drawEllipse(badge)
         painter.setPen(QColor("#ffffff"))
         painter.setFont(font(20 if count < 100 else 15, bold=True))
-        painter.drawText(QRectF(centre_x - r, centre_y - r, 2 * r, 2 * r), Qt.AlignCenter, str(count))
+        painter.drawText(badge, Qt.AlignCenter, str(count))
 
     def _paint_typing(self, painter: QPainter, typing: str) -> None:
         box = QRectF(PAD, self.height / 2 - 22, CARD_W - 2 * PAD, 44)

@@ -77,6 +77,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.voting.view_changed.connect(self.redraw)
         self.details = DetailsDock(controller, session_id, window)
         self.details.selected_task = self.view.selected_task
+        self.details.view_round = self.voting.view_round  # one count everywhere: the round the matrix shows
+        self.voting.view_changed.connect(lambda: self.details.reload(self.panel_id))
         self.details.task_focused.connect(self._select_task)
         self.docks = [self.voting, self.details]
         self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)

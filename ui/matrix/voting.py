@@ -12,16 +12,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +59,9 @@ def _swatch(colour: str) -> QIcon:
     painter.drawEllipse(1, 1, 16, 16)
     painter.end()
     return QIcon(pixmap)
+
+
+RANK_COLUMNS = ["Rank", "Task", "Function", "Dots"]
 
 
 def rank_text(rank: int, tied: bool) -> str:
@@ -119,14 +126,29 @@ class VotingDock(QDockWidget):
         self.view.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.view.setMinimumContentsLength(8)
         self.view.currentIndexChanged.connect(self._on_view)
-        self.ranked = QListWidget()
+        # The ranking is a table the room reads across: rank (ties as "=3"), task, function, dots.
+        self.ranked = QTableWidget(0, len(RANK_COLUMNS))
+        self.ranked.setHorizontalHeaderLabels(RANK_COLUMNS)
         self.ranked.setAccessibleName("Ranked tasks")
+        self.ranked.verticalHeader().setVisible(False)
+        self.ranked.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.ranked.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.ranked.setTabKeyNavigation(False)  # Tab leaves the table: it never traps
         self.ranked.setWordWrap(True)
+        header = self.ranked.horizontalHeader()
+        for column in range(len(RANK_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the task's words get the room
+        header.setSectionResizeMode(2, QHeaderView.Interactive)  # the function wraps in a column of its own
+        self.ranked.setColumnWidth(2, 110)
+        header.sectionResized.connect(lambda *_: self.ranked.resizeRowsToContents())  # a wider dock, fewer lines
         ranked_font = QFont(self.ranked.font())
         ranked_font.setPointSizeF(ranked_font.pointSizeF() * 1.2)
         self.ranked.setFont(ranked_font)
         self.ranked.setMinimumHeight(90)
         self.picker.setMinimumHeight(90)
+        self.no_dots = QLabel("No dots yet.")
+        self.no_dots.setVisible(False)
         self.hidden_note = QLabel("Results are hidden until you reveal them: the screen shows no counts.")
         self.hidden_note.setWordWrap(True)
 
@@ -144,6 +166,7 @@ class VotingDock(QDockWidget):
         row.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.hidden_note)
+        layout.addWidget(self.no_dots)
         layout.addWidget(self.ranked, 3)
         self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
@@ -257,7 +280,8 @@ class VotingDock(QDockWidget):
             self.left.setStyleSheet("QLabel { color: palette(mid); }")
 
     def _fill_ranking(self, session: Session, panel: Panel | None) -> None:
-        self.ranked.clear()
+        self.ranked.setRowCount(0)
+        self.no_dots.setVisible(False)
         shown = panel is not None and panel.revealed
         self.ranked.setVisible(shown)
         self.view.setEnabled(shown)
@@ -265,15 +289,25 @@ class VotingDock(QDockWidget):
         if not shown:
             return
         ranked = panels.ranking(session, panel.id, self.view_round())
-        if not ranked:
-            self.ranked.addItem("No dots yet.")
-        for r in ranked:
-            dots = f"{r.dots} dot{'s' if r.dots != 1 else ''}"
-            item = QListWidgetItem(f"{rank_text(r.rank, r.tied):>3}   {r.label}   {r.task.text}   ({dots})")
-            item.setData(Qt.UserRole, r.task.id)
-            if r.tied:
-                item.setToolTip("Tied with another task on the same number of dots")
-            self.ranked.addItem(item)
+        self.ranked.setRowCount(len(ranked))
+        for row, r in enumerate(ranked):
+            function = session.functions.get(r.task.function_id) if r.task.function_id else None
+            cells = [
+                rank_text(r.rank, r.tied),
+                f"{r.label}  {r.task.text}",
+                function.title if function is not None else "Unassigned",
+                str(r.dots),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, r.task.id)
+                if column in (0, 3):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if r.tied:
+                    item.setToolTip("Tied with another task on the same number of dots")
+                self.ranked.setItem(row, column, item)
+        self.ranked.resizeRowsToContents()
+        self.no_dots.setVisible(not ranked)
 
     # --- edits -----------------------------------------------------------------------------
 

@@ -168,6 +168,7 @@ class CaptureBar(QWidget):
         self.text.setPlaceholderText("Card text, then Enter   (several lines pasted: one card each)")
         self.text.setAccessibleName("Card text")
         self._texts = QStringListModel(self)
+        self._card_texts: dict[str, str] = {}  # what the completer offers, by card
         text_completer = QCompleter(self._texts, self)
         text_completer.setCaseSensitivity(Qt.CaseInsensitive)
         text_completer.setFilterMode(Qt.MatchContains)
@@ -413,7 +414,10 @@ class CaptureBar(QWidget):
         if "participants" in tables:
             self._fill_people()
         if "cards" in tables:
-            self._fill_texts()
+            cards = self.session.cards
+            # A move or a pile leaves the completer as it is: refill only when a text came, went or changed.
+            if any(self._card_texts.get(k[2]) != _text_of(cards.get(k[2])) for k in change.keys if k[0] == "cards"):
+                self._fill_texts()
             self._show_offer(self.text.text())
         if tables & {"categories", "levels"}:
             self._show_target()
@@ -426,5 +430,9 @@ class CaptureBar(QWidget):
     def _fill_texts(self) -> None:
         session = self.session
         if session is not None:
-            texts = {c.text for c in session.cards.values() if not c.prompt}
-            self._texts.setStringList(sorted(texts, key=str.casefold))
+            self._card_texts = {c.id: c.text for c in session.cards.values() if not c.prompt}
+            self._texts.setStringList(sorted(set(self._card_texts.values()), key=str.casefold))
+
+
+def _text_of(card) -> str | None:
+    return card.text if card is not None and not card.prompt else None

@@ -86,6 +86,7 @@ class WallLayout:
     tray_header: QRectF
     legend: QPointF  # where the reasons legend goes, under the wall
     scene_rect: QRectF
+    relaid: set[Cell] = field(default_factory=set)  # cells placed anew by the last `place`
 
     def cell_at(self, pos: QPointF) -> CellGeometry | None:
         for geometry in self.cells.values():
@@ -98,6 +99,7 @@ SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
 TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
 
 
+@lru_cache(maxsize=4096)
 def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
     """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
     largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
@@ -128,30 +130,60 @@ def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, 
     limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
     fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
 
+    top = MARGIN + HEADER_H + COLUMN_GAP
+    ext_w = [_extent(n, CARD_W) for n in range(MAX_CARDS_WIDE + 2)]
+
+    ext_h = [_extent(n, CARD_H) for n in range(max((max(col, default=0) for col in counts), default=0) + 2)]
+
+    def zoom_of(columns_w: float, lines: list[int]) -> float:
+        # Every extent is a whole number of pixels: sums in any order are exact, so a trial may add
+        # one column's difference to the current width and match a fresh sum to the last bit.
+        rows_h = sum(ext_h[n] for n in lines) + COLUMN_GAP * (rows - 1)
+        width = fixed_w + columns_w
+        tray_cols = tray_columns(tray, width, top, top + rows_h)
+        width += ext_w[tray_cols] if tray_cols < len(ext_w) else _extent(tray_cols, CARD_W)
+        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / width, 1 / height)
+
     def fitted(w: list[int]) -> tuple[float, list[int]]:
         lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
-        rows_h = sum(_extent(n, CARD_H) for n in lines) + COLUMN_GAP * (rows - 1)
-        width = fixed_w + sum(_extent(n, CARD_W) for n in w)
-        top = MARGIN + HEADER_H + COLUMN_GAP
-        tray_cols = tray_columns(tray, width, top, top + rows_h)
-        width += _extent(tray_cols, CARD_W)
-        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
-        return min(SCREEN_ASPECT / width, 1 / height), lines
+        return zoom_of(sum(ext_w[n] for n in w), lines), lines
 
     best, lines = fitted(wide)
     while True:
+        # Each column's lines per row, and per row the tallest column and the next tallest: a trial
+        # widening one column then costs a row's worth of work, not the whole wall's (a command on a
+        # 2,000-card wall reshapes its columns within a millisecond).
+        per = [[-(-col[r] // n) for r in range(rows)] for col, n in zip(counts, wide, strict=True)]
+        first, second = [0] * rows, [0] * rows
+        for r in range(rows):
+            top1, top2, at = -1, 0, 0
+            for c in range(len(counts)):
+                v = per[c][r]
+                if v > top1:
+                    top1, top2, at = v, max(top1, 0), c
+                elif v > top2:
+                    top2 = v
+            first[r], second[r] = at, top2
         # Only a column that sets some row's height can make the wall shorter.
         holding = {
             c
             for r in range(rows)
             for c, col in enumerate(counts)
-            if wide[c] < limit[c] and math.ceil(col[r] / wide[c]) == lines[r] and lines[r] > 1
+            if wide[c] < limit[c] and per[c][r] == lines[r] and lines[r] > 1
         }
         trials = []
+        columns_w = sum(ext_w[n] for n in wide)
         for c in holding:
             trial = wide.copy()
             trial[c] += 1
-            trials.append((fitted(trial), trial))
+            col = counts[c]
+            trial_lines = [
+                max(1, math.ceil(col[r] / trial[c]), second[r] if first[r] == c else per[first[r]][r])
+                for r in range(rows)
+            ]
+            trial_w = columns_w - ext_w[wide[c]] + ext_w[trial[c]]
+            trials.append(((zoom_of(trial_w, trial_lines), trial_lines), trial))
         if not trials:
             break
         (score, trial_lines), trial = max(trials, key=lambda t: t[0][0])
@@ -170,6 +202,26 @@ def _extent(n: int, size: float) -> float:
     return 2 * CELL_PAD + n * size + (n - 1) * GAP
 
 
+def cell_of_root(card: Card, category_ids, level_ids) -> Cell:
+    """The cell a visible card stands in: a column gone sends it to the tray, a level gone to the skills row."""
+    if card.category_id is None or card.category_id not in category_ids:
+        return TRAY
+    if card.level_id is not None and card.level_id not in level_ids:
+        return (card.category_id, None)
+    return (card.category_id, card.level_id)
+
+
+def cell_slots(roots: list[Card], piles: dict[str, list[Card]], expanded) -> tuple[list[str], list[str]]:
+    """A cell's slots and roots in order (sorts `roots`); an expanded pile shows its members after the root."""
+    roots.sort(key=lambda c: (c.position, c.id))
+    slots: list[str] = []
+    for root in roots:
+        slots.append(root.id)
+        if root.id in expanded and len(piles[root.id]) > 1:
+            slots.extend(c.id for c in piles[root.id][1:])
+    return slots, [r.id for r in roots]
+
+
 def compute_layout(
     session: Session, *, expanded: set[str] | frozenset = frozenset(), legend_width: float = 0.0
 ) -> WallLayout:
@@ -182,31 +234,29 @@ def compute_layout(
     # Visible cards per cell, in order; an expanded pile shows its members after the root.
     by_cell: dict[Cell, list[Card]] = {}
     for pile in piles.values():
-        root = pile[0]
-        cell: Cell = (root.category_id, root.level_id)
-        if cell[0] is not None and cell[0] not in category_ids:
-            cell = TRAY
-        elif cell[1] is not None and cell[1] not in level_ids:
-            cell = (cell[0], None)
-        if cell[0] is None:
-            cell = TRAY
-        by_cell.setdefault(cell, []).append(root)
-    cell_slots: dict[Cell, tuple[list[str], list[str]]] = {}
-    for cell, roots in by_cell.items():
-        roots.sort(key=lambda c: (c.position, c.id))
-        slots: list[str] = []
-        for root in roots:
-            slots.append(root.id)
-            if root.id in expanded and len(piles[root.id]) > 1:
-                slots.extend(c.id for c in piles[root.id][1:])
-        cell_slots[cell] = (slots, [r.id for r in roots])
+        by_cell.setdefault(cell_of_root(pile[0], category_ids, level_ids), []).append(pile[0])
+    contents = {cell: cell_slots(roots, piles, expanded) for cell, roots in by_cell.items()}
+    return place(categories, levels, contents, piles, legend_width)
 
+
+def place(
+    categories: list,
+    levels: list,
+    contents: dict[Cell, tuple[list[str], list[str]]],
+    piles: dict[str, list[Card]],
+    legend_width: float,
+    previous: WallLayout | None = None,
+    dirty: set[Cell] | frozenset = frozenset(),
+) -> WallLayout:
+    """Pixels for cells whose contents are known. With `previous`, a cell neither `dirty` nor moved keeps
+    its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins);
+    `relaid` on the result names the cells whose geometry was made anew. `levels`: advanced first."""
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     row_keys: list[str | None] = [lv.id for lv in levels] + [None]
     counts = tuple(
-        tuple(len(cell_slots.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
+        tuple(len(contents.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
     )
-    shaped = shape_columns(counts, len(cell_slots.get(TRAY, ((), ()))[0]))
+    shaped = shape_columns(counts, len(contents.get(TRAY, ((), ()))[0]))
     wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
     x = MARGIN + LABEL_W + COLUMN_GAP
     columns: list[Column] = []
@@ -223,7 +273,7 @@ def compute_layout(
     for key, name in [(lv.id, lv.name) for lv in levels] + [(None, "Skills")]:
         lines = 1
         for category in categories:
-            n = len(cell_slots.get((category.id, key), ((), ()))[0])
+            n = len(contents.get((category.id, key), ((), ()))[0])
             lines = max(lines, math.ceil(n / wide[category.id]))
         height = _extent(lines, CARD_H)
         rows.append(Row(key, name, y, height))
@@ -234,12 +284,12 @@ def compute_layout(
     for column in columns:
         for row in rows:
             cell = (column.category_id, row.level_id)
-            slots, roots = cell_slots.get(cell, ([], []))
+            slots, roots = contents.get(cell, ([], []))
             rect = QRectF(column.x, row.y, column.width, row.height)
             cells[cell] = CellGeometry(cell, rect, wide[column.category_id], slots, roots)
 
     tray_x = right + 2 * COLUMN_GAP
-    tray_slots, tray_roots = cell_slots.get(TRAY, ([], []))
+    tray_slots, tray_roots = contents.get(TRAY, ([], []))
     tray_top = MARGIN + HEADER_H + COLUMN_GAP
     tray_cols = tray_columns(len(tray_slots), tray_x + MARGIN, tray_top, bottom)
     tray_w = _extent(tray_cols, CARD_W)
@@ -248,8 +298,22 @@ def compute_layout(
     cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
     bottom = max(bottom, tray_top + tray_h)
 
-    origins: dict[str, QPointF] = {}
-    for geometry in cells.values():
+    old_cells = previous.cells if previous is not None else {}
+    origins: dict[str, QPointF] = dict(previous.origins) if previous is not None else {}
+    relaid: set[Cell] = set()
+    for cell, geometry in cells.items():
+        before = old_cells.get(cell)
+        same = before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide
+        if same and cell not in dirty:
+            cells[cell] = before  # the same cards at the same places
+        else:
+            relaid.add(cell)
+    for cell in relaid:  # forget first, then place: a card may move from a later cell to an earlier one
+        if cell in old_cells:
+            for card_id in old_cells[cell].slots:
+                origins.pop(card_id, None)
+    for cell in relaid:
+        geometry = cells[cell]
         for i, card_id in enumerate(geometry.slots):
             origins[card_id] = geometry.slot_origin(i)
 
@@ -260,4 +324,6 @@ def compute_layout(
     legend = QPointF(MARGIN + LABEL_W + COLUMN_GAP, bottom + 10)
     right_edge = max(tray_x + tray_w, legend.x() + legend_width if columns else 0.0) + MARGIN
     scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
-    return WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)
+    layout = WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)
+    layout.relaid = relaid
+    return layout

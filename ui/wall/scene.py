@@ -1,35 +1,29 @@
 """The wall as a QGraphicsScene: a mirror of one session's cards, never their owner.
 
 The scene reads the session through a getter, lays it out (ui/wall/layout.py)
-and keeps one item per visible card, header and level label. After a
-command it syncs: items whose card changed are repainted, items whose slot
-moved are moved, nothing else is touched.
+and keeps one item per visible card, header and level label. A command's
+change reaches only the cards it names and the cells they left or joined
+(ui/wall/delta.py); categories and levels rebuild the layout whole.
 """
 
 from __future__ import annotations
 
-import html
-from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QToolTip,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from cardwall.commands import Change
 from cardwall.model import REASON_LABELS, REASONS, Session
-from cardwall.wall import organizations
-from ui.wall.card_item import CARD_TYPE, CardItem, Paints
+from ui.wall.card_item import CARD_TYPE, CardItem, Paints, plain_batches
 from ui.wall.card_text import floor_step, shared_step
+from ui.wall.delta import Delta, WallIndex, update
+from ui.wall.frame import sync_frame
 from ui.wall.header_item import HeaderItem, LevelLabelItem
-from ui.wall.layout import TRAY, Cell, WallLayout, compute_layout
-from ui.wall.style import CARD_H, CARD_W, LABEL_W, MARGIN, NORMAL, REASON_LETTERS, Look, font
+from ui.wall.layout import Cell, WallLayout, compute_layout
+from ui.wall.style import CARD_H, CARD_W, LOD_PLAIN, NORMAL, REASON_LETTERS, Look, font
+from ui.wall.tally import pile_reasons, reason_counts, tooltip_html  # noqa: F401 (others import them from here)
 
 SHARED_UP_TO = 400  # cards; a generated 2,000-card wall is no room's wall
 WALL_TABLES = {"cards", "categories", "levels"}  # who wrote a card is read when a tooltip asks
@@ -47,7 +41,12 @@ class WallScene(QGraphicsScene):
         self.labels: dict[str | None, LevelLabelItem] = {}
         self.cell_items: dict[Cell, QGraphicsRectItem] = {}
         self.layout: WallLayout | None = None
+        self.index: WallIndex | None = None  # the cards as last shown, for syncing only what a command names
         self.highlight_text = ""
+        # Every view this far out: the cards draw in a few batches (drawForeground), not one by one.
+        self.plain = False
+        self._plain: list | None = None  # the batches, until a card moves, dims or is selected
+        self.selectionChanged.connect(self.forget_plain)
         self.setBackgroundBrush(QColor(look.felt))
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
 
@@ -72,20 +71,92 @@ class WallScene(QGraphicsScene):
     # --- keeping up with the domain -----------------------------------------------------------
 
     def apply_change(self, change: Change) -> None:
+        """Bring the scene in line with what a command changed: the cards it names, their piles and
+        cells; categories or levels (or a pile's root coming or going) rebuild the whole layout."""
         session = self.session()
         if session is None or session.id not in change.sessions():
             return
-        if change.tables() & WALL_TABLES:
+        tables = change.tables()
+        if not tables & WALL_TABLES:
+            return
+        if tables & {"categories", "levels"} or self.layout is None or self.index is None:
             self.sync()
+            return
+        card_ids = {k[2] for k in change.keys if k[0] == "cards" and k[1] == session.id}
+        width = self.legend.boundingRect().width()
+        delta = update(self.layout, self.index, session, card_ids, self.expanded, width) if card_ids else None
+        if delta is None:
+            if card_ids:
+                self.sync()
+            return
+        self._apply_delta(session, card_ids, delta)
+
+    def _apply_delta(self, session: Session, card_ids: set[str], delta: Delta) -> None:
+        layout = self.layout = delta.layout
+        self._plain = None
+        touched: set[str] = set()
+        for card_id in card_ids | delta.gone:
+            if card_id not in layout.origins and card_id in self.cards:
+                self.removeItem(self.cards.pop(card_id))
+        for cell in delta.relaid:
+            geometry = layout.cells[cell]
+            root = None
+            roots = set(geometry.roots)
+            for card_id in geometry.slots:
+                root = card_id if card_id in roots else root
+                self._place_item(session, card_id, layout.origins[card_id], None if card_id == root else root)
+                touched.add(card_id)
+        for card_id in (delta.roots | card_ids) - touched:
+            if card_id in self.cards and card_id in layout.origins:
+                item = self.cards[card_id]
+                self._place_item(session, card_id, layout.origins[card_id], item.member_of)
+                touched.add(card_id)
+        if len(self.cards) <= SHARED_UP_TO:
+            self._share_type_size()
+        if delta.relaid:
+            self._sync_frame(session, layout, delta.relaid)
+        self.setSceneRect(layout.scene_rect)
+        if self.highlight_text:  # the find follows new and edited cards
+            self._highlight_items(session, [self.cards[c] for c in touched if c in self.cards])
+
+    def _place_item(self, session: Session, card_id: str, origin: QPointF, root_of: str | None) -> CardItem:
+        """The item of one visible card: made, repainted with its pile, moved to `origin`."""
+        if root_of is None:
+            pile = self.layout.piles[card_id]
+            card, count = pile[0], len(pile)
+            reasons = pile_reasons(pile) if count > 1 else ""
+        else:
+            card, count, reasons = session.cards[card_id], 1, ""
+        item = self.cards.get(card_id)
+        if item is None or item.member_of != root_of:
+            if item is not None:
+                self.removeItem(item)
+            item = CardItem(card, count, self.paints, member_of=root_of)
+            if self.plain:
+                item.setFlag(QGraphicsItem.ItemHasNoContents)
+            item.reasons = reasons
+            item.setPos(origin)
+            self.cards[card_id] = item
+            self.addItem(item)
+        else:
+            item.set_card(card, count, reasons)
+            if item.pos() != origin:
+                item.setPos(origin)
+        expanded = card_id in self.expanded
+        if item.expanded != expanded:
+            item.expanded = expanded
+            item.update()
+        return item
 
     def sync(self) -> None:
-        """Bring the items in line with the session: add, drop, repaint and move only what differs."""
+        """Rebuild the layout from the whole session and bring every item in line with it."""
         session = self.session()
         if session is None:  # the session was deleted: the page is on its way out
             return
         # A narrow wall (two columns) is as wide as its legend, so the legend shows whole.
         layout = compute_layout(session, expanded=self.expanded, legend_width=self.legend.boundingRect().width())
-        self.layout = layout
+        self.layout, self._plain = layout, None
+        self.index = WallIndex(session)
         # A pile split or taken apart is no longer fanned out: no red edge stays behind.
         self.expanded = {root for root in self.expanded if len(layout.piles.get(root, ())) > 1}
         members: dict[str, str] = {}
@@ -95,37 +166,13 @@ class WallScene(QGraphicsScene):
         for card_id in [cid for cid in self.cards if cid not in layout.origins]:
             item = self.cards.pop(card_id)
             self.removeItem(item)
-        add = self.addItem
-        needle = self.highlight_text
         for card_id, origin in layout.origins.items():
-            root_of = members.get(card_id)
-            if root_of is None:
-                pile = layout.piles[card_id]
-                card, count = pile[0], len(pile)
-                reasons = pile_reasons(pile) if count > 1 else ""
-            else:
-                card, count, reasons = session.cards[card_id], 1, ""
-            item = self.cards.get(card_id)
-            if item is None or item.member_of != root_of:
-                if item is not None:
-                    self.removeItem(item)
-                item = CardItem(card, count, self.paints, member_of=root_of)
-                item.reasons = reasons
-                item.setPos(origin)
-                self.cards[card_id] = item
-                add(item)
-            else:
-                item.set_card(card, count, reasons)
-                if item.pos() != origin:
-                    item.setPos(origin)
-            if item.expanded != (card_id in self.expanded):
-                item.expanded = card_id in self.expanded
-                item.update()
+            self._place_item(session, card_id, origin, members.get(card_id))
         self._share_type_size()
         self._sync_frame(session, layout)
         self.setSceneRect(layout.scene_rect)
-        if needle:  # the find follows new and edited cards
-            self.highlight(needle)
+        if self.highlight_text:  # the find follows new and edited cards
+            self.highlight(self.highlight_text)
 
     def _share_type_size(self) -> None:
         """Cards in view share one type size where they can (most fit whole at it; the rest go smaller).
@@ -143,65 +190,8 @@ class WallScene(QGraphicsScene):
             for item in self.cards.values():
                 item.update()
 
-    def _sync_frame(self, session: Session, layout: WallLayout) -> None:
-        look = self.look
-        counts: dict[str, int] = {}
-        for pile in layout.piles.values():
-            cat = pile[0].category_id
-            if cat is not None:
-                counts[cat] = counts.get(cat, 0) + len(pile)
-        wanted = {c.category_id: c for c in layout.columns}
-        for cat_id in [c for c in self.headers if c not in wanted]:
-            self.removeItem(self.headers.pop(cat_id))
-        for column in layout.columns:
-            category = session.categories[column.category_id]
-            header = self.headers.get(column.category_id)
-            if header is None:
-                header = HeaderItem(category, column.width, look, counts.get(category.id, 0))
-                self.headers[category.id] = header
-                self.addItem(header)
-            else:
-                header.set_data(category, column.width, look, counts.get(category.id, 0))
-            header.setPos(column.x, MARGIN)
-        rows = {r.level_id: r for r in layout.rows}
-        names = tuple(r.name for r in layout.rows)
-        for key in [k for k in self.labels if k not in rows]:
-            self.removeItem(self.labels.pop(key))
-        for row in layout.rows:
-            label = self.labels.get(row.level_id)
-            if label is None:
-                label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
-                self.labels[row.level_id] = label
-                self.addItem(label)
-            else:
-                label.set_data(row.name, row.height, look, names)
-            label.setPos(MARGIN, row.y)
-        for cell in [c for c in self.cell_items if c not in layout.cells]:
-            self.removeItem(self.cell_items.pop(cell))
-        column_index = {c.category_id: i for i, c in enumerate(layout.columns)}
-        for cell, geometry in layout.cells.items():
-            rect_item = self.cell_items.get(cell)
-            if rect_item is None:
-                rect_item = QGraphicsRectItem()
-                rect_item.setPen(Qt.NoPen)
-                rect_item.setZValue(-10)
-                self.cell_items[cell] = rect_item
-                self.addItem(rect_item)
-            if cell == TRAY:
-                colour = look.tray
-            elif cell[1] is None:
-                colour = look.skills_cell
-            else:
-                colour = look.cell if column_index.get(cell[0], 0) % 2 == 0 else look.cell_alt
-            rect_item.setBrush(QBrush(QColor(colour)))
-            if rect_item.rect() != geometry.rect:
-                rect_item.setRect(geometry.rect)
-        self.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))
-        self.tray_header.setPos(layout.tray_header.topLeft())
-        self.legend.setPos(layout.legend)
-        self.legend.setVisible(bool(layout.columns))
-        self.empty_hint.setVisible(not layout.columns)
-        self.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
+    def _sync_frame(self, session: Session, layout: WallLayout, relaid: set[Cell] | None = None) -> None:
+        sync_frame(self, session, layout, relaid)
 
     def _style_fixed_items(self) -> None:
         look = self.look
@@ -230,6 +220,33 @@ class WallScene(QGraphicsScene):
         self._style_fixed_items()
         self.sync()
         self.update()
+
+    # --- seen from very far: every view below LOD_PLAIN, the cards paint as a few batches -------------
+
+    def forget_plain(self) -> None:
+        self._plain = None
+
+    def drawBackground(self, painter, rect) -> None:
+        super().drawBackground(painter, rect)
+        # Decided as each view paints (before the items): a view zoomed in, added or gone counts at once.
+        plain = bool(self.views()) and all(v.transform().m11() < LOD_PLAIN for v in self.views())
+        if plain != self.plain:
+            self.plain, self._plain = plain, None
+            for item in self.cards.values():
+                item.setFlag(QGraphicsItem.ItemHasNoContents, plain)
+
+    def drawForeground(self, painter, rect) -> None:
+        super().drawForeground(painter, rect)
+        if self.plain:
+            if self._plain is None:
+                self._plain = plain_batches(self.cards.values(), self.paints)
+            painter.save()
+            painter.setPen(Qt.NoPen)
+            for brush, opacity, rects in self._plain:
+                painter.setOpacity(opacity)
+                painter.setBrush(brush)
+                painter.drawRects(rects)
+            painter.restore()
 
     # --- questions the view and the interactions ask -------------------------------------------
 
@@ -272,6 +289,7 @@ class WallScene(QGraphicsScene):
         return None
 
     def show_drop_at(self, rect: QRectF | None, *, outline: bool = False) -> None:
+        self._plain = None  # a drag step: the dragged cards moved
         if rect is None:
             self.drop_marker.setVisible(False)
             return
@@ -293,16 +311,19 @@ class WallScene(QGraphicsScene):
     def highlight(self, text: str) -> list[str]:
         """Dim the cards that do not match `text` (case-insensitive); "" shows all. Returns the matches."""
         self.highlight_text = " ".join(text.casefold().split())
-        session = self.session()
+        return self._highlight_items(self.session(), self.cards.values())
+
+    def _highlight_items(self, session: Session, items) -> list[str]:
+        self._plain = None
         found: list[str] = []
-        for card_id, item in self.cards.items():
+        for item in items:
             if not self.highlight_text:
                 item.setOpacity(1.0)
                 continue
-            hit = self._matches(session, card_id, self.highlight_text)
+            hit = self._matches(session, item.card_id, self.highlight_text)
             item.setOpacity(1.0 if hit else self.look.dim)
             if hit:
-                found.append(card_id)
+                found.append(item.card_id)
         return found
 
     def _matches(self, session: Session, card_id: str, needle: str) -> bool:
@@ -328,23 +349,7 @@ class WallScene(QGraphicsScene):
 
     def card_tooltip(self, card_id: str) -> str:
         session = self.session()
-        pile = self.layout.piles.get(card_id) or [session.cards[card_id]]
-        card = pile[0]
-        parts = [f"<b>{html.escape(card.text)}</b>"]
-        if card.soc_code:
-            parts.append(html.escape(f"SOC {card.soc_code} {card.soc_title}".strip()))
-        tally = reason_counts(pile)
-        if tally:
-            why = [REASON_LABELS.get(r, r) + (f" ({n} of {len(pile)})" if len(pile) > 1 else "") for r, n in tally]
-            parts.append("Why: " + html.escape(", ".join(why)))
-        orgs = organizations(session, pile)
-        if len(pile) > 1:
-            parts.append(f"A pile of {len(pile)} cards" + (": " + html.escape(", ".join(orgs)) if orgs else ""))
-        elif orgs:
-            parts.append("From " + html.escape(orgs[0]))
-        if card.notes:
-            parts.append("<i>" + html.escape(card.notes[:400]) + "</i>")
-        return "<br>".join(parts)
+        return tooltip_html(session, self.layout.piles.get(card_id) or [session.cards[card_id]])
 
     def slot_rect(self, cell: Cell, index: int) -> QRectF:
         """A thin bar where a card dropped at slot `index` of `cell` would go."""
@@ -355,17 +360,6 @@ class WallScene(QGraphicsScene):
     def card_rect(self, card_id: str) -> QRectF:
         origin = self.layout.origins[card_id]
         return QRectF(origin, QPointF(origin.x() + CARD_W, origin.y() + CARD_H)).adjusted(-6, -6, 6, 6)
-
-
-def reason_counts(pile) -> list[tuple[str, int]]:
-    """How many cards of a pile give each reason, in the legend's order."""
-    counts = Counter(r for card in pile for r in set(card.reasons))
-    return [(r, counts[r]) for r in REASONS if counts[r]]
-
-
-def pile_reasons(pile) -> str:
-    """A pile's reasons as the room reads them on the card: "V2 H1 G2"."""
-    return " ".join(f"{REASON_LETTERS.get(r, '?')}{n}" for r, n in reason_counts(pile))
 
 
 def is_card(item: QGraphicsItem | None) -> bool:

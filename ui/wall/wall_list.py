@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 
 from cardwall.model import REASON_LABELS
 from ui.wall.layout import TRAY
-from ui.wall.scene import reason_counts
+from ui.wall.tally import reason_counts
 
 CARD_ROLE = Qt.UserRole + 1
 
