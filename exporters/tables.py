@@ -18,7 +18,7 @@ from cardwall.model import HORIZON_LABELS, KSA_KINDS, Session, Workspace
 from exporters.content import discussion_notes, round_dots, script_steps
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
-_XLSX_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # what XML 1.0 cannot hold
 
 CARD_COLUMNS = [
     "id",
