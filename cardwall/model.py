@@ -10,6 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cardwall.labor import LABOR_TABLES, LaborFigures
+from cardwall.later_entities import (  # noqa: F401 (the model's names for them, as before)
+    ACTION_STATUSES,
+    COVERAGE,
+    IMPACTS,
+    PARTNER_TYPES,
+    SKILL_LEVELS,
+    Action,
+    GapRow,
+    Link,
+    ProgramDetail,
+    Resource,
+)
 
 SESSION_KINDS = ("critical-occupations", "skill-panel", "asset-map", "action-plan")
 SESSION_KIND_TITLES = {
@@ -197,90 +209,6 @@ class TaskDetail:
     progression: str = ""
     performance: str = ""
     ksas: tuple[Ksa, ...] = ()
-
-
-# The partnership's later work (issue 14): the asset map, the gap matrix, the action plan.
-SKILL_LEVELS = ("higher", "middle", "lower")  # the gap matrix's occupation levels (seed 002, Appendix B)
-COVERAGE = ("covered", "partly", "gap")
-IMPACTS = ("high", "low")  # an action's impact, and its feasibility
-ACTION_STATUSES = ("draft", "agreed", "in-progress", "done")
-PARTNER_TYPES = ("secondary-cte", "post-secondary", "workforce", "community-based", "industry")
-
-
-@dataclass(frozen=True)
-class ProgramDetail:
-    """What a program card says beyond its name (the card's text): the inventory's columns."""
-
-    id: str  # the program card's id
-    institution: str = ""
-    credential: str = ""
-    length: str = ""
-    cost: str = ""
-    prerequisites: str = ""
-    work_experience: str = ""  # internship, on-the-job, apprenticeship
-    placement_rate: str = ""
-    contact: str = ""
-    serves: tuple[str, ...] = ()  # occupations of the partnership's wall this program prepares for
-
-
-@dataclass(frozen=True)
-class Link:
-    """A "leads to" arrow between two programs: a stackable credential, an articulation agreement."""
-
-    id: str
-    from_card_id: str
-    to_card_id: str
-
-
-@dataclass(frozen=True)
-class GapRow:
-    """One row of the training gap matrix: a key occupation of a pathway and how well it is served."""
-
-    id: str
-    occupation: str
-    pathway: str = ""
-    skill_level: str = "middle"
-    content: str = ""  # key training content (competency areas)
-    delivery: str = ""
-    length: str = ""
-    credentials: str = ""
-    equipment: str = ""
-    notes: str = ""
-    coverage: str = ""  # "" = not judged yet
-    programs: tuple[str, ...] = ()  # ids of the program cards that cover it
-    position: float = 0.0
-
-
-@dataclass(frozen=True)
-class Action:
-    id: str
-    text: str
-    impact: str = "high"
-    feasibility: str = "high"
-    horizon: str = "early-win"
-    owners: tuple[str, ...] = ()
-    gap: str = ""
-    measure: str = ""
-    due: str = ""
-    status: str = "draft"
-    position: float = 0.0
-
-
-@dataclass(frozen=True)
-class Resource:
-    """A partner organization on the resource map (seed 002, Appendix C)."""
-
-    id: str
-    organization: str
-    partner_type: str = "post-secondary"
-    programs: str = ""
-    services: str = ""
-    restrictions: str = ""
-    populations: str = ""
-    resources: str = ""  # space, staff, training equipment
-    notes: str = ""
-    contact: str = ""
-    position: float = 0.0
 
 
 # table name -> (entity class, attribute on Session)

@@ -46,13 +46,6 @@ class _UndoEntry(QUndoCommand):
             self._skip = True
             QTimer.singleShot(0, stack, partial(stack.setIndex, stack.index()))
 
-    def id(self) -> int:
-        return getattr(self.command, "merge_id", -1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        merge = getattr(self.command, "merge", None)
-        return bool(merge and isinstance(other, _UndoEntry) and merge(other.command))
-
 
 class Controller(QObject):
     changed = Signal(object)  # Change

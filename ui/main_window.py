@@ -35,6 +35,7 @@ from ui.controller import Controller
 from ui.dialogs import PartnershipDialog, SessionDialog
 from ui.dock_fit import fit_docks
 from ui.participants_dock import ParticipantsDock
+from ui.recent import fill_recent_menu, recent_files, remember
 from ui.welcome import WelcomePage, offer_backup
 from ui.window_geometry import place_window
 
@@ -46,7 +47,6 @@ PAGES = {
     "action-plan": ("ui.actions.page", "ActionPlanPage"),
 }
 KIND_NAMES = {"critical-occupations": "Wall", "skill-panel": "Skill panel", "asset-map": "Asset map"}
-RECENT_MAX = 8
 IDLE_CHECKPOINT_MS = 30_000
 
 
@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "&New workspace…", self.new_workspace, QKeySequence.New)
         self._action(self.file_menu, "&Open workspace…", self.choose_workspace, QKeySequence.Open)
         self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent_menu(self.recent_menu, self.settings, self.open_workspace)
+        )
         self.file_menu.addSeparator()
         self.new_session_action = self._action(self.file_menu, "New &session…", self.new_session, "Ctrl+Shift+N")
         self.session_details_action = self._action(self.file_menu, "Session &details…", self.edit_session)
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._on_undo_text)
         stack.redoTextChanged.connect(self._on_redo_text)
         if not demo:
-            self._remember(path)
+            remember(self.settings, path)
         if wf.notice:
             self.statusBar().showMessage(wf.notice)
             QMessageBox.information(self, "Opened read-only" if wf.readonly else "Workspace", wf.notice)
@@ -241,21 +243,8 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         super().closeEvent(event)
 
-    def _remember(self, path: Path) -> None:
-        recent = [p for p in (self.settings.value("recent", []) or []) if p != str(path.resolve())]
-        self.settings.setValue("recent", [str(path.resolve()), *recent][:RECENT_MAX])
-
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", []) or []
-        return [value] if isinstance(value, str) else list(value)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for name in self.recent_files():
-            action = self.recent_menu.addAction(name)
-            action.triggered.connect(lambda _=False, n=name: self.open_workspace(Path(n)))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+        return recent_files(self.settings)
 
     # --- sessions ---------------------------------------------------------------------------
 
