@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.table_import import ImportReport, _cell, _column, _no_rows, _read
+from exporters.table_import import ImportReport, _column, _no_rows, _read, named_rows
 
 MAX_PROGRAM = 500  # the domain's limit for a card's text
 
@@ -46,16 +46,9 @@ def read_program_table(path: Path) -> tuple[list[ProgramRow], ImportReport]:
     _no_rows(table, path)
     report = ImportReport(path.name)
     rows: list[ProgramRow] = []
-    for number, record in table.rows:
-        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
-        name = _cell(record[program_col])
-        if not name:
-            if any(values.values()):
-                report.skip(number, "no program name")
-            continue
-        if len(name) > MAX_PROGRAM:
-            report.skip(number, f"the program's name is {len(name)} characters long; a card holds {MAX_PROGRAM}")
-            continue
+    for number, name, values in named_rows(
+        table, report, program_col, columns, missing="no program name", named="the program's name", limit=MAX_PROGRAM
+    ):
         family, level = values.pop("family"), values.pop("level")
         rows.append(ProgramRow(number, name, family, level, {k: v for k, v in values.items() if v}))
     report.read = len(rows)

@@ -120,6 +120,25 @@ FUNCTION_COLUMNS = ("function", "functions", "duty", "job function")
 TASK_COLUMNS = ("task", "tasks", "task statement")
 
 
+def named_rows(
+    table: Table, report: ImportReport, name_col: str, columns: dict, *, missing: str, named: str, limit: int
+):
+    """The rows that name something (a card, a program): (row number, the name, the other columns' cells).
+
+    A row with no name but other cells filled, or a name too long for a card, is skipped and reported."""
+    for number, record in table.rows:
+        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
+        name = _cell(record[name_col])
+        if not name:
+            if any(values.values()):
+                report.skip(number, missing)
+            continue
+        if len(name) > limit:
+            report.skip(number, f"{named} is {len(name)} characters long; a card holds {limit}")
+            continue
+        yield number, name, values
+
+
 def read_task_table(path: Path) -> tuple[list[TaskRow], ImportReport]:
     """A strawman matrix as a table with `function` and `task` columns, one task a row.
 
@@ -298,16 +317,9 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
     _no_rows(table, path)
     report = ImportReport(path.name)
     rows: list[CardRow] = []
-    for number, record in table.rows:
-        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
-        text = _cell(record[text_col])
-        if not text:
-            if any(values.values()):
-                report.skip(number, "no card text")
-            continue
-        if len(text) > MAX_TASK:
-            report.skip(number, f"the card is {len(text)} characters long; a card holds {MAX_TASK}")
-            continue
+    for number, text, values in named_rows(
+        table, report, text_col, columns, missing="no card text", named="the card", limit=MAX_TASK
+    ):
         kind = "occupation"
         if values.get("kind"):
             kind = KIND_WORDS.get(values["kind"].casefold())

@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 
 import pytest
 
-import resources
 from cardwall.interchange import FormatError, ImportSession, session_to_dict
 from cardwall.model import Workspace
-
-
-def load_demo(name: str) -> dict:
-    return json.loads(resources.path("demo", name).read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("name", ["asset-map.json", "action-plan.json"])
-def test_export_then_import_gives_an_equal_later_session(name):
-    ws = Workspace()
-    first = ImportSession(load_demo(name))
-    first.apply(ws)
-    exported = session_to_dict(ws, first.session_id)
-    second = ImportSession(json.loads(json.dumps(exported)))
-    second.apply(ws)
-    assert session_to_dict(ws, second.session_id) == exported
-    a, b = ws.sessions[first.session_id], ws.sessions[second.session_id]
-    for table in ("cards", "program_details", "links", "gap_rows", "actions", "resources"):
-        assert a.table(table) == b.table(table), table
+from tests.domain.test_interchange import load_demo
 
 
 def test_the_demo_asset_map_carries_programs_links_and_a_judged_matrix():
