@@ -52,8 +52,14 @@ def export_session(
     finally:
         UNDRAWN.reset(token)
     if undrawn and report is not None:
-        shown = " ".join(sorted(undrawn)[:20])
-        report.append(f"{len(undrawn)} characters no bundled font can draw print as {PLACEHOLDER} in the PDFs: {shown}")
+        # with its code point: the screen showing this line may lack a font for it too
+        shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(undrawn)[:20])
+        what = (
+            "1 character that no bundled font can draw prints"
+            if len(undrawn) == 1
+            else (f"{len(undrawn)} characters that no bundled font can draw print")
+        )
+        report.append(f"{what} as {PLACEHOLDER} in the PDFs: {shown}")
     return written
 
 
