@@ -98,8 +98,9 @@ def test_a_supplementary_character_maps_to_a_surrogate_pair():
     assert "<01> <D83DDD27>" in cmap and "<02> <4E16>" in cmap and "<00> <0020>" in cmap
 
 
-def test_an_export_without_cjk_or_emoji_never_reads_their_fonts(tmp_path):
-    """The fallbacks (3.4 and 3 MB) are read when a text needs them, not by every export."""
+def test_an_export_reads_only_what_it_needs(tmp_path):
+    """A first export pays for what it uses: the fallback fonts (3.4 and 3 MB) when a text needs them,
+    never pandas or numpy (half a second of imports for tables the csv module and openpyxl write)."""
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -108,9 +109,11 @@ def test_an_export_without_cjk_or_emoji_never_reads_their_fonts(tmp_path):
         "from ui.cli import export_workspace\n"
         f"tmp = Path({str(tmp_path)!r})\n"
         "export_workspace(build_demo(tmp / 'demo.cardwall'), tmp / 'out', all_sessions=True)\n"
+        "print([m for m in ('pandas', 'numpy') if m in sys.modules])\n"
         "print(sorted(pdfmetrics.getRegisteredFontNames()))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    registered = done.stdout.strip().splitlines()[-1]
+    heavy, registered = done.stdout.strip().splitlines()[-2:]
+    assert heavy == "[]"
     assert "DejaVuSans" in registered
     assert "WenQuanYiMicroHei" not in registered and "Symbola" not in registered
