@@ -91,7 +91,8 @@ STYLES = {
     "cell_bold": _style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11),
     "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=colors.white),
     "cell_num": _style("cell_num", fontSize=8.5, leading=11, alignment=2),
-    "bullet": _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+    # DejaVu's bullet is wider than Helvetica's: set 2 pt further left, the text starts where it did
+    "bullet": _style("bullet", leftIndent=12, bulletIndent=0, spaceAfter=2),
     "quote": _style("quote", leftIndent=10, textColor=INK, spaceAfter=5),
 }
 
