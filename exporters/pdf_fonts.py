@@ -134,6 +134,8 @@ def font_for(ch: str) -> str:
 
 def runs(line: str, *, undrawn: set[str] | None = None) -> list[tuple[str, str]]:
     """(font, text) runs of a line, '' for DejaVu; a character no font draws becomes PLACEHOLDER, noted in `undrawn`."""
+    if not line or max(line) < "\u0250":  # Latin, as nearly every line is: DejaVu draws it all
+        return [("", line)] if line else []
     out: list[tuple[str, str]] = []
     run, font = "", ""
     for ch in line:
