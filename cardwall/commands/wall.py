@@ -127,7 +127,8 @@ class AddCard(Command):
         refuse_taken(session, "cards", self.card_id, "card")
         _check_cell(session, self.category_id, self.level_id)
         names = ("text", "kind", "author_id", "round", "reasons", "soc_code", "soc_title", "notes", "prompt")
-        fields = clean_card_fields(session, {n: getattr(self, n) for n in (*names, "education", "credentials", "description", "tools")})
+        names += ("education", "credentials", "description", "tools")
+        fields = clean_card_fields(session, {n: getattr(self, n) for n in names})
         position = _cell_end(session, self.category_id, self.level_id) + 1
         card = Card(id=self.card_id, category_id=self.category_id, level_id=self.level_id, position=position, **fields)
         return [(("cards", session.id, card.id), card)]
