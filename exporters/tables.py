@@ -38,11 +38,14 @@ CARD_COLUMNS = [
     "soc_title",
     "education",
     "credentials",
+    "description",
+    "tools",
     "prompt",
 ]
 CROSSWALK_COLUMNS = [
     "level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes",
     "median_wage", "wage_where", "employment", "employment_where", "openings", "education", "credentials",
+    "description", "tools",
 ]  # fmt: skip
 PARTICIPANT_COLUMNS = ["id", "name", "organization", "role", "email"]
 PATH_COLUMNS = ["panel", "soc_code", "direction", "path"]
@@ -114,6 +117,8 @@ def cards_sheet(session: Session) -> Sheet:
                 "soc_title": c.soc_title,
                 "education": c.education,
                 "credentials": c.credentials,
+                "description": c.description,
+                "tools": c.tools,
                 "prompt": c.prompt,
             }
         )
@@ -157,6 +162,8 @@ def crosswalk_sheet(session: Session, figures: dict | None = None) -> Sheet:
                 "openings": _number(facts.get("openings")),
                 "education": next((c.education for c in o.cards if c.education), ""),
                 "credentials": next((c.credentials for c in o.cards if c.credentials), ""),
+                "description": next((c.description for c in o.cards if c.description), ""),
+                "tools": next((c.tools for c in o.cards if c.tools), ""),
             }
         )
     return _sheet(rows, CROSSWALK_COLUMNS)
