@@ -72,9 +72,10 @@ def _style(name: str, **kw) -> ParagraphStyle:
 
 
 register_fonts()
-# reportlab opens every page and table cell in Helvetica, which it never embeds (pdffonts shows
-# "emb no"): every PDF here starts in our embedded font instead.
+# reportlab opens every page, table cell and drawing in Helvetica, which it never embeds (pdffonts
+# shows "emb no"): every PDF here starts in our embedded font instead.
 rl_config.canvas_basefontname = FONT
+rl_config.defaultGraphicsFontName = FONT
 CellStyle.fontname = FONT
 
 STYLES = {
