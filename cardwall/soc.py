@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cardwall.soc_lexicon import INDUSTRY_FAMILIES, LEXICON, RETIRED
+from cardwall.soc_names import ALTERNATE
 from cardwall.soc_rank import HEAD_WEIGHT, TitleIndex
-from cardwall.soc_words import FILLER, normalise, root, segments, stem, title_words, words_of
+from cardwall.soc_words import FILLER, ROLES, normalise, root, segments, stem, title_words, words_of
 
 TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 2025)
 _SOC = re.compile(r"^\d{2}-\d{4}$")
@@ -99,7 +100,7 @@ class SocMatcher:
             self.titles[code] = title
             choices.append(title_words(title))
             owners.append(code)
-        for code, names in LEXICON.items():
+        for code, names in [*LEXICON.items(), *ALTERNATE.items()]:
             if code not in self.titles:
                 continue
             for name in names:
@@ -150,8 +151,9 @@ class SocMatcher:
         out: list[tuple[str, float]] = []
         for words, factor in segments(text):
             words = [self._correct(w) for w in self._compounds(words)]
-            out += [(w, factor) for w in words[:-1]]
-            out.append((words[-1], factor * HEAD_WEIGHT if factor == 1 else factor))
+            # The head word names the occupation, unless it names a role: then the word before it does.
+            head = len(words) - 2 if len(words) > 1 and words[-1] in ROLES else len(words) - 1
+            out += [(w, factor * HEAD_WEIGHT if i == head and factor == 1 else factor) for i, w in enumerate(words)]
         return out
 
     def _code_in(self, raw: str) -> tuple[str, str] | None:

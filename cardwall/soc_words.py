@@ -91,6 +91,13 @@ KINDRED = [
     )
 ]
 KIN = {w: i for i, group in enumerate(KINDRED) for w in group}
+# Words for a role any trade has: in "shipping associate" or "payroll administrator" the word before names the work.
+ROLES = set(
+    _listed("""
+    associate worker specialist administrator assistant representative technician operator clerk coordinator
+    agent officer analyst attendant helper professional tender aide
+    """)
+)
 
 
 def stem(word: str) -> str:

@@ -1,0 +1,178 @@
+"""Other names of detailed SOC occupations across every industry: the titles on job boards and pay stubs.
+
+cardwall/soc_lexicon.py holds the names a manufacturing wall uses; these are the common working titles of
+the occupations that employ the most people (OEWS May 2025) and of the trades each kind of sector
+partnership convenes (health care, IT, construction, logistics, hospitality, retail, finance, energy,
+public sector), written from what employers post. One line per occupation: "code: name; name; ...".
+"""
+
+from __future__ import annotations
+
+_TEXT = """
+11-1021: operations manager; general manager; plant operations manager; branch operations manager
+11-2021: marketing manager; brand manager; marketing director
+11-3012: administrative services manager; office services manager; facilities and office manager
+11-3013: facilities manager; facility director; building manager
+11-3021: it manager; it director; information technology manager; chief information officer; cio; it project manager
+11-3031: finance director; treasurer; branch manager bank; cfo; chief financial officer
+11-9021: project superintendent; general superintendent; construction project manager
+11-9041: engineering manager; director of engineering
+11-9051: restaurant manager; kitchen manager; food service director; cafeteria manager
+11-9081: hotel manager; general manager hotel; lodging manager
+11-9111: nurse manager; director of nursing; clinic manager; practice manager; health services manager
+11-9141: property manager; apartment manager; community manager
+11-9151: social services director; social services manager
+13-1031: claims adjuster; insurance adjuster; claims examiner
+13-1041: compliance officer; compliance specialist; compliance analyst
+13-1051: estimator; cost estimator; construction estimator
+13-1111: management analyst; business analyst; management consultant; process improvement analyst
+13-1121: event planner; meeting planner; event coordinator
+13-1141: benefits specialist; compensation analyst; benefits administrator
+13-1161: marketing specialist; marketing coordinator; market research analyst; digital marketing specialist
+13-2051: financial analyst; investment analyst; fp&a analyst
+13-2052: financial advisor; financial planner; wealth advisor
+13-2053: underwriter; insurance underwriter
+13-2072: loan officer; mortgage loan officer; mortgage banker
+13-2082: tax preparer
+15-1211: business systems analyst; it analyst; systems analyst
+15-1212: information security analyst; cyber security analyst; soc analyst; security engineer
+15-1231: network technician; network support specialist
+15-1232: help desk technician; desktop technician; it technician; service desk analyst; it support specialist
+15-1241: network engineer; network architect
+15-1244: systems administrator; network administrator; systems engineer; cloud engineer; devops engineer
+15-1251: programmer; coder; computer programmer
+15-1252: software engineer; application developer; full stack developer; java developer; backend developer
+15-1253: qa tester; software tester; test engineer; qa analyst; quality assurance analyst
+15-1255: web designer; ux designer; ui designer
+15-2051: data scientist; machine learning engineer
+17-1022: land surveyor; surveyor
+17-2051: civil engineer; structural engineer; project engineer
+17-3011: civil drafter; architectural drafter
+17-3022: civil engineering technician; engineering technician
+19-3051: city planner; urban planner; regional planner
+19-4031: chemical lab technician; lab technician; chemistry technician
+21-1018: mental health counselor; substance abuse counselor; behavioral health counselor
+21-1021: caseworker; case worker; child welfare worker; social worker
+21-1022: hospital social worker; medical social worker
+21-1093: case aide; social services assistant; community support worker; direct support professional
+23-1011: attorney; lawyer; counsel
+23-2011: paralegal; legal assistant
+25-2021: teacher; elementary teacher; classroom teacher
+25-2031: high school teacher
+25-3031: substitute teacher
+25-9045: teacher aide; teacher assistant; paraprofessional; paraeducator; instructional aide; classroom aide
+25-4022: librarian; media specialist
+27-1024: graphic designer; graphic artist
+27-1026: visual merchandiser; window dresser; display designer
+27-3031: communications specialist; public relations specialist; pr specialist
+29-1051: pharmacist; staff pharmacist
+29-1122: occupational therapist; ot
+29-1126: respiratory therapist; rt; respiratory care practitioner
+29-1127: speech therapist; speech language pathologist; slp
+29-1141: staff nurse; er nurse; icu nurse; travel nurse; floor nurse; rn case manager
+29-1292: dental hygienist; hygienist
+29-2010: lab tech; medical technologist; medical lab technician; clinical lab scientist; mlt; mls
+29-2032: sonographer; ultrasound tech; ultrasound technologist
+29-2042: emt; emergency medical technician; ambulance emt
+29-2043: paramedic
+29-2053: psych tech; psychiatric technician; mental health technician; behavioral health technician
+29-2056: vet tech; veterinary technician
+29-2072: medical coder; coding specialist; health information technician; medical records clerk; medical biller
+31-1120: home care aide; caregiver; personal care assistant; pca; hha; home health aide; companion
+31-1131: patient care tech; patient care associate; cna; nursing aide; state tested nursing assistant; stna
+31-2011: occupational therapy assistant; cota
+31-2021: physical therapist assistant; pta
+31-2022: physical therapy aide; rehab aide
+31-9092: clinical assistant; medical assistant; cma
+31-9093: sterile processing technician; central sterile tech; sterile processing tech; spd tech
+33-2011: firefighter; fire fighter
+33-3012: corrections officer; correctional officer; detention officer; jailer
+33-3051: police officer; patrol officer; deputy sheriff
+33-9032: security officer; security guard; loss prevention officer; campus security
+35-1011: sous chef; executive chef; head cook; kitchen lead
+35-1012: shift leader restaurant; shift manager restaurant; food service supervisor
+35-2011: fast food cook; grill cook
+35-2012: cafeteria cook; institutional cook; school cook
+35-2015: short order cook
+35-2021: prep cook; food prep; kitchen helper; salad maker
+35-3011: bartender; mixologist
+35-3023: barista; crew member; counter attendant; fast food worker; sandwich artist
+35-3031: banquet server; cocktail server; food server
+35-3041: room service attendant; tray passer; dietary aide
+35-9011: busser; bus person; busboy; dining room attendant; barback
+35-9031: host; hostess; greeter restaurant
+37-1011: housekeeping supervisor; janitorial supervisor; executive housekeeper
+37-2011: janitor; custodian; cleaner; environmental services; evs technician
+37-2012: hotel housekeeper; room attendant; housekeeping aide
+37-3011: landscaper; groundskeeper; lawn care technician; grounds worker
+39-9011: childcare worker; daycare teacher; nanny
+41-2021: rental agent; counter clerk; rental counter
+41-2022: parts counter; parts salesperson; parts associate
+41-3021: insurance agent; insurance sales agent
+41-3031: personal banker; financial services representative; stockbroker
+41-3091: account executive; business development representative; sales executive; inside sales representative
+41-9022: real estate agent; realtor
+43-3011: collector; collections representative; collections specialist; debt collector
+43-3021: billing specialist; billing clerk; biller
+43-3071: teller; bank teller
+43-4031: court clerk; deputy clerk; municipal clerk
+43-4081: front desk agent; hotel front desk clerk; night auditor; guest service agent
+43-4111: patient access representative; patient registrar; registration clerk; admitting clerk
+43-4131: loan processor; loan clerk
+43-4171: front desk receptionist; patient service representative
+43-5011: freight agent; freight broker agent
+43-5031: 911 dispatcher; emergency dispatcher; public safety dispatcher; 911 operator
+43-5041: meter reader
+43-6011: executive assistant
+43-6012: legal secretary
+45-2092: farmworker; farm hand; farm laborer; nursery worker
+47-2051: concrete finisher; cement mason; concrete worker
+47-2081: drywall hanger; drywall installer; drywall finisher; taper
+47-2121: glazier
+47-2131: insulation installer; insulator
+47-2141: commercial painter; house painter; painter
+47-2152: pipe fitter; plumbing apprentice
+47-2221: ironworker; iron worker; rebar worker
+47-2231: solar installer; pv installer
+47-4011: building inspector; code inspector; construction inspector
+47-4021: elevator mechanic; elevator technician
+47-5071: roustabout; floorhand
+49-2022: telecom technician; cable technician; install technician
+49-3011: aircraft mechanic; a&p mechanic; aviation maintenance technician
+49-3021: auto body technician; collision technician; body man
+49-9051: lineman; line worker; powerline technician; journeyman lineman
+49-9052: telecom lineman; cable lineman
+49-9081: wind turbine technician; wind tech
+51-3022: deboner; poultry trimmer; meat trimmer
+51-3092: food production worker; batch maker
+51-5112: printing press operator; press operator printing; pressman
+51-6011: laundry attendant; laundry worker
+51-6093: upholsterer
+51-7011: cabinet builder; furniture maker
+51-8013: power plant operator; plant operator power
+51-8021: boiler operator; stationary engineer
+51-8031: wastewater operator; water treatment operator; water operator
+51-8092: gas plant operator
+53-1047: warehouse lead; dock lead; shipping lead
+53-2031: flight attendant
+53-3031: route sales representative
+53-3051: school bus driver
+53-3052: bus driver; transit operator; motor coach driver
+53-3053: shuttle driver; chauffeur; van driver
+53-6021: valet; parking attendant
+53-7061: car washer; detailer; car porter
+53-7062: freight handler; warehouse worker; material mover; stock handler
+53-7065: order selector; stocker; night stocker; shelf stocker
+53-7081: garbage collector; sanitation worker; refuse driver
+"""
+
+
+def _parsed(text: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.strip().splitlines():
+        code, names = line.split(":", 1)
+        out[code.strip()] = tuple(n.strip() for n in names.split(";") if n.strip())
+    return out
+
+
+ALTERNATE: dict[str, tuple[str, ...]] = _parsed(_TEXT)
