@@ -64,6 +64,9 @@ _SPLIT = re.compile(r"[^a-z0-9&]+")
 # A qualifier: what follows " - " (spaced) or stands in brackets: "Equipment Operator - Excavator".
 _QUALIFIER = re.compile(r"\s[-–—]\s|\(([^)]*)\)?")
 QUALIFIER_WEIGHT = 0.5
+ALTERNATIVE_WEIGHT = 0.9
+# Two people's words joined by a hyphen are two names of one job: "Welder-Fitter" is "Welder/Fitter".
+_PAIRED = re.compile(r"\b([a-z]+(?:er|or|ist|ian))-([a-z]+(?:er|or|ist|ian))\b", re.I)
 
 
 # Words for the person that name the same kind of work, so "harness builder" meets "wire harness assembler"
@@ -128,10 +131,12 @@ def words_of(text: str) -> list[str]:
     for phrase, replacement in PHRASES.items():
         text = text.replace(f" {phrase} ", f" {replacement} ")
     out = []
-    for word in text.split():
+    typed = text.split()
+    for position, word in enumerate(typed):
         if word in FILLER:
             continue
-        word = WORDS.get(word, word)
+        # "admin" ends "database admin" (the administrator) and begins "admin assistant" (administrative)
+        word = "administrator" if word == "admin" and position == len(typed) - 1 and position else WORDS.get(word, word)
         out.extend(stem(w) for w in word.split())
     return out
 
@@ -148,11 +153,11 @@ def normalise(text: str) -> str:
 def segments(text: str) -> list[tuple[list[str], float]]:
     """The title's parts, each with how much its words count: 1 for the title and each of its "/" alternatives
     ("Welder/Fabricator"), QUALIFIER_WEIGHT for what follows " - " or stands in brackets."""
-    parts = [p for p in _QUALIFIER.split(text) if p and p.strip()]
+    parts = [p for p in _QUALIFIER.split(_PAIRED.sub(r"\1/\2", text)) if p and p.strip()]
     out: list[tuple[list[str], float]] = []
     for i, part in enumerate(parts):
-        if i == 0:
-            out += [(words_of(alternative), 1.0) for alternative in part.split("/")]
+        if i == 0:  # the first alternative is the job; the others count a little less
+            out += [(words_of(alt), 1.0 if j == 0 else ALTERNATIVE_WEIGHT) for j, alt in enumerate(part.split("/"))]
         else:
             out.append((words_of(part), QUALIFIER_WEIGHT))
     out = [(words, factor) for words, factor in out if words]

@@ -86,10 +86,13 @@ def test_accuracy_on_the_held_out_half_and_the_fresh_set(matcher):
     held = evaluate(matcher, cases("held"))
     assert held.total >= 100
     first, top3 = held.rates()
-    assert first >= 0.96 and top3 >= 0.99, (first, top3)  # measured 97.3% and 100%
-    fresh = evaluate(matcher, cases("fresh"))  # written after tuning stopped
+    assert first >= 0.98 and top3 >= 0.99, (first, top3)  # measured 99.1% and 100%
+    fresh = evaluate(matcher, cases("fresh"))  # written after round one's tuning stopped (tuned on in round two)
     first, top3 = fresh.rates()
-    assert first >= 0.81 and top3 >= 0.87, (first, top3)  # measured 83.5% and 89.4%
+    assert first >= 0.97 and top3 >= 0.99, (first, top3)  # measured 100% and 100%
+    fresh2 = evaluate(matcher, cases("fresh2"))  # written before round two's changes, measured a few times
+    first, top3 = fresh2.rates()
+    assert fresh2.total >= 120 and first >= 0.9 and top3 >= 0.97, (first, top3)
 
 
 @pytest.mark.parametrize(
@@ -125,3 +128,43 @@ def test_the_partnership_industry_breaks_ties(matcher):
 )
 def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
     assert codes(matcher, typed)[0] == wanted
+
+
+@pytest.mark.parametrize(
+    ("typed", "industry", "wanted"),
+    [
+        ("Harness builder", "31--34", {"51-2028"}),  # builder and assembler: one kind of work
+        ("Reach truck driver", "", {"53-7051"}),  # driver and operator
+        ("Elevator mechanic", "23--24", {"47-4021"}),  # mechanic and repairer
+        ("Shipping associate", "31--34", {"43-5071", "53-7062"}),  # a role word: the word before names the work
+        ("Payroll administrator", "", {"43-3051"}),
+        ("Welder-Fitter", "31--34", {"51-4121"}),  # two names of one job, the first the job
+        ("Landscaper", "", {"37-3011"}),  # "Architects, Except Landscape and Naval" is not about landscaping
+        ("Mechanical designer", "31--34", {"17-3013", "17-2141"}),  # not "Designers, All Other"
+        ("Facilities technician", "", {"49-9071"}),  # the technician, not the facilities manager
+        ("Sr. Maint Tech III - 2nd Shift (PRN)", "31--34", {"49-9041"}),
+    ],
+)
+def test_general_rules_read_company_titles(matcher, typed, industry, wanted):
+    assert matcher.suggest(typed, industry_code=industry)[0].code in wanted
+
+
+def test_how_a_company_title_is_split_into_weighted_parts():
+    from cardwall.soc_words import ALTERNATIVE_WEIGHT, QUALIFIER_WEIGHT, segments
+
+    assert segments("Sr. CNC Operator II - 2nd Shift") == [(["cnc", "operator"], 1.0)]
+    assert segments("Equipment Operator - Excavator") == [
+        (["equipment", "operator"], 1.0),
+        (["excavator"], QUALIFIER_WEIGHT),
+    ]
+    assert segments("Welder-Fitter") == [(["welder"], 1.0), (["fitter"], ALTERNATIVE_WEIGHT)]
+    assert segments("Database admin") == [(["database", "administrator"], 1.0)]
+    assert segments("Admin assistant (part time)") == [(["administrative", "assistant"], 1.0)]
+
+
+def test_more_holders_break_a_tie_between_equal_titles():
+    rows = [("99-0001", "Widget Polishers", "detailed"), ("99-0002", "Widget Sorters", "detailed")]
+    few_polish = SocMatcher(rows, {"99-0001": 2_000, "99-0002": 900_000})
+    many_polish = SocMatcher(rows, {"99-0001": 900_000, "99-0002": 2_000})
+    assert [s.code for s in few_polish.suggest("widget")] == ["99-0002", "99-0001"]
+    assert [s.code for s in many_polish.suggest("widget")] == ["99-0001", "99-0002"]
