@@ -10,6 +10,8 @@ Appendix A). Also here: SOC levels and families, and how a wage is shown.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -118,17 +120,23 @@ class SocMatcher:
         self._correct = lru_cache(maxsize=4096)(self._correct_word)
 
     def _correct_word(self, word: str) -> str:
-        """A word no title uses, read as the nearest one that is ("machinst" -> "machinist"), else as typed."""
+        """A word no title uses, read as the word it shortens ("phleb" -> "phlebotomist") or the one it misspells
+        ("machinst" -> "machinist"; one slip, two in a long word), the commoner of equals; else as typed."""
         if word in self._known or len(word) < 4 or not word.isalpha() or root(word) in self._known_roots:
             return word
+        vocabulary = self._index.vocabulary
+        start = bisect.bisect_left(vocabulary, word)
+        longer = len(word) >= 5 and list(itertools.takewhile(lambda w: w.startswith(word), vocabulary[start:]))
+        if longer:
+            return max(longer, key=lambda w: self._often.get(w, 0))
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        cutoff = 0.75 if len(word) >= 6 else 0.7
-        hits = process.extract(word, self._index.vocabulary, scorer=OSA.normalized_similarity, score_cutoff=cutoff)
+        slips = 1 if len(word) < 9 else 2
+        hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=slips, limit=8)
         if not hits:
             return word
-        return max(hits, key=lambda h: (h[1], self._often.get(h[0], 0)))[0]
+        return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]
 
     def _compounds(self, words: list[str]) -> list[str]:
         """'brick mason' -> 'brickmason', 'ironworker' -> 'iron': the word split or joined as titles spell it."""

@@ -99,7 +99,7 @@ _TEXT = """
 35-3023: barista; crew member; counter attendant; fast food worker; sandwich artist
 35-3031: banquet server; cocktail server; food server
 35-3041: room service attendant; tray passer; dietary aide
-35-9011: busser; bus person; busboy; dining room attendant; barback
+35-9011: busser; busboy; dining room attendant; barback
 35-9031: host; hostess; greeter restaurant
 37-1011: housekeeping supervisor; janitorial supervisor; executive housekeeper
 37-2011: janitor; custodian; cleaner; environmental services; evs technician

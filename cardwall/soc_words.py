@@ -95,10 +95,11 @@ KINDRED = [
 ]
 KIN = {w: i for i, group in enumerate(KINDRED) for w in group}
 # Words for a role any trade has: in "shipping associate" or "payroll administrator" the word before names the work.
+# (A helper, aide or assistant is an occupation of its own: "welder helper" is not a welder.)
 ROLES = set(
     _listed("""
-    associate worker specialist administrator assistant representative technician operator clerk coordinator
-    agent officer analyst attendant helper professional tender aide
+    associate worker specialist administrator representative technician operator clerk coordinator
+    agent officer analyst attendant professional tender
     """)
 )
 

@@ -143,6 +143,9 @@ def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
         ("Mechanical designer", "31--34", {"17-3013", "17-2141"}),  # not "Designers, All Other"
         ("Facilities technician", "", {"49-9071"}),  # the technician, not the facilities manager
         ("Sr. Maint Tech III - 2nd Shift (PRN)", "31--34", {"49-9041"}),
+        ("Phleb", "62--63", {"31-9097"}),  # a word cut short reads as the title word it begins
+        ("Welder helper", "31--34", {"51-9198"}),  # a helper is an occupation of its own
+        ("Bus operator", "99-100", {"53-3052", "53-3051"}),
     ],
 )
 def test_general_rules_read_company_titles(matcher, typed, industry, wanted):
@@ -168,3 +171,9 @@ def test_more_holders_break_a_tie_between_equal_titles():
     many_polish = SocMatcher(rows, {"99-0001": 900_000, "99-0002": 2_000})
     assert [s.code for s in few_polish.suggest("widget")] == ["99-0002", "99-0001"]
     assert [s.code for s in many_polish.suggest("widget")] == ["99-0001", "99-0002"]
+
+
+def test_a_real_word_is_not_misread_as_a_far_title_word(matcher):
+    # "staffing" is two slips from "stamping": a short word is allowed one
+    assert matcher.suggest("Staffing coordinator", industry_code="62--63")[0].code != "51-4031"
+    assert codes(matcher, "Carpentr")[0] == "47-2031"  # one slip is read
