@@ -27,6 +27,8 @@ TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 
 _SOC = re.compile(r"^\d{2}-\d{4}$")
 _CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2})-?(\d{4})(?!\d)")
 _LEADS = re.compile(r"\b(supervisor|foreman|lead|leader|manager|superintendent)s?\b", re.I)
+_FIRST_LINE = re.compile(r"supervisor|foreman|lead|leader")
+TRADE_BONUS = 10.0  # toward the first-line supervisor of the trade typed beside "foreman" or "lead", from others
 LEAD_BONUS = 4.0  # "foreman" typed: the supervisor's code; none typed: the trade's, by as much
 INDUSTRY_BONUS = (8.0, 4.0, 2.5, 1.5, 1.0)  # by the family's rank in the industry's list: a tie-breaker
 RESIDUAL_PENALTY = 10.0  # an "All Other" occupation is right only when no named one is
@@ -175,6 +177,23 @@ class SocMatcher:
                 return successor, code
         return None
 
+    def _ranked(self, query: list[tuple[str, float]], families: tuple[str, ...]) -> dict[str, float]:
+        """Each occupation's best score for `query`, with the lead, industry, residual and employment adjustments."""
+        leads = any(_LEADS.fullmatch(w) for w, _f in query)  # the person in charge, not the trade
+        best: dict[str, float] = {}
+        for index, score in self._index.scores(query).items():
+            if score < MIN_SCORE:
+                continue
+            code = self._owners[index]
+            if code in self._supervisory:
+                score += LEAD_BONUS if leads else -LEAD_BONUS
+            if code[:2] in families:
+                score += INDUSTRY_BONUS[min(families.index(code[:2]), len(INDUSTRY_BONUS) - 1)]
+            if code in self._residual:
+                score -= RESIDUAL_PENALTY
+            best[code] = max(best.get(code, 0.0), score + self._prior.get(code, 0.0))
+        return best
+
     def suggest(self, text: str, *, limit: int = 5, industry_code: str = "") -> list[Suggestion]:
         """The best detailed occupations for `text`, best first; [] when nothing is close.
 
@@ -190,20 +209,17 @@ class SocMatcher:
         out: list[Suggestion] = []
         if typed:
             out.append(Suggestion(typed[0], self.titles[typed[0]], 100.0, typed[1]))
-        families = industry_families(industry_code)
-        leads = any(_LEADS.fullmatch(w) for w, _f in query)  # the person in charge, not the trade
-        best: dict[str, float] = {}
-        for index, score in self._index.scores(query).items():
-            if score < MIN_SCORE:
-                continue
-            code = self._owners[index]
-            if code in self._supervisory:
-                score += LEAD_BONUS if leads else -LEAD_BONUS
-            if code[:2] in families:
-                score += INDUSTRY_BONUS[min(families.index(code[:2]), len(INDUSTRY_BONUS) - 1)]
-            if code in self._residual:
-                score -= RESIDUAL_PENALTY
-            best[code] = max(best.get(code, 0.0), score + self._prior.get(code, 0.0))
+        best = self._ranked(query, industry_families(industry_code))
+        trade = [(w, f) for w, f in query if not _LEADS.fullmatch(w)]
+        if trade and len(trade) < len(query) and any(_FIRST_LINE.fullmatch(w) for w, _f in query):
+            # "Carpenter foreman": the supervisor of the trade typed, in the trade's family (47-1011, not 51-1011)
+            done = self._ranked(trade, ())
+            family = next(
+                (c[:2] for c in sorted(done, key=done.__getitem__, reverse=True) if c not in self._supervisory), ""
+            )
+            for code in best:
+                if code in self._supervisory:
+                    best[code] += TRADE_BONUS if code[:2] == family else -TRADE_BONUS
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self.titles[kv[0]]))
         seen = {s.code for s in out}
         out += [Suggestion(c, self.titles[c], round(min(max(sc, 0.0), 100.0), 1)) for c, sc in ranked if c not in seen]

@@ -19,7 +19,7 @@ _TEXT = """
 11-9041: engineering manager; director of engineering
 11-9051: restaurant manager; kitchen manager; food service director; cafeteria manager
 11-9081: hotel manager; general manager hotel; lodging manager
-11-9111: nurse manager; director of nursing; clinic manager; practice manager; health services manager
+11-9111: nurse manager; nursing supervisor; director of nursing; clinic manager; practice manager; health services manager
 11-9141: property manager; apartment manager; community manager
 11-9151: social services director; social services manager
 13-1031: claims adjuster; insurance adjuster; claims examiner
@@ -96,7 +96,7 @@ _TEXT = """
 35-2015: short order cook
 35-2021: prep cook; food prep; kitchen helper; salad maker
 35-3011: bartender; mixologist
-35-3023: barista; crew member; counter attendant; fast food worker; sandwich artist
+35-3023: barista; restaurant crew member; counter attendant; fast food worker; sandwich artist
 35-3031: banquet server; cocktail server; food server
 35-3041: room service attendant; tray passer; dietary aide
 35-9011: busser; busboy; dining room attendant; barback
@@ -139,7 +139,7 @@ _TEXT = """
 47-5071: roustabout; floorhand
 49-2022: telecom technician; cable technician; install technician
 49-3011: aircraft mechanic; a&p mechanic; aviation maintenance technician
-49-3021: auto body technician; collision technician; body man
+49-3021: auto body technician; collision technician
 49-9051: lineman; line worker; powerline technician; journeyman lineman
 49-9052: telecom lineman; cable lineman
 49-9081: wind turbine technician; wind tech

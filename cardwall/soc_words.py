@@ -36,7 +36,8 @@ WORDS = dict(
     pair.split(":")
     for pair in _listed("""
     op:operator opr:operator ops:operator oper:operator operater:operator tech:technician techs:technician
-    maint:maintenance mech:mechanic mgr:manager mngr:manager supv:supervisor supvr:supervisor spvr:supervisor
+    maint:maintenance mech:mechanic mgr:manager mngr:manager sup:supervisor supv:supervisor supvr:supervisor
+    spvr:supervisor
     engr:engineer eng:engineer admin:administrative asst:assistant assoc:associate acct:accountant
     rep:representative reps:representative elec:electrician insp:inspector qc:quality qa:quality
     hr:human_resources it:computer dev:developer devs:developer prog:programmer prep:preparation
@@ -99,7 +100,7 @@ KIN = {w: i for i, group in enumerate(KINDRED) for w in group}
 ROLES = set(
     _listed("""
     associate worker specialist administrator representative technician operator clerk coordinator
-    agent officer analyst attendant professional tender
+    agent officer analyst attendant professional tender crew
     """)
 )
 

@@ -146,6 +146,10 @@ def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
         ("Phleb", "62--63", {"31-9097"}),  # a word cut short reads as the title word it begins
         ("Welder helper", "31--34", {"51-9198"}),  # a helper is an occupation of its own
         ("Bus operator", "99-100", {"53-3052", "53-3051"}),
+        ("Carpenter foreman", "", {"47-1011"}),  # the supervisor of the trade typed, in the trade's family
+        ("Warehouse lead", "31--34", {"53-1047"}),
+        ("Roofing crew", "23--24", {"47-2181"}),  # "crew" is a role: the roofing names the work
+        ("Prod. Sup.", "31--34", {"51-1011"}),
     ],
 )
 def test_general_rules_read_company_titles(matcher, typed, industry, wanted):
