@@ -19,7 +19,7 @@ _TEXT = """
 11-9041: engineering manager; director of engineering
 11-9051: restaurant manager; kitchen manager; food service director; cafeteria manager
 11-9081: hotel manager; general manager hotel; lodging manager
-11-9111: nurse manager; nursing supervisor; director of nursing; clinic manager; practice manager; health services manager
+11-9111: nurse manager; nursing supervisor; director of nursing; clinic manager; practice manager
 11-9141: property manager; apartment manager; community manager
 11-9151: social services director; social services manager
 13-1031: claims adjuster; insurance adjuster; claims examiner
