@@ -123,7 +123,8 @@ class SocMatcher:
 
     def _correct_word(self, word: str) -> str:
         """A word no title uses, read as the word it shortens ("phleb" -> "phlebotomist") or the one it misspells
-        ("machinst" -> "machinist"; one slip, two in a long word), the commoner of equals; else as typed."""
+        ("machinst" -> "machinist": one slip, two in a long word, never the first letter), the commoner of equals;
+        else as typed."""
         if word in self._known or len(word) < 4 or not word.isalpha() or root(word) in self._known_roots:
             return word
         vocabulary = self._index.vocabulary
@@ -136,6 +137,7 @@ class SocMatcher:
 
         slips = 1 if len(word) < 9 else 2
         hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=slips, limit=8)
+        hits = [h for h in hits if h[0][0] == word[0]]  # a slip seldom hits the first letter: "ride" is not "aide"
         if not hits:
             return word
         return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]

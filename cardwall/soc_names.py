@@ -52,11 +52,13 @@ _TEXT = """
 19-3051: city planner; urban planner; regional planner
 19-4031: chemical lab technician; lab technician; chemistry technician
 21-1018: mental health counselor; substance abuse counselor; behavioral health counselor
+21-1012: school counselor; guidance counselor; career counselor; academic advisor
 21-1021: caseworker; case worker; child welfare worker; social worker
 21-1022: hospital social worker; medical social worker
 21-1093: case aide; social services assistant; community support worker; direct support professional
 23-1011: attorney; lawyer; counsel
 23-2011: paralegal; legal assistant
+25-1199: professor; adjunct professor; college instructor; lecturer
 25-2021: teacher; elementary teacher; classroom teacher
 25-2031: high school teacher
 25-3031: substitute teacher
@@ -105,6 +107,7 @@ _TEXT = """
 37-2011: janitor; custodian; cleaner; environmental services; evs technician
 37-2012: hotel housekeeper; room attendant; housekeeping aide
 37-3011: landscaper; groundskeeper; lawn care technician; grounds worker
+39-2021: pet groomer; dog groomer; kennel attendant
 39-9011: childcare worker; daycare teacher; nanny
 41-2021: rental agent; counter clerk; rental counter
 41-2022: parts counter; parts salesperson; parts associate

@@ -115,7 +115,7 @@ def stem(word: str) -> str:
 
 
 _SUFFIXES = (
-    "ologist", "ician", "ation", "ical", "ing", "ist", "ian", "ics", "ery", "er", "or", "al", "ic", "ed", "e",
+    "ologist", "ician", "ation", "ical", "ial", "ing", "ist", "ian", "ics", "ery", "er", "or", "al", "ic", "ed", "e",
 )  # fmt: skip
 
 
@@ -123,7 +123,7 @@ def root(word: str) -> str:
     """The word without its ending, so 'welder', 'welding' and 'weld' meet, as do 'technician' and 'technologist'."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            return root(word[: -len(suffix)])  # "janitorial" -> "janitor" -> "janit", as "janitor" is
     return word
 
 
