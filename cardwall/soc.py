@@ -163,9 +163,10 @@ class SocMatcher:
         out: list[tuple[str, float]] = []
         for words, factor in segments(text):
             words = [self._correct(w) for w in self._compounds(words)]
-            # The head word names the occupation, unless it names a role: then the word before it does.
-            head = len(words) - 2 if len(words) > 1 and words[-1] in ROLES else len(words) - 1
-            out += [(w, factor * HEAD_WEIGHT if i == head and factor == 1 else factor) for i, w in enumerate(words)]
+            # The head word names the occupation, unless it names a role: then the words before it do.
+            role = len(words) > 1 and words[-1] in ROLES
+            heads = range(len(words) - 1) if role else [len(words) - 1]
+            out += [(w, factor * HEAD_WEIGHT if i in heads and factor == 1 else factor) for i, w in enumerate(words)]
         return out
 
     def _code_in(self, raw: str) -> tuple[str, str] | None:

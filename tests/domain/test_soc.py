@@ -150,6 +150,7 @@ def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
         ("Warehouse lead", "31--34", {"53-1047"}),
         ("Roofing crew", "23--24", {"47-2181"}),  # "crew" is a role: the roofing names the work
         ("Prod. Sup.", "31--34", {"51-1011"}),
+        ("Inventory control clerk", "31--34", {"43-5071"}),  # before a role word, every word names the work
     ],
 )
 def test_general_rules_read_company_titles(matcher, typed, industry, wanted):
