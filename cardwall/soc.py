@@ -29,6 +29,10 @@ _CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2})-?(\d{4})(?!\d)")
 _LEADS = re.compile(r"\b(supervisor|foreman|lead|leader|manager|superintendent)s?\b", re.I)
 _FIRST_LINE = re.compile(r"supervisor|foreman|lead|leader")
 TRADE_BONUS = 10.0  # toward the first-line supervisor of the trade typed beside "foreman" or "lead", from others
+TRADE_MIN = 55.0  # the trade beside "foreman" must be read with some confidence to steer the supervisor
+_TRADE_WORDS = re.compile(r"\b(apprentice|journeym[ae]n)\b", re.I)
+APPRENTICE_BONUS = 6.0
+TRADE_FAMILIES = ("47", "49", "51")  # construction, installation and repair, production: the apprenticed trades
 LEAD_BONUS = 4.0  # "foreman" typed: the supervisor's code; none typed: the trade's, by as much
 INDUSTRY_BONUS = (8.0, 4.0, 2.5, 1.5, 1.0)  # by the family's rank in the industry's list: a tie-breaker
 RESIDUAL_PENALTY = 10.0  # an "All Other" occupation is right only when no named one is
@@ -123,24 +127,30 @@ class SocMatcher:
 
     def _correct_word(self, word: str) -> str:
         """A word no title uses, read as the word it shortens ("phleb" -> "phlebotomist") or the one it misspells
-        ("machinst" -> "machinist": one slip, two in a long word, never the first letter), the commoner of equals;
-        else as typed."""
+        ("machinst" -> "machinist": one slip, two in a long word, never the first letter) or one of its stem
+        ("cardiac" -> "cardiovascular"), the commoner of equals; else as typed."""
         if word in self._known or len(word) < 4 or not word.isalpha() or root(word) in self._known_roots:
             return word
-        vocabulary = self._index.vocabulary
-        start = bisect.bisect_left(vocabulary, word)
-        longer = len(word) >= 5 and list(itertools.takewhile(lambda w: w.startswith(word), vocabulary[start:]))
+        longer = len(word) >= 5 and self._starting(word)
         if longer:
             return max(longer, key=lambda w: self._often.get(w, 0))
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         slips = 1 if len(word) < 9 else 2
-        hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=slips, limit=8)
+        hits = process.extract(word, self._index.vocabulary, scorer=OSA.distance, score_cutoff=slips, limit=8)
         hits = [h for h in hits if h[0][0] == word[0]]  # a slip seldom hits the first letter: "ride" is not "aide"
-        if not hits:
-            return word
-        return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]
+        if hits:
+            return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]
+        # A word of the same stem, spelled on ("cardiac" -> "cardiovascular"): five letters in common, at least
+        kin = len(word) >= 6 and self._starting(word[:5])
+        return max(kin, key=lambda w: self._often.get(w, 0)) if kin else word
+
+    def _starting(self, prefix: str) -> list[str]:
+        """The title words that begin with `prefix`."""
+        vocabulary = self._index.vocabulary
+        start = bisect.bisect_left(vocabulary, prefix)
+        return list(itertools.takewhile(lambda w: w.startswith(prefix), vocabulary[start:]))
 
     def _compounds(self, words: list[str]) -> list[str]:
         """'brick mason' -> 'brickmason', 'ironworker' -> 'iron': the word split or joined as titles spell it."""
@@ -212,16 +222,19 @@ class SocMatcher:
         out: list[Suggestion] = []
         if typed:
             out.append(Suggestion(typed[0], self.titles[typed[0]], 100.0, typed[1]))
-        best = self._ranked(query, industry_families(industry_code))
+        families = industry_families(industry_code)
+        best = self._ranked(query, families)
+        if _TRADE_WORDS.search(raw):  # an apprentice or journeyman works in a trade
+            for code in best:
+                if code[:2] in TRADE_FAMILIES:
+                    best[code] += APPRENTICE_BONUS
         trade = [(w, f) for w, f in query if not _LEADS.fullmatch(w)]
         if trade and len(trade) < len(query) and any(_FIRST_LINE.fullmatch(w) for w, _f in query):
             # "Carpenter foreman": the supervisor of the trade typed, in the trade's family (47-1011, not 51-1011)
-            done = self._ranked(trade, ())
-            family = next(
-                (c[:2] for c in sorted(done, key=done.__getitem__, reverse=True) if c not in self._supervisory), ""
-            )
+            done = {c: v for c, v in self._ranked(trade, families).items() if c not in self._supervisory}
+            family = max(done, key=done.__getitem__)[:2] if done and max(done.values()) >= TRADE_MIN else ""
             for code in best:
-                if code in self._supervisory:
+                if family and code in self._supervisory:
                     best[code] += TRADE_BONUS if code[:2] == family else -TRADE_BONUS
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self.titles[kv[0]]))
         seen = {s.code for s in out}

@@ -15,6 +15,9 @@ from cardwall.soc_words import KIN, root
 
 ROOT_CREDIT = 0.6  # "welder" typed, "welding" in the title: related, not the same occupation word
 KIN_CREDIT = 0.45  # "builder" typed, "assembler" in the title: the same kind of work, said otherwise
+# A one-word name ("lead", "clerk") says too little to be wholly explained by a longer title's one word: it counts
+# as if it said a little more, so "Distribution center lead" is not simply a "lead" of production.
+LEAST_SAID = 1.3
 QUERY_SHARE = 0.6  # how much of the score is "the typed words are explained" (the rest: "the title is")
 HEAD_WEIGHT = 1.6  # the last word of a title names the occupation ("clerk", "driver", "aide")
 
@@ -84,7 +87,7 @@ class TitleIndex:
                     for w in words:
                         if KIN.get(w) == KIN[word]:
                             explained[w] = max(explained.get(w, 0.0), KIN_CREDIT)
-            said = sum(self._w(w) for w in words)
+            said = max(sum(self._w(w) for w in words), LEAST_SAID)
             covered = sum(self._w(w) * credit for w, credit in explained.items())
             out[i] = 100.0 * (QUERY_SHARE * got / total + (1 - QUERY_SHARE) * covered / said)
         return out

@@ -47,6 +47,11 @@ WORDS = dict(
     whse:warehouse prod:production pharm:pharmacy psych:psychiatric resp:respiratory med:medical
     surg:surgical lab:laboratory acctg:accounting mktg:marketing drvr:driver inv:inventory ctrl:control
     hvy:heavy clk:clerk ofc:office tchr:teacher instr:instructor emt:emergency_medical_technician
+    ed:education sped:special_education para:paraprofessional paras:paraprofessional infosec:information_security
+    cyber:security sec:security accts:accounts bldg:building hosp:hospital ctr:center
+    dist:distribution qlty:quality phys:physical peds:pediatric nurs:nursing env:environmental
+    evs:environmental_services fin:financial govt:government rcvg:receiving trans:transportation
+    transp:transportation dept:department
     """)
 )
 WORDS = {k: v.replace("_", " ") for k, v in WORDS.items()}
@@ -58,7 +63,7 @@ FILLER = set(
     all other except level lvl grade entry experienced skilled good i ii iii iv v 1 2 3 4 5 sr senior jr
     junior apprentice trainee journeyman journeymen shift shifts night nights day days weekend weekends
     1st 2nd 3rd 4th b c d prn diem ft temp temporary seasonal remote hybrid overnight overnights am pm
-    evening evenings basic certified licensed new grad hourly union float floater onsite
+    evening evenings basic certified licensed new grad hourly union float floater onsite crew
     """)
 )
 _SPLIT = re.compile(r"[^a-z0-9&]+")
@@ -86,7 +91,7 @@ KINDRED = [
         "cleaner janitor custodian housekeeper",
         "inspector tester examiner checker auditor",
         "designer drafter",
-        "hanger installer setter",
+        "hanger installer setter layer mason",
         "server waiter waitress",
         "cook chef",
         "programmer developer",
@@ -100,7 +105,7 @@ KIN = {w: i for i, group in enumerate(KINDRED) for w in group}
 ROLES = set(
     _listed("""
     associate worker specialist administrator representative technician operator clerk coordinator
-    agent officer analyst attendant professional tender crew
+    agent officer analyst attendant professional tender
     """)
 )
 

@@ -148,7 +148,9 @@ def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
         ("Bus operator", "99-100", {"53-3052", "53-3051"}),
         ("Carpenter foreman", "", {"47-1011"}),  # the supervisor of the trade typed, in the trade's family
         ("Warehouse lead", "31--34", {"53-1047"}),
-        ("Roofing crew", "23--24", {"47-2181"}),  # "crew" is a role: the roofing names the work
+        ("Roofing crew", "23--24", {"47-2181"}),  # "crew" says nothing of the work: the roofing does
+        ("Block layer", "23--24", {"47-2021"}),  # a layer, a setter, a mason: one kind of work
+        ("Distribution center lead", "48--50", {"53-1047"}),  # not simply a "lead" of production
         ("Prod. Sup.", "31--34", {"51-1011"}),
         ("Inventory control clerk", "31--34", {"43-5071"}),  # before a role word, every word names the work
     ],
@@ -183,3 +185,16 @@ def test_a_real_word_is_not_misread_as_a_far_title_word(matcher):
     assert matcher.suggest("Staffing coordinator", industry_code="62--63")[0].code != "51-4031"
     assert codes(matcher, "Carpentr")[0] == "47-2031"  # one slip is read
     assert "25-9045" not in codes(matcher, "Ride operator")  # a slip seldom hits the first letter: not "aide"
+
+
+def test_an_apprentice_works_in_a_trade():
+    rows = [("17-9991", "Widget Engineers", "detailed"), ("47-9991", "Widget Installers", "detailed")]
+    matcher = SocMatcher(rows, {"17-9991": 900_000, "47-9991": 2_000})
+    assert matcher.suggest("Widget")[0].code == "17-9991"  # the commoner, all else equal
+    assert matcher.suggest("Widget apprentice")[0].code == "47-9991"
+    assert matcher.suggest("Journeyman widget")[0].code == "47-9991"
+
+
+def test_a_word_of_the_same_stem_spelled_on_is_read_as_the_title_word():
+    rows = [("29-9991", "Cardiovascular Monitors", "detailed"), ("33-9991", "Bus Monitors", "detailed")]
+    assert SocMatcher(rows).suggest("Cardiac monitor")[0].code == "29-9991"  # "cardiac": "cardiovascular"
