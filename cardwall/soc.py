@@ -127,9 +127,9 @@ class SocMatcher:
 
     def _correct_word(self, word: str) -> str:
         """A word no title uses, read as the word it shortens ("phleb" -> "phlebotomist") or the one it misspells
-        ("machinst" -> "machinist": one slip, two in a long word, never the first letter) or one of its stem
-        ("cardiac" -> "cardiovascular"), the commoner of equals; else as typed."""
-        if word in self._known or len(word) < 4 or not word.isalpha() or root(word) in self._known_roots:
+        ("machinst" -> "machinist": one slip in a word of five letters or more, two in a long word, never the first
+        letter), the commoner of equals; else as typed. ("side" is not "site": a short word is taken as typed.)"""
+        if word in self._known or len(word) < 5 or not word.isalpha() or root(word) in self._known_roots:
             return word
         longer = len(word) >= 5 and self._starting(word)
         if longer:
@@ -140,11 +140,9 @@ class SocMatcher:
         slips = 1 if len(word) < 9 else 2
         hits = process.extract(word, self._index.vocabulary, scorer=OSA.distance, score_cutoff=slips, limit=8)
         hits = [h for h in hits if h[0][0] == word[0]]  # a slip seldom hits the first letter: "ride" is not "aide"
-        if hits:
-            return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]
-        # A word of the same stem, spelled on ("cardiac" -> "cardiovascular"): five letters in common, at least
-        kin = len(word) >= 6 and self._starting(word[:5])
-        return max(kin, key=lambda w: self._often.get(w, 0)) if kin else word
+        if not hits:
+            return word
+        return min(hits, key=lambda h: (h[1], -self._often.get(h[0], 0)))[0]
 
     def _starting(self, prefix: str) -> list[str]:
         """The title words that begin with `prefix`."""
