@@ -10,16 +10,21 @@ from __future__ import annotations
 
 _TEXT = """
 11-1021: operations manager; general manager; plant operations manager; branch operations manager
+11-1021: operations director; director of operations; site manager; business manager
 11-2011: advertising manager; promotions manager
 11-2021: marketing manager; brand manager; marketing director
+11-2022: sales director; regional sales manager; vp of sales
 11-2032: communications director; communications manager; pr manager
 11-2033: development director; fundraising director
 11-3012: administrative services manager; office services manager; facilities and office manager
 11-3013: facilities manager; facility director; building manager
 11-3021: it manager; it director; information technology manager; chief information officer; cio; it project manager
 11-3031: finance director; treasurer; branch manager bank; cfo; chief financial officer
+11-3051: production superintendent; operations manager manufacturing; plant superintendent
+11-3071: fleet manager; dispatch manager
 11-3111: benefits manager; compensation manager; total rewards manager
 11-3131: training manager; learning and development manager
+11-9013: farm manager; ranch manager
 11-9021: project superintendent; general superintendent; construction project manager
 11-9031: daycare director; childcare center director; preschool director
 11-9032: assistant principal; school principal; superintendent of schools
@@ -34,8 +39,12 @@ _TEXT = """
 13-1031: claims adjuster; insurance adjuster; claims examiner
 13-1041: compliance officer; compliance specialist; compliance analyst
 13-1051: estimator; cost estimator; construction estimator
+13-1071: hr specialist; hr generalist; recruiting coordinator; talent acquisition specialist
 13-1075: labor relations specialist; employee relations specialist
+13-1081: supply chain coordinator; logistics specialist
+13-1082: program coordinator; project engineer manager
 13-1111: management analyst; business analyst; management consultant; process improvement analyst
+13-1111: operations analyst; business consultant
 13-1121: event planner; meeting planner; event coordinator
 13-1131: development officer; fundraiser; grant writer
 13-1141: benefits specialist; compensation analyst; benefits administrator
@@ -61,6 +70,7 @@ _TEXT = """
 15-1252: software engineer; application developer; full stack developer; java developer; backend developer
 15-1253: qa tester; software tester; test engineer; qa analyst; quality assurance analyst
 15-1255: web designer; ux designer; ui designer
+15-1299: site reliability engineer; it specialist; it generalist
 15-2011: actuary; actuarial analyst
 15-2041: statistician; biostatistician
 15-2051: data scientist; machine learning engineer
@@ -72,9 +82,14 @@ _TEXT = """
 17-2061: hardware engineer
 17-2072: electronics engineer; rf engineer
 17-2111: safety engineer; fire protection engineer
+17-2112: industrial engineer; reliability engineer
+17-2141: product engineer; mechanical design engineer
 17-3011: civil drafter; architectural drafter
 17-3012: electrical drafter; electrical designer
+17-3013: mechanical designer; autocad drafter; solidworks designer
 17-3022: civil engineering technician; engineering technician
+17-3023: electronics technician; test technician electronics; field engineer electronics
+17-3024: maintenance technician automation; instrumentation technician; i&e technician
 17-3027: mechanical technician; mechanical engineering technician; test technician
 17-3028: calibration technician; metrology technician
 17-3031: survey technician; rodman; gis technician
@@ -93,6 +108,7 @@ _TEXT = """
 21-1013: marriage and family therapist; mft; family therapist
 21-1015: rehabilitation counselor; vocational rehabilitation counselor; job coach
 21-1018: mental health counselor; substance abuse counselor; behavioral health counselor
+21-1018: addiction counselor; drug counselor
 21-1021: caseworker; case worker; child welfare worker; social worker
 21-1022: hospital social worker; medical social worker
 21-1023: mental health social worker; clinical social worker; lcsw
@@ -121,6 +137,7 @@ _TEXT = """
 25-4031: library technician; library tech
 25-9031: instructional coordinator; curriculum specialist; instructional coach
 25-9045: teacher aide; teacher assistant; paraprofessional; paraeducator; instructional aide; classroom aide
+25-9045: para educator; special education aide; instructional assistant; teacher's aide; classroom assistant
 27-1024: graphic designer; graphic artist
 27-1025: interior designer
 27-1026: visual merchandiser; window dresser; display designer
@@ -140,6 +157,7 @@ _TEXT = """
 29-1126: respiratory therapist; rt; respiratory care practitioner
 29-1127: speech therapist; speech language pathologist; slp
 29-1141: staff nurse; er nurse; icu nurse; travel nurse; floor nurse; rn case manager
+29-1141: med surg nurse; staff rn; clinical nurse; telemetry nurse; case manager rn; public health nurse
 29-1151: nurse anesthetist; crna
 29-1215: family doctor; family physician; primary care physician
 29-1216: internist; hospitalist
@@ -152,21 +170,27 @@ _TEXT = """
 29-2035: mri technologist; mri tech
 29-2042: emt; emergency medical technician; ambulance emt
 29-2043: paramedic
+29-2052: certified pharmacy technician; cpht
 29-2053: psych tech; psychiatric technician; mental health technician; behavioral health technician
 29-2056: vet tech; veterinary technician
 29-2057: ophthalmic technician; optometric technician
+29-2061: lpn charge nurse; licensed vocational nurse
 29-2072: medical coder; coding specialist; health information technician; medical records clerk; medical biller
 29-2081: optician
 29-9021: cancer registrar; health information technologist
 31-1120: home care aide; caregiver; personal care assistant; pca; hha; home health aide; companion
+31-1120: direct care worker; resident care aide; personal care aide; hospice aide; sitter
 31-1131: patient care tech; patient care associate; cna; nursing aide; state tested nursing assistant; stna
+31-1131: nurse aide; patient care assistant; resident aide; certified nursing aide; hospital aide
 31-1132: orderly; patient transporter
 31-1133: psychiatric aide; mental health aide
 31-2011: occupational therapy assistant; cota
 31-2021: physical therapist assistant; pta
 31-2022: physical therapy aide; rehab aide
 31-9011: massage therapist; lmt
+31-9091: dental assistant; chairside assistant
 31-9092: clinical assistant; medical assistant; cma
+31-9092: medical office assistant; back office assistant; clinical medical assistant
 31-9093: sterile processing technician; central sterile tech; sterile processing tech; spd tech
 31-9095: pharmacy aide; pharmacy clerk
 31-9096: veterinary assistant; vet assistant; kennel technician
@@ -181,8 +205,10 @@ _TEXT = """
 33-9094: bus monitor
 35-1011: sous chef; executive chef; head cook; kitchen lead
 35-1012: shift leader restaurant; shift manager restaurant; food service supervisor
+35-1012: shift supervisor restaurant; floor supervisor restaurant; kitchen supervisor
 35-2011: fast food cook; grill cook
 35-2012: cafeteria cook; institutional cook; school cook
+35-2014: grill cook; saute cook; fry cook restaurant
 35-2015: short order cook
 35-2021: prep cook; food prep; kitchen helper; salad maker
 35-3011: bartender; mixologist
@@ -190,9 +216,11 @@ _TEXT = """
 35-3031: banquet server; cocktail server; food server
 35-3041: room service attendant; tray passer; dietary aide
 35-9011: busser; busboy; dining room attendant; barback
+35-9021: dishroom worker; pot washer; steward kitchen
 35-9031: host; hostess; greeter restaurant
 37-1011: housekeeping supervisor; janitorial supervisor; executive housekeeper
 37-2011: janitor; custodian; cleaner; environmental services; evs technician
+37-2011: housekeeper commercial; floor technician; floor care technician
 37-2012: hotel housekeeper; room attendant; housekeeping aide
 37-2021: exterminator; pest control technician
 37-3011: landscaper; groundskeeper; lawn care technician; grounds worker
@@ -211,8 +239,10 @@ _TEXT = """
 39-9032: recreation leader; camp counselor; activities assistant; activity aide
 39-9041: residential advisor; resident assistant; house parent
 41-1012: inside sales manager; sales supervisor
+41-2011: front end cashier; checkout associate; register clerk
 41-2021: rental agent; counter clerk; rental counter
 41-2022: parts counter; parts salesperson; parts associate
+41-2031: sales associate retail; cosmetics associate; optical sales associate; store associate
 41-3021: insurance agent; insurance sales agent
 41-3031: personal banker; financial services representative; stockbroker
 41-3041: travel agent
@@ -226,6 +256,7 @@ _TEXT = """
 43-3061: procurement clerk; purchasing clerk
 43-3071: teller; bank teller
 43-4031: court clerk; deputy clerk; municipal clerk
+43-4051: member services representative; customer care representative; call center representative
 43-4061: eligibility specialist; eligibility worker; benefits caseworker
 43-4071: file clerk; records clerk
 43-4081: front desk agent; hotel front desk clerk; night auditor; guest service agent
@@ -246,8 +277,10 @@ _TEXT = """
 43-5111: scale operator; weigher
 43-6011: executive assistant
 43-6012: legal secretary
+43-6014: administrative coordinator; department secretary; office coordinator; school secretary
 43-9041: claims processor; policy processing clerk
 43-9051: mail clerk; mailroom clerk
+43-9061: general clerk; office assistant clerical; records clerk office
 45-2091: tractor operator; combine operator
 45-2092: farmworker; farm hand; farm laborer; nursery worker
 45-2093: ranch hand; dairy worker
@@ -263,7 +296,8 @@ _TEXT = """
 47-2151: pipe layer; pipelayer
 47-2152: pipe fitter; plumbing apprentice
 47-2161: plasterer; stucco mason
-47-2221: ironworker; iron worker; rebar worker
+47-2221: ironworker; iron worker
+47-2221: structural ironworker; steel erector
 47-2231: solar installer; pv installer
 47-3012: carpenter helper
 47-3013: electrician helper; electrical helper
@@ -282,6 +316,7 @@ _TEXT = """
 49-2098: alarm installer; security system technician; fire alarm technician
 49-3011: aircraft mechanic; a&p mechanic; aviation maintenance technician
 49-3021: auto body technician; collision technician
+49-3023: auto technician; car technician; quick lube technician; oil change technician
 49-3041: farm equipment mechanic; ag mechanic
 49-3053: small engine mechanic
 49-3093: tire technician; tire changer
@@ -291,6 +326,7 @@ _TEXT = """
 49-9051: lineman; line worker; powerline technician; journeyman lineman
 49-9052: telecom lineman; cable lineman
 49-9062: biomedical technician; biomed tech; medical equipment technician
+49-9071: building engineer; apartment maintenance technician
 49-9081: wind turbine technician; wind tech
 49-9094: locksmith
 49-9096: rigger
@@ -300,6 +336,7 @@ _TEXT = """
 51-3023: slaughterer; meat packer
 51-3092: food production worker; batch maker
 51-3093: kettle cook; cooking machine operator
+51-4072: blow molding operator; injection molding technician
 51-5111: prepress technician
 51-5112: printing press operator; press operator printing; pressman
 51-5113: bindery worker; bindery operator
@@ -317,12 +354,16 @@ _TEXT = """
 51-9032: slicer operator; cutting machine operator
 51-9041: extruder operator plastics; forming machine operator
 51-9081: dental lab technician
+51-9123: decorator ceramics; glaze sprayer
+51-9124: spray operator; sandblaster; blaster painter
 51-9141: semiconductor technician; wafer fab technician; fab technician
 53-1047: warehouse lead; dock lead; shipping lead
+53-1047: shipping and receiving supervisor; dispatch supervisor; fleet supervisor
 53-2011: airline pilot; pilot; first officer
 53-2021: air traffic controller
 53-2031: flight attendant
 53-3031: route sales representative
+53-3032: regional driver; flatbed driver; dump truck driver
 53-3051: school bus driver
 53-3052: bus driver; transit operator; motor coach driver
 53-3053: shuttle driver; chauffeur; van driver
@@ -335,8 +376,10 @@ _TEXT = """
 53-7011: conveyor operator
 53-7061: car washer; detailer; car porter
 53-7062: freight handler; warehouse worker; material mover; stock handler
+53-7062: unloader; package handler; freight associate
 53-7063: machine feeder; offbearer
 53-7065: order selector; stocker; night stocker; shelf stocker
+53-7065: retail stocker; grocery stocker; replenishment associate
 53-7081: garbage collector; sanitation worker; refuse driver
 """
 
@@ -345,7 +388,7 @@ def _parsed(text: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for line in text.strip().splitlines():
         code, names = line.split(":", 1)
-        out[code.strip()] = tuple(n.strip() for n in names.split(";") if n.strip())
+        out[code.strip()] = out.get(code.strip(), ()) + tuple(n.strip() for n in names.split(";") if n.strip())
     return out
 
 
