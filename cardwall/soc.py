@@ -1,11 +1,12 @@
 """What a card's words mean in SOC terms: matching employers' job titles to detailed SOC occupations.
 
-Employers write "CNC guy", "CDL-A driver", "forklift op". We normalise the
-words (shorthand expanded, plurals folded, filler dropped), match them
-against the detailed occupations' titles and a small lexicon of the names
-people use in the room, and rank by fuzzy score. Only detailed occupations
-are ever suggested: SOC levels are never mixed in one list (seed 003,
-Appendix A). Also here: SOC levels and families, and how a wage is shown.
+Employers write "CNC guy", "CDL-A driver", "Sr. Maint Tech II - Nights". We read the words
+(cardwall/soc_words.py: shorthand expanded, levels, shifts and filler dropped, a qualifier after " - "
+counting half), match them against the detailed occupations' titles and the other names people use
+(cardwall/soc_lexicon.py, cardwall/soc_names.py) by weighted word coverage (cardwall/soc_rank.py),
+and let the partnership's industry, the supervisor typed beside a trade and how many people hold each
+occupation break near ties. Only detailed occupations are ever suggested: SOC levels are never mixed
+in one list (seed 003, Appendix A). Also here: SOC levels and families, and how a wage is shown.
 """
 
 from __future__ import annotations
