@@ -63,7 +63,7 @@ FILLER = set(
     all other except level lvl grade entry experienced skilled good i ii iii iv v 1 2 3 4 5 sr senior jr
     junior apprentice trainee journeyman journeymen shift shifts night nights day days weekend weekends
     1st 2nd 3rd 4th b c d prn diem ft temp temporary seasonal remote hybrid overnight overnights am pm
-    evening evenings basic certified licensed new grad hourly union float floater onsite crew
+    evening evenings basic certified licensed new grad hourly union float floater onsite crew s
     """)
 )
 _SPLIT = re.compile(r"[^a-z0-9&]+")

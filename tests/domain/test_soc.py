@@ -153,6 +153,7 @@ def test_the_titles_the_seeds_missed_come_first(matcher, typed, wanted):
         ("Distribution center lead", "48--50", {"53-1047"}),  # not simply a "lead" of production
         ("Prod. Sup.", "31--34", {"51-1011"}),
         ("Inventory control clerk", "31--34", {"43-5071"}),  # before a role word, every word names the work
+        ("Sheriff's deputy", "99-100", {"33-3051"}),  # a possessive's "s" is not a word
     ],
 )
 def test_general_rules_read_company_titles(matcher, typed, industry, wanted):
