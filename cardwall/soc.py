@@ -22,7 +22,7 @@ from functools import lru_cache
 from cardwall.soc_lexicon import INDUSTRY_FAMILIES, LEXICON, RETIRED
 from cardwall.soc_names import ALTERNATE
 from cardwall.soc_rank import HEAD_WEIGHT, TitleIndex
-from cardwall.soc_words import FILLER, ROLES, normalise, root, segments, stem, title_words, words_of
+from cardwall.soc_words import FILLER, ROLES, root, segments, stem, title_words, words_of
 
 TOP_CODE_ANNUAL = 239_200  # BLS publishes no median at or above this (OEWS May 2025)
 _SOC = re.compile(r"^\d{2}-\d{4}$")
@@ -39,7 +39,6 @@ INDUSTRY_BONUS = (8.0, 4.0, 2.5, 1.5, 1.0)  # by the family's rank in the indust
 RESIDUAL_PENALTY = 10.0  # an "All Other" occupation is right only when no named one is
 PRIOR_MAX = 3.0  # points for how many people hold the occupation: a tie-breaker, never a verdict
 MIN_SCORE = 30.0  # below this a title shares a word with the query by chance
-__all__ = ["normalise"]  # how a title is read, for the tests and the CLI
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardwall.soc import SocMatcher, format_wage, major_group, normalise
+from cardwall.soc import SocMatcher, format_wage, major_group
+from cardwall.soc_words import normalise
 from storage.labor import bundled
 
 
