@@ -38,10 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest)")
     which.add_argument("--all", action="store_true", help="every session, a subfolder each")
 
-    imp = sub.add_parser("import", help="import a session JSON, a cards table or a task list")
+    imp = sub.add_parser("import", help="import a session JSON, a cards table, a task list or a program inventory")
     imp.add_argument("workspace")
     imp.add_argument("file")
-    imp.add_argument("--session", metavar="ID", help="for cards and task lists: the session to add to")
+    imp.add_argument(
+        "--session", metavar="ID", help="for cards, task lists and inventories: the session to add to (an asset map)"
+    )
 
     check = sub.add_parser("check", help="check a workspace's integrity and schema")
     check.add_argument("workspace")
@@ -202,14 +204,20 @@ def _make_folder(folder: Path) -> None:
         raise UserError(f"{folder} is not a folder.")
 
 
-def _pick_session(ws, wanted: str | None):
-    if not wanted:
-        return ws.latest_session()
+def _find_session(ws, wanted: str):
+    """The session with this id, else the one session with this title (any case), else None."""
     if wanted in ws.sessions:
         return ws.sessions[wanted]
     matches = [s for s in ws.sessions.values() if s.info.title.casefold() == wanted.casefold()]
-    if len(matches) == 1:
-        return matches[0]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _pick_session(ws, wanted: str | None):
+    if not wanted:
+        return ws.latest_session()
+    found = _find_session(ws, wanted)
+    if found is not None:
+        return found
     listing = "; ".join(f"{s.id} ({s.info.title})" for s in ws.ordered_sessions())
     raise UserError(f"No session {wanted!r} in this workspace. Sessions: {listing}.")
 
@@ -222,11 +230,32 @@ def _existing_workspace(name: str) -> Path:
 
 
 def cmd_import(args) -> int:
-    from ui.importing import import_file
+    from ui.importing import TABLE_SUFFIXES, import_file
 
-    report = import_file(Path(args.workspace), Path(args.file), session=args.session)
+    file, workspace = Path(args.file), Path(args.workspace)
+    if file.suffix.lower() in TABLE_SUFFIXES and file.exists() and _is_inventory(file, workspace, args.session):
+        from ui.assets.inventory import import_inventory
+
+        print(import_inventory(workspace, file, args.session))
+        return 0
+    report = import_file(workspace, file, session=args.session)
     print(report)
     return 0
+
+
+def _is_inventory(file: Path, workspace: Path, session: str | None) -> bool:
+    """A table with a program column, or any table sent to an asset map with --session, is an inventory."""
+    from exporters.program_import import is_program_table
+
+    if is_program_table(file):
+        return True
+    if not session or not workspace.exists():
+        return False
+    from storage.workspace import WorkspaceFile
+
+    with WorkspaceFile.open(workspace, readonly=True, create=False) as wf:
+        named = _find_session(wf.ws, session)
+    return named is not None and named.info.kind == "asset-map"
 
 
 def cmd_check(args) -> int:

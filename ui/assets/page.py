@@ -61,15 +61,12 @@ class AssetMapPage(WallPage):
 
     def import_inventory(self, path) -> list[str]:
         """Programs from an inventory table, one undo step; returns the reader's report, shown in the status bar."""
-        from cardwall.commands import DomainError, import_programs
-        from exporters.program_import import read_program_table
+        from cardwall.commands import DomainError
         from exporters.table_import import TableError
+        from ui.assets.inventory import inventory_command
 
         try:
-            rows, report = read_program_table(path)
-            command = import_programs(
-                self.controller.ws, self.session_id, [(r.program, r.family, r.level, r.details) for r in rows]
-            )
+            command, report = inventory_command(self.controller.ws, self.session_id, path)
         except (TableError, DomainError) as exc:
             self.controller.last_refusal = str(exc)
             self.controller.refused.emit(str(exc))
