@@ -64,6 +64,12 @@ GAP_COLUMNS = (
 )
 
 
+def has_skills_row(session: Session) -> bool:
+    """The skills row (a third colour of card under each column) is the employers' wall's; an asset map's
+    rows are its credential levels only."""
+    return session.info.kind != "asset-map"
+
+
 def programs(session: Session) -> list[Card]:
     """Program cards in wall order (column, row, position)."""
     cat = {c.id: c.position for c in session.categories.values()}

@@ -33,25 +33,28 @@ def _edge_point(centre: QPointF, towards: QPointF) -> QPointF:
 
 
 class LinkLayer(QGraphicsPathItem):
-    """Every link of the session as one path: one item, redrawn when cards or links move."""
+    """Every link of the session as one path: one item, redrawn when cards or links move.
 
-    def __init__(self, page) -> None:
+    It needs only the wall's scene (its session and layout), so the offscreen picture draws it too."""
+
+    def __init__(self, scene) -> None:
         super().__init__()
-        self.page = page
+        self.scene_ = scene
+        self.drawn: list[str] = []
         pen = QPen(ARROW, 7.0)
         pen.setCapStyle(Qt.RoundCap)
         self.setPen(pen)
         self.setBrush(ARROW)
         self.setZValue(50)  # over the cards: an arrow hidden under a card says nothing
         self.setAcceptedMouseButtons(Qt.NoButton)
-        page.scene.addItem(self)
+        scene.addItem(self)
 
     def centre(self, card_id: str) -> QPointF | None:
-        origin = self.page.scene.layout.origins.get(card_id)
+        origin = self.scene_.layout.origins.get(card_id)
         return None if origin is None else QPointF(origin.x() + CARD_W / 2, origin.y() + CARD_H / 2)
 
     def refresh(self) -> None:
-        session = self.page.controller.ws.sessions.get(self.page.session_id)
+        session = self.scene_.session()
         path = QPainterPath()
         self.drawn = []
         for link in ordered_links(session) if session else []:

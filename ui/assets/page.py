@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 
 from ui.assets.capture import ProgramCapture
 from ui.assets.docks import GapDock, NeedsDock, ProgramDock
-from ui.assets.links import LinkGesture, LinkLayer
+from ui.assets.links import LinkGesture
+from ui.assets.look import dress_asset_map
 from ui.assets.resources_dock import ResourceDock
 from ui.wall.page import WallPage
 
@@ -21,10 +22,9 @@ class AssetMapPage(WallPage):
         self.capture = ProgramCapture(self)
         self.toolbar_area.addWidget(self.capture)
         self.timer = self.capture.timer  # shown large over the map in presentation mode
-        self.links = LinkLayer(self)
+        self.links = dress_asset_map(self.scene)
         self.link_gesture = LinkGesture(self)
         self.controller.changed.connect(self._on_links_changed)
-        self.links.refresh()
         self.menu.setTitle("&Asset map")
         self.menu.addSeparator()
         # L, then a click on the program it leads to (a click elsewhere cancels); or Alt+drag.
