@@ -129,7 +129,7 @@ def gaps_to_actions(ws, asset_session_id: str, plan_session_id: str) -> Batch:
     have = {a.gap for a in plan.actions.values()}
     adds = []
     for row in ordered_gap_rows(assets):
-        if row.coverage not in COVERAGE[1:]:
+        if row.coverage not in COVERAGE[1:] or not row.occupation:  # a blank row names nothing to act on yet
             continue
         gap = gap_text(row)
         if gap in have:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 
 from cardwall.commands.base import (
     Batch,
@@ -13,6 +13,7 @@ from cardwall.commands.base import (
     clean_line,
     clean_long_text,
     edit,
+    position_between,
     refuse_taken,
     require,
     session_of,
@@ -189,7 +190,7 @@ def gap_rules(session: Session) -> dict:
         for n in ("content", "delivery", "length", "credentials", "equipment", "notes")
     }
     rules.update(
-        occupation=lambda v: clean_line(v, "Occupation", required=True),
+        occupation=lambda v: clean_line(v, "Occupation"),  # "" while a blank row added by hand waits for its words
         pathway=lambda v: clean_line(v, "Pathway"),
         skill_level=_skill_level,
         coverage=_coverage,
@@ -200,14 +201,18 @@ def gap_rules(session: Session) -> dict:
 
 @dataclass(eq=False)
 class AddGapRow(Command):
+    """A row of the matrix: seeded from a panel, read from a file, or blank (occupation "") to be typed in,
+    `after` a row of the same pathway and level (else last)."""
+
     label = "Add gap matrix row"
     fresh_ids = {"row_id": "g"}
 
     session_id: str
-    occupation: str
+    occupation: str = ""
     _: KW_ONLY
     fields: dict | None = None
     row_id: str | None = None
+    after: str | None = None
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
@@ -216,8 +221,24 @@ class AddGapRow(Command):
         unknown = set(values) - set(gap_rules(session))
         if unknown:
             raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a gap matrix row.")
-        position = max((r.position for r in session.gap_rows.values()), default=0.0) + 1
-        return [(("gap_rows", session.id, self.row_id), GapRow(id=self.row_id, position=position, **values))]
+        row = GapRow(id=self.row_id, **values)
+        position = _position_after(session, row, self.after)
+        return [(("gap_rows", session.id, self.row_id), replace(row, position=position))]
+
+
+def _position_after(session: Session, row: GapRow, after: str | None) -> float:
+    """Just below `after` when it is a row of the same pathway and level; else after every row."""
+    last = max((r.position for r in session.gap_rows.values()), default=0.0) + 1
+    before = session.gap_rows.get(after) if after else None
+    if before is None or (before.pathway, before.skill_level) != (row.pathway, row.skill_level):
+        return last
+    later = [
+        r.position
+        for r in session.gap_rows.values()
+        if (r.pathway, r.skill_level) == (row.pathway, row.skill_level) and r.position > before.position
+    ]
+    between = position_between(before.position, min(later, default=None))
+    return last if between is None else between
 
 
 @dataclass(eq=False, init=False)
