@@ -62,3 +62,23 @@ def test_a_program_out_of_every_row_shows_in_the_tray_and_ctrl_left_brings_it_to
     last_column = session.ordered_categories()[-1].id
     assert (saved.category_id, saved.level_id) == (last_column, session.level_by_name("Entry").id)
     close_page(page, wf)
+
+
+def test_no_link_is_drawn_over_another_programs_card(qtbot, journey_path):
+    from PySide6.QtCore import QRectF
+
+    from ui.wall.style import CARD_H, CARD_W
+
+    wf, _controller, page = _open(qtbot, journey_path, "asset-map")
+    session = wf.ws.sessions[page.session_id]
+    origins = page.scene.layout.origins
+    assert set(page.links.routes) == set(session.links)
+    for link in session.links.values():
+        route = page.links.routes[link.id]
+        points = [route.pointAtPercent(i / 100) for i in range(1, 100)]
+        for card_id, origin in origins.items():
+            if card_id in (link.from_card_id, link.to_card_id):
+                continue
+            card = QRectF(origin.x(), origin.y(), CARD_W, CARD_H)
+            assert not any(card.contains(p) for p in points), (session.cards[card_id].text, link)
+    close_page(page, wf)
