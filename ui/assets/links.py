@@ -89,22 +89,22 @@ class LinkLayer(QGraphicsPathItem):
 
 
 def _route(a: QPointF, b: QPointF, others: list[QRectF]) -> tuple[QPainterPath, QPointF, QPointF]:
-    """The line from card centre `a` to card centre `b`: straight if it crosses none of `others`, else the
-    curve round the side (right, else left) that crosses fewest. Returns it, its tip and where the tip points from."""
+    """The line from card centre `a` to card centre `b`: straight unless a curve round the cards' side (right,
+    else left) crosses fewer of `others`. Returns it, its tip and where the tip points from."""
     start, end = _edge_point(a, b), _edge_point(b, a)
     straight = QPainterPath(start)
     straight.lineTo(end)
-    if not _crossed(straight, others):
+    best = (_crossed(straight, others), straight, end, start)
+    if not best[0]:
         return straight, end, start
-    best = None
-    for side in (1, -1):
+    for side in (1, -1):  # a curve only where it crosses fewer cards than the straight line
         s = QPointF(a.x() + side * CARD_W / 2, a.y())
         e = QPointF(b.x() + side * CARD_W / 2, b.y())
         c1, c2 = QPointF(s.x() + side * BOW, s.y()), QPointF(e.x() + side * BOW, e.y())
         curve = QPainterPath(s)
         curve.cubicTo(c1, c2, e)
         crossed = _crossed(curve, others)
-        if best is None or crossed < best[0]:
+        if crossed < best[0]:
             best = (crossed, curve, e, c2)
     return best[1], best[2], best[3]
 
