@@ -21,7 +21,7 @@ from cardwall.assets import (
     programs,
 )
 from cardwall.model import Card, Session, Workspace
-from exporters.later_pdf import WIDTH, build_landscape, title_block
+from exporters.later_pdf import WIDTH, build_landscape, steps_block, title_block
 from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, _style, esc, head, section, subsection, table
 
 BOX_TITLE = _style("am_title", fontName=FONT_BOLD, fontSize=8, leading=9.5, textColor=ACCENT)
@@ -250,7 +250,7 @@ def _gap_matrix(session: Session) -> list:
         widths = [w * inch for w in widths] + [WIDTH - sum(widths) * inch]
         t = table(rows, widths, zebra=False)
         t.setStyle(TableStyle(tints))
-        out += [t, Spacer(1, 8)]
+        out += [t, Spacer(1, 4), *steps_block(session, pathway), Spacer(1, 8)]
     return out
 
 

@@ -102,6 +102,7 @@ def _story(ws: Workspace, session: Session, panel: Panel, layout: _Layout, wages
     story += _who(session, panel, layout)
     story += _matrix(session, panel, labels, counts, layout)
     story += _priorities(session, panel, ranked, labels, layout)
+    story += _across(ws, session, panel, layout)
     story += _top_task_details(session, panel, top, labels, counts, layout)
     story += _gaps(session, panel, top, labels, counts, layout)
     story += _paths(panel, layout)
@@ -181,6 +182,18 @@ def _matrix(session: Session, panel: Panel, labels: dict, counts: dict, layout: 
         note += f" {hidden} tasks with fewer or no dots are left out here; every task is in session.xlsx."
     out += [Spacer(1, 2), para(note, "small")]
     return out
+
+
+def _across(ws: Workspace, session: Session, panel: Panel, layout: _Layout) -> list:
+    """A panel carried from an earlier meeting: that meeting's dots and ranks beside this one's."""
+    from cardwall.meetings import compare
+    from exporters.meetings_pdf import across_block
+
+    cmp = compare(ws, session.id, panel.id)
+    if cmp is None:
+        return []
+    limit = layout.cap or (12 if layout.matrix_all else 8)
+    return [*section("Compared with the earlier meeting"), *across_block(cmp, limit=limit, clip=layout.clip)]
 
 
 def _task_cell(task, labels: dict, counts: dict, layout: _Layout) -> Paragraph:

@@ -12,7 +12,7 @@ from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProject
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -126,9 +126,26 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
 
 
+_TABLES_V6 = {
+    "level_steps": """session_id TEXT NOT NULL, id TEXT NOT NULL, pathway TEXT NOT NULL, from_occupation TEXT NOT NULL,
+        to_occupation TEXT NOT NULL, adds TEXT NOT NULL, position REAL NOT NULL""",
+}
+
+
+def _migrate_6(conn: sqlite3.Connection) -> None:
+    # A panel carried into a later meeting remembers the panel (and each task the task) it came from, so the
+    # two meetings' dots can be compared; the gap matrix's skills between levels get their table.
+    have = {table: {r[1] for r in conn.execute(f"PRAGMA table_info({table})")} for table in ("panels", "tasks")}
+    for table, column in (("panels", "origin_session_id"), ("panels", "origin_panel_id"), ("tasks", "origin_id")):
+        if column not in have[table]:  # tests that fake an older file by rolling its version back keep these
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    for table, columns in _TABLES_V6.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
+
+
 def entity_tables(version: int) -> tuple[str, ...]:
-    """The entity tables a file of this schema version has (the later work's came with migration 5)."""
-    return tuple(t for t in MAPPERS if version >= 5 or t not in _TABLES_V5)
+    """The entity tables a file of this schema version has (the later work's came with migrations 5 and 6)."""
+    return tuple(t for t in MAPPERS if (version >= 5 or t not in _TABLES_V5) and (version >= 6 or t not in _TABLES_V6))
 
 
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
@@ -138,6 +155,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (3, "the partnership's convener and e-mail copies", _migrate_3),
     (4, "notes keep their order", _migrate_4),
     (5, "asset maps, gap matrices, action plans and resource maps", _migrate_5),
+    (6, "panels carried into later meetings; skills between levels", _migrate_6),
 ]
 
 
@@ -253,8 +271,9 @@ def readable(conn: sqlite3.Connection) -> None:
     for table, mapper in MAPPERS.items():
         have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
         if not have:
-            if table in _TABLES_V5:
-                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({_TABLES_V5[table]})")
+            later = _TABLES_V5.get(table) or _TABLES_V6.get(table)
+            if later:
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({later})")
             continue
         defaults = {f.name: f.default for f in fields(mapper.cls)}
         missing = [name for name in mapper.names if name not in have]
