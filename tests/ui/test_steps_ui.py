@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from tests.ui.test_assets_ui import _open, _session
 from tests.ui.wall_helpers import close_page
@@ -25,12 +25,14 @@ def test_draft_type_and_delete_a_step_between_levels(qtbot, journey_path):
     table.setFocus()
     table.setCurrentCell(production, 3)
     QTest.keyClick(table, Qt.Key_F2)
-    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    editor = next(e for e in table.findChildren(QPlainTextEdit) if e.isVisible())
     editor.selectAll()
     QTest.keyClicks(editor, "Die design & tryout <first>")
-    QTest.keyClick(editor, Qt.Key_Return)
+    QTest.keyClick(editor, Qt.Key_Return)  # a new line, one skill a line
+    QTest.keyClicks(editor, "Wire EDM")
+    QTest.keyClick(editor, Qt.Key_Tab)  # Tab saves
     QApplication.processEvents()
-    assert _session(journey_path, "asset-map").level_steps[sid].adds == "Die design & tryout <first>"
+    assert _session(journey_path, "asset-map").level_steps[sid].adds == "Die design & tryout <first>\nWire EDM"
 
     table.setCurrentCell(production, 0)
     qtbot.mouseClick(dock.delete_button, Qt.LeftButton)

@@ -10,7 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +21,23 @@ from PySide6.QtWidgets import (
 
 from cardwall.commands import DeleteLevelStep, DraftLevelSteps, EditLevelStep
 from cardwall.later_steps import ordered_steps
+
+
+class LinesDelegate(QStyledItemDelegate):
+    """ "What the next level adds" is one skill a line: its editor keeps the lines (Enter starts a new one;
+    Tab or a click elsewhere saves)."""
+
+    def createEditor(self, parent, _option, _index):
+        editor = QPlainTextEdit(parent)
+        editor.setAccessibleName("What the next level adds")
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setPlainText(index.data() or "")
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.toPlainText())
 
 
 class StepsDock(QDockWidget):
@@ -47,6 +66,8 @@ class StepsDock(QDockWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.lines = LinesDelegate(self.table)  # kept on self: the table does not own its delegates
+        self.table.setItemDelegateForColumn(len(self.COLUMNS) - 1, self.lines)
         self.table.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.table, 1)
         self.setWidget(body)

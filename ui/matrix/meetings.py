@@ -56,9 +56,10 @@ class MeetingsDock(QDockWidget):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the carry controls
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
+        # One line a task, its label first (the matrix shows the same label); the whole task is the tooltip.
+        self.table.setWordWrap(False)
         for c in range(1, len(HEADERS)):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
         layout.addWidget(self.table, 1)
@@ -125,12 +126,12 @@ class MeetingsDock(QDockWidget):
         for i, row in enumerate(rows):
             for c, value in enumerate(cells(row)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(cells(row)[0])
                 if c:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter if c < 5 else Qt.AlignLeft | Qt.AlignVCenter)
                 if row.status != KEPT:
                     item.setFont(bold)
                 self.table.setItem(i, c, item)
-        self.table.resizeRowsToContents()
 
     def carry(self, into: str) -> str | None:
         """Carry the panel into a session (or NEW_MEETING), as one undo step; the new panel's id, or None."""

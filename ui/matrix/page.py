@@ -111,10 +111,11 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
 
     def _tabify(self) -> None:
         window = self.window_
-        if not (shiboken6.isValid(self.voting) and shiboken6.isValid(self.details)):
+        if not all(shiboken6.isValid(d) for d in (self.voting, self.details, self.meetings)):
             return  # the page was swapped away before this ran
         if window is not None and hasattr(window, "tabifyDockWidget") and self.voting.parent() is window:
             window.tabifyDockWidget(self.voting, self.details)
+            window.tabifyDockWidget(self.details, self.meetings)
             self.voting.raise_()
 
     # --- building ----------------------------------------------------------------------------
