@@ -165,7 +165,7 @@ class Panel:
     paths_from: tuple[str, ...] = ()
     source_card_id: str | None = None
     position: int = 0
-    # Carried from an earlier meeting's panel (cardwall/meetings.py): where its votes are compared with.
+    # The earlier meeting's panel this one was carried from (cardwall/meetings.py): its votes are compared with it.
     origin_session_id: str | None = None
     origin_panel_id: str | None = None
 
