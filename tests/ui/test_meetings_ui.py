@@ -113,3 +113,13 @@ def test_a_refused_carry_says_why_and_changes_nothing(wf, workspace_path, qtbot)
     assert page.meetings.carry(earlier.session_id) is None
     assert "carry a panel forward" in controller.last_refusal
     assert not reopen(workspace_path).sessions[earlier.session_id].panels
+
+
+def test_a_panel_whose_earlier_meeting_was_deleted_says_so(journey, qtbot):
+    from cardwall.commands import DeleteSession
+
+    journey.execute(DeleteSession("demo-skill-panel"))
+    controller = Controller(journey)
+    page = _page(qtbot, controller, "demo-validation")
+    assert "no longer in this workspace" in page.meetings.origin.text()
+    assert page.meetings.table.isHidden()

@@ -102,7 +102,10 @@ class MeetingsDock(QDockWidget):
             return
         cmp = compare(ws, self.session_id, panel.id, show_now=panel.revealed)
         if cmp is None:
-            self.origin.setText("This panel was not carried from an earlier meeting.")
+            text = "This panel was not carried from an earlier meeting."
+            if panel.origin_panel_id:
+                text = "The meeting this panel was carried from is no longer in this workspace."
+            self.origin.setText(text)
             self.table.hide()
         else:
             text = headline(cmp)
