@@ -68,6 +68,7 @@ class TaskAcross:
 
     text: str
     status: str  # KEPT, ADDED (only in this meeting), DROPPED (only in the earlier one)
+    task_id: str | None  # this meeting's task (None: dropped)
     label_before: str | None
     label_now: str | None
     dots_before: int | None
@@ -170,6 +171,7 @@ def compare(ws: Workspace, session_id: str, panel_id: str, *, show_now: bool = T
             TaskAcross(
                 text=task.text,
                 status=KEPT if old is not None else ADDED,
+                task_id=task.id,
                 label_before=labels_before.get(old.id) if old else None,
                 label_now=labels_now.get(task.id),
                 dots_before=(b.dots if b else 0) if old else None,
@@ -186,6 +188,7 @@ def compare(ws: Workspace, session_id: str, panel_id: str, *, show_now: bool = T
             TaskAcross(
                 text=task.text,
                 status=DROPPED,
+                task_id=None,
                 label_before=labels_before.get(task.id),
                 label_now=None,
                 dots_before=b.dots if b else 0,

@@ -21,8 +21,11 @@ def test_the_validation_rounds_brief_and_summary_show_both_meetings(journey, tmp
     text = " ".join(_text(brief).split())
     assert "Compared with the earlier meeting" in text
     assert "19 dots there, 15 dots in this meeting; 1 task added, 1 task dropped" in text
-    assert "Programs and runs wire and sinker EDM machines — — 3 2 added" in text
-    assert "dropped" in text.split("Compared with the earlier meeting")[1]  # what changed always shows
+    # The prioritised tasks carry the earlier meeting's dots, rank and the change beside this meeting's dots.
+    assert "2 (tie) B-5 Programs and runs wire and sinker EDM machines 3 — — added" in text
+    assert "4 F-2 Tracks down production problems and proposes better methods 2 3 3 down 1" in text
+    assert "Dropped in this meeting: Sets the example for others on the shop floor (0 dots earlier)" in text
+    assert "Dotted earlier, none now: A-2 Builds tool and die designs in CAD" in text
     md = files["summary.md"].read_text(encoding="utf-8")
     assert "| A-1 Interprets blueprints, engineering drawings and GD&T | 5 | 1 | 4 | 1 | same |" in md
     assert "| F-1 Sets the example for others on the shop floor | 0 |  | — | — | dropped |" in md
