@@ -12,7 +12,7 @@ from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProject
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -143,6 +143,15 @@ def _migrate_6(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
 
 
+def _migrate_7(conn: sqlite3.Connection) -> None:
+    # The pathway map's job description and tools and technology, entered per occupation (issue 13).
+    # Only the columns missing: tests that fake an older file by rolling its version back keep them.
+    have = {row[1] for row in conn.execute("PRAGMA table_info(cards)")}
+    for column in ("description", "tools"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE cards ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
 def entity_tables(version: int) -> tuple[str, ...]:
     """The entity tables a file of this schema version has (the later work's came with migrations 5 and 6)."""
     return tuple(t for t in MAPPERS if (version >= 5 or t not in _TABLES_V5) and (version >= 6 or t not in _TABLES_V6))
@@ -156,15 +165,19 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (4, "notes keep their order", _migrate_4),
     (5, "asset maps, gap matrices, action plans and resource maps", _migrate_5),
     (6, "panels carried into later meetings; skills between levels", _migrate_6),
+    (7, "a job description and tools for each occupation", _migrate_7),
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Bring a file up to SCHEMA_VERSION; returns the names of the migrations applied."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    # Migrations were numbered on branches that landed out of order (7 before 6): a file a version knew
+    # without one of them gets the missing one too. Each such migration checks what is there already.
+    done = {n for (n,) in conn.execute("SELECT number FROM migrations")} if version else set()
     applied = []
     for number, name, step in MIGRATIONS:
-        if number <= version:
+        if number <= version and (number in done or not done):
             continue
         with atomic(conn):
             if number == 1:
@@ -172,10 +185,11 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
             step(conn)
             conn.execute(
-                "INSERT INTO migrations VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO migrations VALUES (?, ?, ?)",  # a file rolled back by hand keeps later rows
                 (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
             )
-            conn.execute(f"PRAGMA user_version = {number}")
+            version = max(version, number)
+            conn.execute(f"PRAGMA user_version = {version}")
         applied.append(name)
     return applied
 

@@ -140,3 +140,20 @@ def test_a_version_5_file_gains_the_carry_columns_and_the_steps_table(tmp_path):
         assert wf.conn.execute("SELECT count(*) FROM level_steps").fetchone()[0] == 0
         columns = {r[1] for r in wf.conn.execute("PRAGMA table_info(tasks)")}
         assert "origin_id" in columns
+
+
+def test_a_version_7_file_made_before_migration_6_landed_gets_it_on_open(tmp_path):
+    path = tmp_path / "seven.cardwall"
+    with WorkspaceFile.open(path) as wf:
+        wf.execute(AddSession(kind="asset-map", title="Map", session_id="s"))
+    conn = sqlite3.connect(path)
+    with conn:  # as main wrote it once migration 7 had landed and 6 had not
+        conn.execute("DROP TABLE level_steps")
+        conn.execute("ALTER TABLE tasks DROP COLUMN origin_id")
+        conn.execute("DELETE FROM migrations WHERE number = 6")
+    conn.close()
+    with WorkspaceFile.open(path) as wf:
+        assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert wf.conn.execute("SELECT count(*) FROM level_steps").fetchone()[0] == 0
+        assert [n for (n,) in wf.conn.execute("SELECT number FROM migrations ORDER BY number")] == list(range(1, 8))
+    assert reopen(path).sessions["s"].info.title == "Map"
