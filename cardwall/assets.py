@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cardwall.meetings import latest_panels
 from cardwall.model import Action, Card, GapRow, Link, Session, Workspace
 from cardwall.panels import top_tasks
 
@@ -156,7 +157,7 @@ def _skill_level(session: Session, card: Card) -> str:
 def needs(ws: Workspace) -> list[Need]:
     """The wall's critical occupations (piles once), then the panels' occupations not on a wall."""
     out: list[Need] = []
-    panels = [(p, s) for s in ws.ordered_sessions() for p in s.ordered_panels()]
+    panels = latest_panels(ws)  # a panel carried into a later meeting speaks through its latest meeting
     used: set[str] = set()
     for card, session in _wall_occupations(ws):
         panel = next(

@@ -87,3 +87,15 @@ class Resource:
     notes: str = ""
     contact: str = ""
     position: float = 0.0
+
+
+@dataclass(frozen=True)
+class LevelStep:
+    """Skills between levels (seed 001, step 13): what a pathway's next occupation up adds to the one below."""
+
+    id: str
+    pathway: str
+    from_occupation: str  # the lower rung
+    to_occupation: str  # the next rung up
+    adds: str = ""  # the additional or higher-level skills, one per line
+    position: float = 0.0

@@ -18,6 +18,7 @@ from cardwall.later_entities import (  # noqa: F401 (the model's names for them,
     SKILL_LEVELS,
     Action,
     GapRow,
+    LevelStep,
     Link,
     ProgramDetail,
     Resource,
@@ -166,6 +167,9 @@ class Panel:
     paths_from: tuple[str, ...] = ()
     source_card_id: str | None = None
     position: int = 0
+    # The earlier meeting's panel this one was carried from (cardwall/meetings.py): its votes are compared with it.
+    origin_session_id: str | None = None
+    origin_panel_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,7 @@ class Task:
     position: float = 0.0
     added_in_room: bool = False
     source: str = ""  # "template", "onet", "import", "" (typed)
+    origin_id: str | None = None  # the earlier meeting's task this one was carried from
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,7 @@ TABLES: dict[str, type] = {
     "gap_rows": GapRow,
     "actions": Action,
     "resources": Resource,
+    "level_steps": LevelStep,
 }
 
 
@@ -253,6 +259,7 @@ class Session:
     gap_rows: dict[str, GapRow] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
+    level_steps: dict[str, LevelStep] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

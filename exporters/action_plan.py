@@ -132,6 +132,7 @@ def write_gap_matrix_xlsx(ws: Workspace, session: Session, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from exporters.later import append_steps
     from exporters.tables import _xlsx_safe
 
     book = Workbook()
@@ -153,6 +154,7 @@ def write_gap_matrix_xlsx(ws: Workspace, session: Session, path: Path) -> Path:
             values = [SKILL_LEVEL_LABELS[r.skill_level], *(getattr(r, key) for key, _ in GAP_COLUMNS)]
             values += [COVERAGE_LABELS.get(r.coverage, r.coverage), "; ".join(program_names(session, r))]
             sheet.append([_cell(_xlsx_safe(v)) for v in values])
+        append_steps(sheet, session, pathway, lambda v: _cell(_xlsx_safe(v)))
         for column, width in zip("ABCDEFGHIJ", (14, 24, 50, 24, 14, 22, 24, 28, 14, 30), strict=True):
             sheet.column_dimensions[column].width = width
         for row in sheet.iter_rows(min_row=5):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from cardwall.assets import (
     COVERAGE_LABELS,
@@ -21,7 +21,7 @@ from cardwall.assets import (
     programs,
 )
 from cardwall.model import Card, Session, Workspace
-from exporters.later_pdf import WIDTH, build_landscape, title_block
+from exporters.later_pdf import WIDTH, build_landscape, steps_block, title_block
 from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, _style, esc, head, section, subsection, table
 
 BOX_TITLE = _style("am_title", fontName=FONT_BOLD, fontSize=8, leading=9.5, textColor=ACCENT)
@@ -215,7 +215,7 @@ def _gap_matrix(session: Session) -> list:
         )
     )
     for pathway in pathways(session):
-        out += subsection(f"Career pathway: {esc(pathway or 'not named')}", room=2.5 * inch)
+        heading = subsection(f"Career pathway: {esc(pathway or 'not named')}", room=2.5 * inch)
         rows = [
             head(
                 "Key occupation",
@@ -250,7 +250,8 @@ def _gap_matrix(session: Session) -> list:
         widths = [w * inch for w in widths] + [WIDTH - sum(widths) * inch]
         t = table(rows, widths, zebra=False)
         t.setStyle(TableStyle(tints))
-        out += [t, Spacer(1, 8)]
+        # The heading never waits alone at a page's foot for a first row too tall to follow it.
+        out += [KeepTogether([*heading, t]), Spacer(1, 4), *steps_block(session, pathway), Spacer(1, 8)]
     return out
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
 from cardwall import voting
+from cardwall.meetings import compare
 from cardwall.model import KSA_KINDS, Note, Panel, Session, Workspace
 from cardwall.people import partners as listeners
 from exporters.content import ROUND_NOTE, date_text, round_dots
@@ -101,7 +102,7 @@ def _story(ws: Workspace, session: Session, panel: Panel, layout: _Layout, wages
     story = _title(ws, session, panel, wages, layout)
     story += _who(session, panel, layout)
     story += _matrix(session, panel, labels, counts, layout)
-    story += _priorities(session, panel, ranked, labels, layout)
+    story += _priorities(session, panel, ranked, labels, layout, compare(ws, session.id, panel.id))
     story += _top_task_details(session, panel, top, labels, counts, layout)
     story += _gaps(session, panel, top, labels, counts, layout)
     story += _paths(panel, layout)
@@ -189,37 +190,67 @@ def _task_cell(task, labels: dict, counts: dict, layout: _Layout) -> Paragraph:
     return Paragraph(text, STYLES["cell_small"])
 
 
-def _priorities(session: Session, panel: Panel, ranked, labels: dict, layout: _Layout) -> list:
+def _priorities(session: Session, panel: Panel, ranked, labels: dict, layout: _Layout, cmp=None) -> list:
     out = section("Prioritised tasks")
     if not ranked:
-        return [*out, para("No dots have been placed on this panel yet.", "body")]
+        out.append(para("No dots have been placed on this panel yet.", "body"))
+        return out + (_earlier_note(cmp, labels) if cmp else [])
     by_round = round_dots(session, panel.id)
     # Both focus groups voted: hiring authorities (round 1) and high performers (round 2) side by side.
-    rounds = any(r2 for _, r2 in by_round.values()) and any(r1 for r1, _ in by_round.values())
-    rows = [head("Rank", "Task", "", *(("Round 1", "Round 2", "All") if rounds else ("Dots",)))]
+    rounds = cmp is None and any(r2 for _, r2 in by_round.values()) and any(r1 for r1, _ in by_round.values())
+    # Carried from an earlier meeting: that meeting's dots and rank beside each task (cardwall/meetings.py).
+    across = {r.task_id: r for r in cmp.rows if r.task_id} if cmp else {}
+    columns = ("Round 1", "Round 2", "All") if rounds else ("Dots",)
+    if cmp:
+        columns = ("Dots", "Earlier dots", "Earlier rank", "Change")
+    rows = [head("Rank", "Task", "", *columns)]
     shown = ranked[: layout.cap] if layout.cap else ranked
     for r in shown:
         rank = f"{r.rank} (tie)" if r.tied else str(r.rank)
         counts = (*by_round.get(r.task.id, (0, 0)), r.dots) if rounds else (r.dots,)
-        rows.append(
-            [para(rank, "cell"), para(r.label, "cell_bold"), para(_clip(r.task.text, layout), "cell")]
-            + [para(str(n), "cell_num") for n in counts]
-        )
-    extra = 1.6 * inch if rounds else 0
-    widths = [
-        0.7 * inch,
-        0.45 * inch,
-        FRAME_WIDTH - 1.65 * inch - extra,
-        *([0.7 * inch] * 3 if rounds else [0.5 * inch]),
-    ]
-    t = table(rows, widths, numeric_cols=(3, 4, 5) if rounds else (3,))
+        cells = [para(str(n), "cell_num") for n in counts]
+        if cmp:
+            then = across.get(r.task.id)
+            bits = ("—", "—", "") if then is None else _earlier_cells(then)
+            cells += [para(bits[0], "cell_num"), para(bits[1], "cell_num"), para(bits[2], "cell")]
+        rows.append([para(rank, "cell"), para(r.label, "cell_bold"), para(_clip(r.task.text, layout), "cell"), *cells])
+    extra = 1.6 * inch if rounds else (2.4 * inch if cmp else 0)
+    widths = [0.7 * inch, 0.45 * inch, FRAME_WIDTH - 1.65 * inch - extra]
+    widths += [0.7 * inch] * 3 if rounds else [0.5 * inch]
+    if cmp:
+        widths += [0.7 * inch, 0.75 * inch, 0.95 * inch]
+    t = table(rows, widths, numeric_cols=(3, 4, 5) if rounds or cmp else (3,))
     t.setStyle([("SPAN", (1, 0), (2, 0))])
     out.append(t)
     if rounds:
         out.append(para(ROUND_NOTE, "small"))
     if len(shown) < len(ranked):
         out.append(para(f"{len(ranked) - len(shown)} more tasks with dots are in session.xlsx.", "small"))
-    return out
+    return out + (_earlier_note(cmp, labels) if cmp else [])
+
+
+def _earlier_cells(row) -> tuple[str, str, str]:
+    from exporters.meetings import cells
+
+    _text, then, rank_then, _now, _rank_now, change = cells(row)
+    return then, rank_then, change
+
+
+def _earlier_note(cmp, labels: dict) -> list:
+    """The comparison's headline, and the earlier meeting's tasks the table above cannot show."""
+    from cardwall.meetings import DROPPED
+    from exporters.meetings import headline
+
+    lines = [f"<b>Compared with the earlier meeting.</b> {esc(headline(cmp))}"]
+    quiet = [r for r in cmp.rows if r.status != DROPPED and r.dots_before and not r.dots_now]
+    if quiet:
+        names = "; ".join(f"{r.label_now} {r.text}" for r in quiet)
+        lines.append(f"<b>Dotted earlier, none now:</b> {esc(names)}")
+    dropped = [r for r in cmp.rows if r.status == DROPPED]
+    if dropped:
+        names = "; ".join(f"{r.text} ({r.dots_before} dots earlier)" for r in dropped)
+        lines.append(f"<b>Dropped in this meeting:</b> {esc(names)}")
+    return [Paragraph("<br/>".join(lines), STYLES["small"])]
 
 
 def _top_task_details(session: Session, panel: Panel, top, labels: dict, counts: dict, layout: _Layout) -> list:

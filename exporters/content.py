@@ -12,6 +12,7 @@ from datetime import date
 import resources
 from cardwall import panels as panel_rules
 from cardwall import wall
+from cardwall.meetings import Comparison, compare
 from cardwall.model import HORIZON_LABELS, NextStep, Panel, Participant, Session, Workspace
 from cardwall.people import employers, partners, role_label
 
@@ -62,6 +63,7 @@ class PanelDigest:
     dots: int
     top: tuple  # RankedTask, the most-voted first
     round_dots: dict = field(default_factory=dict)  # task id -> (round 1 dots, round 2 dots)
+    across: Comparison | None = None  # carried from an earlier meeting: its dots beside this one's
 
     @property
     def rounds(self) -> bool:
@@ -137,6 +139,7 @@ def gather(ws: Workspace, session_id: str, *, brief_slugs: dict[str, str] | None
                 dots=sum(panel_rules.totals(session, panel.id).values()),
                 top=tuple(r for r in ranked if r.task.id in top_ids),
                 round_dots=round_dots(session, panel.id),
+                across=compare(ws, session.id, panel.id),
             )
         )
     return summary

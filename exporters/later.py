@@ -29,3 +29,23 @@ def export_later(ws: Workspace, session: Session, folder: Path, write: Callable[
         write("action-plan.pdf", action_plan_pdf(ws, session.id))
         write("action-plan.csv", action_plan_csv(session))
     return extra
+
+
+def append_steps(sheet, session: Session, pathway: str, safe: Callable[[str], str]) -> None:
+    """Below a pathway's gap matrix rows: its skills between levels (from, to, what the next level adds)."""
+    from openpyxl.styles import Font
+
+    from cardwall.later_steps import steps_of
+
+    steps = steps_of(session, pathway)
+    if not steps:
+        return
+    sheet.append([])
+    sheet.append(["Skills between levels"])
+    sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    # Under the matrix's own columns: the occupations where the occupation goes, what is added under the content.
+    sheet.append(["Level step", "From → to the next level", "What the next level adds"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for s in steps:
+        sheet.append(["", safe(f"{s.from_occupation} → {s.to_occupation}"), safe(s.adds)])

@@ -44,3 +44,26 @@ def build_landscape(story: list, *, ws: Workspace, session: Session, title: str)
     footer = " ".join(footer_for(ws.partnership.name).split())
     doc.build(story, canvasmaker=type("FooterCanvas", (_NumberedCanvas,), {"footer_text": footer}))
     return out.getvalue()
+
+
+def steps_block(session: Session, pathway: str) -> list:
+    """Skills between levels for one pathway of the gap matrix: from each occupation to the next one up."""
+    from cardwall.later_steps import steps_of
+    from exporters.pdf_style import head, table
+
+    steps = steps_of(session, pathway)
+    if not steps:
+        return []
+    rows = [head("From", "", "To the next level", "What the next level adds (skills between levels)")]
+    for s in steps:
+        adds = esc(s.adds).replace("\n", "<br/>") if s.adds else "<i>to be written</i>"
+        rows.append(
+            [
+                Paragraph(f"<b>{esc(s.from_occupation)}</b>", STYLES["cell_small"]),
+                "→",
+                Paragraph(f"<b>{esc(s.to_occupation)}</b>", STYLES["cell_small"]),
+                Paragraph(adds, STYLES["cell_small"]),
+            ]
+        )
+    widths = [1.6 * inch, 0.25 * inch, 1.6 * inch]
+    return [Paragraph("<b>Skills between levels</b>", STYLES["small"]), table(rows, [*widths, WIDTH - sum(widths)])]

@@ -170,6 +170,13 @@ def _panels(summary: Summary) -> list[str]:
                 [f"{r.rank}{' (tie)' if r.tied else ''}", h(f"{r.label} {r.task.text}"), str(r.dots)] for r in d.top
             ]
             out.append(_table(["Rank", "Task", "Dots"], rows, numeric=(2,)))
+        if d.across is not None:
+            from exporters.meetings import HEADERS, cells, headline, voted_rows
+
+            out.append(f"<p>{h(headline(d.across))}</p>")
+            rows = [[h(c) for c in cells(r)] for r in voted_rows(d.across)[0]]
+            if rows:
+                out.append(_table(list(HEADERS), rows, numeric=(1, 2, 3, 4)))
     return out
 
 

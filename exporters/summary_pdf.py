@@ -256,6 +256,10 @@ def panels_overview(summary: Summary) -> list:
         else:
             block.append(para("No dots were placed yet.", "body"))
         out.append(KeepTogether(block))
+        if digest.across is not None:  # the earlier meeting beside this one: may run over a page, so not kept
+            from exporters.meetings_pdf import across_block
+
+            out += [para("Compared with the earlier meeting", "h2"), *across_block(digest.across)]
     return out
 
 

@@ -116,9 +116,30 @@ def _panels(summary: Summary) -> list[str]:
             for r in d.top:
                 dots = "1 dot" if r.dots == 1 else f"{r.dots} dots"
                 out.append(_item(f"{r.rank}{' (tie)' if r.tied else ''}. {r.task.text} ({dots})"))
+        if d.across is not None:
+            out += _across(d.across)
         if d.slug:
             out.append(_para(f"The full brief is attached: brief-{d.slug}.pdf."))
         out.append("")
+    return out
+
+
+def _across(cmp) -> list[str]:
+    """Each dotted, added or dropped task: dots and rank in the earlier meeting, then in this one."""
+    from exporters.meetings import cells, headline, voted_rows
+
+    out = [_para(headline(cmp))]
+    for row in voted_rows(cmp)[0]:
+        text, then, rank_then, now, rank_now, change = cells(row)
+        then_part = f"{then} dots, rank {rank_then or '-'}" if then != "—" else "not on the earlier panel"
+        now_part = f"{now} dots, rank {rank_now or '-'}" if now != "—" else "not on this panel"
+        out.append(
+            _item(
+                f"{text}: earlier {then_part}; now {now_part} ({change})"
+                if change
+                else f"{text}: earlier {then_part}; now {now_part}"
+            )
+        )
     return out
 
 

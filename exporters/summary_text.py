@@ -144,6 +144,21 @@ def _panels(summary: Summary) -> list[str]:
                 f"| {r.rank}{' (tie)' if r.tied else ''} | {md(r.label)} {md(r.task.text)} | {r.dots} |" for r in d.top
             ]
             out.append("")
+        if d.across is not None:
+            out += _across(d.across)
+    return out
+
+
+def _across(cmp) -> list[str]:
+    """The earlier meeting's dots and ranks beside this one's."""
+    from exporters.meetings import HEADERS, cells, headline, voted_rows
+
+    out = ["#### Compared with the earlier meeting", "", md(headline(cmp)), ""]
+    rows, _ = voted_rows(cmp)
+    if rows:
+        out += ["| " + " | ".join(HEADERS) + " |", "|---|---:|---:|---:|---:|---|"]
+        out += ["| " + " | ".join(md(c) for c in cells(r)) + " |" for r in rows]
+        out.append("")
     return out
 
 

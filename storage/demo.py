@@ -12,7 +12,8 @@ from storage.workspace import WorkspaceFile
 
 DEMO_SESSIONS = ("critical-occupations.json", "skill-panel.json")
 OCCUPATION_DETAILS = "occupation-details.json"  # the wall's job descriptions and tools, for the pathway map
-LATER_SESSIONS = ("asset-map.json", "action-plan.json")  # the partnership's later work, built on the two
+# The partnership's later work, built on the two: a validation round the tool and die maker panel was carried into.
+LATER_SESSIONS = ("validation.json", "asset-map.json", "action-plan.json")
 
 
 def build_demo(path: Path, *, later: bool = True) -> Path:
@@ -23,7 +24,8 @@ def build_demo(path: Path, *, later: bool = True) -> Path:
     with WorkspaceFile.open(path, backup=False) as wf:
         for name in DEMO_SESSIONS + (LATER_SESSIONS if later else ()):
             data = json.loads(resources.path("demo", name).read_text(encoding="utf-8"))
-            command = ImportSession(data)
+            # Fixed ids: the validation round names the panel session it was carried from.
+            command = ImportSession(data, session_id="demo-" + Path(name).stem)
             wf.execute(command)
             if data["session"]["kind"] == "critical-occupations":
                 _details(wf, command.session_id)

@@ -126,6 +126,23 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
 
 
+_TABLES_V6 = {
+    "level_steps": """session_id TEXT NOT NULL, id TEXT NOT NULL, pathway TEXT NOT NULL, from_occupation TEXT NOT NULL,
+        to_occupation TEXT NOT NULL, adds TEXT NOT NULL, position REAL NOT NULL""",
+}
+
+
+def _migrate_6(conn: sqlite3.Connection) -> None:
+    # A panel carried into a later meeting remembers the panel (and each task the task) it came from, so the
+    # two meetings' dots can be compared; the gap matrix's skills between levels get their table.
+    have = {table: {r[1] for r in conn.execute(f"PRAGMA table_info({table})")} for table in ("panels", "tasks")}
+    for table, column in (("panels", "origin_session_id"), ("panels", "origin_panel_id"), ("tasks", "origin_id")):
+        if column not in have[table]:  # tests that fake an older file by rolling its version back keep these
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    for table, columns in _TABLES_V6.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
+
+
 def _migrate_7(conn: sqlite3.Connection) -> None:
     # The pathway map's job description and tools and technology, entered per occupation (issue 13).
     # Only the columns missing: tests that fake an older file by rolling its version back keep them.
@@ -136,8 +153,8 @@ def _migrate_7(conn: sqlite3.Connection) -> None:
 
 
 def entity_tables(version: int) -> tuple[str, ...]:
-    """The entity tables a file of this schema version has (the later work's came with migration 5)."""
-    return tuple(t for t in MAPPERS if version >= 5 or t not in _TABLES_V5)
+    """The entity tables a file of this schema version has (the later work's came with migrations 5 and 6)."""
+    return tuple(t for t in MAPPERS if (version >= 5 or t not in _TABLES_V5) and (version >= 6 or t not in _TABLES_V6))
 
 
 # Each migration runs once, in order, in one transaction with its record in `migrations`.
@@ -147,6 +164,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (3, "the partnership's convener and e-mail copies", _migrate_3),
     (4, "notes keep their order", _migrate_4),
     (5, "asset maps, gap matrices, action plans and resource maps", _migrate_5),
+    (6, "panels carried into later meetings; skills between levels", _migrate_6),
     (7, "a job description and tools for each occupation", _migrate_7),
 ]
 
@@ -154,9 +172,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Bring a file up to SCHEMA_VERSION; returns the names of the migrations applied."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    # Migrations were numbered on branches that landed out of order (7 before 6): a file a version knew
+    # without one of them gets the missing one too. Each such migration checks what is there already.
+    done = {n for (n,) in conn.execute("SELECT number FROM migrations")} if version else set()
     applied = []
     for number, name, step in MIGRATIONS:
-        if number <= version:
+        if number <= version and (number in done or not done):
             continue
         with atomic(conn):
             if number == 1:
@@ -167,7 +188,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 "INSERT OR REPLACE INTO migrations VALUES (?, ?, ?)",  # a file rolled back by hand keeps later rows
                 (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
             )
-            conn.execute(f"PRAGMA user_version = {number}")
+            version = max(version, number)
+            conn.execute(f"PRAGMA user_version = {version}")
         applied.append(name)
     return applied
 
@@ -263,8 +285,9 @@ def readable(conn: sqlite3.Connection) -> None:
     for table, mapper in MAPPERS.items():
         have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
         if not have:
-            if table in _TABLES_V5:
-                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({_TABLES_V5[table]})")
+            later = _TABLES_V5.get(table) or _TABLES_V6.get(table)
+            if later:
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({later})")
             continue
         defaults = {f.name: f.default for f in fields(mapper.cls)}
         missing = [name for name in mapper.names if name not in have]

@@ -18,6 +18,7 @@ from cardwall.commands.base import Batch, Change, Command, DomainError, new_id
 from cardwall.commands.details import EditTaskDetail, parse_ksa_line
 from cardwall.commands.dots import CastDot, RemoveDot, SetTally
 from cardwall.commands.labor import ImportFigures as ImportFigures
+from cardwall.commands.meetings import CarryPanel
 from cardwall.commands.notes import (
     AddNextStep,
     AddNote,
@@ -43,6 +44,7 @@ from cardwall.commands.panel import (
 from cardwall.commands.participants import AddParticipant, DeleteParticipant, EditParticipant
 from cardwall.commands.resources import AddResource, DeleteResource, EditResource
 from cardwall.commands.sessions import AddSession, DeleteSession, EditPartnership, EditSession
+from cardwall.commands.steps import AddLevelStep, DeleteLevelStep, DraftLevelSteps, EditLevelStep
 from cardwall.commands.structure import (
     AddCategory,
     AddLevel,
@@ -70,6 +72,7 @@ __all__ = [
     "AddFunction",
     "AddGapRow",
     "AddLevel",
+    "AddLevelStep",
     "AddLink",
     "AddNextStep",
     "AddNote",
@@ -80,6 +83,7 @@ __all__ = [
     "AddSession",
     "AddTask",
     "Batch",
+    "CarryPanel",
     "CastDot",
     "Change",
     "Command",
@@ -89,6 +93,7 @@ __all__ = [
     "DeleteFunction",
     "DeleteGapRow",
     "DeleteLevel",
+    "DeleteLevelStep",
     "DeleteNextStep",
     "DeleteNote",
     "DeletePanel",
@@ -97,10 +102,12 @@ __all__ = [
     "DeleteSession",
     "DeleteTask",
     "DomainError",
+    "DraftLevelSteps",
     "EditAction",
     "EditCard",
     "EditCategory",
     "EditGapRow",
+    "EditLevelStep",
     "EditNextStep",
     "EditPanel",
     "EditParticipant",

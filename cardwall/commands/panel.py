@@ -47,6 +47,15 @@ def _paths(values) -> tuple[str, ...]:
     return tuple(p for p in (clean_line(x, "Path") for x in values) if p)
 
 
+def _origin(value) -> str | None:
+    """An earlier meeting's id: kept as given, even when that meeting is in another workspace."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise DomainError("An earlier meeting is named by its id.")
+    return clean_line(value, "Earlier meeting", limit=200) or None
+
+
 def clean_panel_fields(session: Session, panel_id: str, fields: dict) -> dict:
     """Validate a panel's settings; the rules of a panel live here."""
 
@@ -74,6 +83,8 @@ def clean_panel_fields(session: Session, panel_id: str, fields: dict) -> dict:
         "source_card_id": source_card,
         "revealed": bool,
         "several_dots_per_task": bool,
+        "origin_session_id": _origin,
+        "origin_panel_id": _origin,
     }
     return clean_fields(fields, rules)
 
@@ -248,6 +259,7 @@ class AddTask(Command):
     function_id: str | None = None
     added_in_room: bool = False
     source: str = ""
+    origin_id: str | None = None
     task_id: str | None = None
 
     def plan(self, ws):
@@ -267,6 +279,7 @@ class AddTask(Command):
             position=end + 1,
             added_in_room=bool(self.added_in_room),
             source=clean_line(self.source, "Task source", limit=40),
+            origin_id=_origin(self.origin_id),
         )
         return [(("tasks", session.id, task.id), task)]
 

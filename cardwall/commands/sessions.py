@@ -128,6 +128,7 @@ class DeleteSession(Command):
         session = session_of(ws, self.session_id)
         writes: list[Write] = []
         for table in (
+            "level_steps",
             "resources",
             "actions",
             "gap_rows",

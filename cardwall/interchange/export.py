@@ -105,13 +105,17 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
 
 def _panel_dict(session: Session, panel: Panel) -> dict:
     def task_dict(t: Task) -> dict:
-        return {"id": t.id, "text": t.text, "added_in_room": t.added_in_room, "source": _or_none(t.source)}
+        out = {"id": t.id, "text": t.text, "added_in_room": t.added_in_room, "source": _or_none(t.source)}
+        if t.origin_id:  # carried from an earlier meeting's task (optional: older files have none)
+            out["carried_from"] = t.origin_id
+        return out
 
     votes = sorted(
         (v for v in session.votes.values() if v.panel_id == panel.id),
         key=lambda v: (v.round, v.participant_id or "", v.task_id),
     )
     details = sorted((d for d in session.task_details.values() if d.panel_id == panel.id), key=lambda d: d.id)
+    carried = {"session": panel.origin_session_id, "panel": panel.origin_panel_id}
     return {
         "id": panel.id,
         "occupation": panel.occupation,
@@ -121,6 +125,7 @@ def _panel_dict(session: Session, panel: Panel) -> dict:
         "revealed": panel.revealed,
         "voting_round": panel.voting_round,
         "source_card": panel.source_card_id,
+        **({"carried_from": carried} if panel.origin_panel_id else {}),
         "functions": [
             {"id": f.id, "title": f.title, "tasks": [task_dict(t) for t in tasks_of(session, panel.id, f.id)]}
             for f in functions_of(session, panel.id)

@@ -10,6 +10,7 @@ from cardwall.assets import RESOURCE_COLUMNS, ordered_actions, ordered_gap_rows,
 from cardwall.commands.actions import AddAction
 from cardwall.commands.assets import DETAIL_FIELDS, AddGapRow, AddLink, EditProgram
 from cardwall.commands.resources import AddResource
+from cardwall.commands.steps import AddLevelStep
 from cardwall.interchange.reader import Builder, FieldReader
 from cardwall.model import Card, Session
 
@@ -46,6 +47,14 @@ def later_dict(session: Session) -> dict:
                 "programs": list(r.programs),
             }
             for r in ordered_gap_rows(session)
+        ]
+    if session.level_steps:
+        from cardwall.later_steps import ordered_steps
+
+        out["level_steps"] = [
+            {"id": s.id, "pathway": _or_none(s.pathway), "from": s.from_occupation, "to": s.to_occupation}
+            | {"adds": _or_none(s.adds)}
+            for s in ordered_steps(session)
         ]
     if session.resources:
         out["resource_map"] = [
@@ -89,6 +98,12 @@ def read_later(build: Builder, sid: str, root: FieldReader) -> None:
         fields.update(skill_level=r.text("level") or "middle", coverage=r.text("coverage"))
         fields["programs"] = tuple(r.texts("programs"))
         build.run(r, AddGapRow(sid, r.text("occupation"), fields=fields, row_id=r.id("id")))
+    for r in root.items("level_steps"):
+        step = AddLevelStep(
+            sid, r.text("from", required=True), r.text("to", required=True), pathway=r.text("pathway"),
+            adds=r.text("adds"), step_id=r.id("id"),
+        )  # fmt: skip
+        build.run(r, step)
     for r in root.items("resource_map"):
         fields = {n: r.text(n) for n in RESOURCE_FIELDS}
         fields["partner_type"] = r.text("type") or "post-secondary"

@@ -31,6 +31,7 @@ def read_panel(build: Builder, sid: str, r: FieldReader, index: int) -> None:
             function_id=function_id,
             added_in_room=t.flag("added_in_room", False),
             source=t.text("source"),
+            origin_id=t.id("carried_from", required=False),
             task_id=t.id("id"),
         )
         build.run(t, task)
@@ -44,7 +45,7 @@ def read_panel(build: Builder, sid: str, r: FieldReader, index: int) -> None:
         add_task(t, None)
 
     # Settings before the dots: the budget, one or several dots a task, the round.
-    top, paths = r.child("top_tasks"), r.child("paths")
+    top, paths, carried = r.child("top_tasks"), r.child("paths"), r.child("carried_from")
     own = {t.id for t in session.tasks.values() if t.panel_id == pid}
     settings = EditPanel(
         sid,
@@ -56,6 +57,8 @@ def read_panel(build: Builder, sid: str, r: FieldReader, index: int) -> None:
         paths_from=paths.texts("from"),
         top_added=[t for t in top.texts("added") if t in own],  # picks of tasks not in the file are dropped
         top_dropped=[t for t in top.texts("dropped") if t in own],
+        origin_session_id=carried.id("session", required=False),  # an earlier meeting, maybe of another file
+        origin_panel_id=carried.id("panel", required=False),
     )
     build.run(r, settings)
 

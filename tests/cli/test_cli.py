@@ -108,7 +108,8 @@ def test_check_says_sound_or_why_not(demo_path, tmp_path):
 def test_demo_export_writes_every_session(tmp_path):
     result = cardwall("demo", "--export", tmp_path / "demo")
     assert result.returncode == 0, result.stderr
-    assert len(list((tmp_path / "demo").glob("*/session.json"))) == 4  # wall, panels, asset map, action plan
+    # wall, panels, the panel's validation round, asset map, action plan
+    assert len(list((tmp_path / "demo").glob("*/session.json"))) == 5
 
 
 def test_demo_without_a_display_writes_exports_and_says_where(tmp_path):

@@ -41,8 +41,9 @@ def test_demo_export_writes_every_file_of_both_sessions_without_a_display(tmp_pa
     result = cardwall("demo", "--export", out)
     assert result.returncode == 0, result.stderr
     folders = sorted(p for p in out.iterdir() if p.is_dir())
-    assert len(folders) == 4
-    wall, panels, assets, plan = folders  # named by date: the wall came first, the action plan last
+    assert len(folders) == 5
+    wall, panels, validation, assets, plan = folders  # named by date: the wall came first, the action plan last
+    assert "brief-tool-and-die-maker.pdf" in {p.name for p in validation.iterdir()}
     assert {"asset-map.pdf", "gap-matrix.xlsx"} <= {p.name for p in assets.iterdir()}
     assert {"action-plan.pdf", "action-plan.csv"} <= {p.name for p in plan.iterdir()}
     assert_wall_files({p.name for p in wall.iterdir()})

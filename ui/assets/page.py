@@ -14,6 +14,7 @@ from ui.assets.docks import GapDock, NeedsDock, ProgramDock
 from ui.assets.links import LinkGesture
 from ui.assets.look import dress_asset_map
 from ui.assets.resources_dock import ResourceDock
+from ui.assets.steps_dock import StepsDock
 from ui.wall.page import WallPage
 
 
@@ -42,12 +43,15 @@ class AssetMapPage(WallPage):
         self.program_dock, self.gap_dock, self.needs_dock, self.resource_dock = program, gaps, needs, resources
         if self.main_window is not None:  # the window adds the docks after the page is built: tab them then
             QTimer.singleShot(0, self, self._arrange_docks)
-        return [program, needs, gaps, resources]
+        self.steps_dock = StepsDock(self)  # skills between levels, beside the gap matrix it follows
+        self.steps_dock.area = Qt.BottomDockWidgetArea
+        return [program, needs, gaps, resources, self.steps_dock]
 
     def _arrange_docks(self) -> None:
         window = self.main_window
         if hasattr(window, "tabifyDockWidget") and self.resource_dock in getattr(window, "page_docks", []):
             window.tabifyDockWidget(self.gap_dock, self.resource_dock)
+            window.tabifyDockWidget(self.gap_dock, self.steps_dock)
             window.tabifyDockWidget(self.program_dock, self.needs_dock)
             self.gap_dock.raise_()
             self.program_dock.raise_()

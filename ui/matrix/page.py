@@ -38,6 +38,7 @@ from ui.elided_label import ElidedLabel
 from ui.matrix.arranging import Arranging, InlineEditor
 from ui.matrix.details import DetailsDock
 from ui.matrix.dialogs import NewPanelDialog
+from ui.matrix.meetings import MeetingsDock
 from ui.matrix.scene import MatrixOptions, MatrixScene, voter_colours
 from ui.matrix.strawman import StrawmanActions
 from ui.matrix.view import MatrixGraphicsView
@@ -80,7 +81,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.details.view_round = self.voting.view_round  # one count everywhere: the round the matrix shows
         self.voting.view_changed.connect(lambda: self.details.reload(self.panel_id))
         self.details.task_focused.connect(self._select_task)
-        self.docks = [self.voting, self.details]
+        self.meetings = MeetingsDock(controller, session_id, window)  # carried into / compared with other meetings
+        self.docks = [self.voting, self.details, self.meetings]
         self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
         self.script.area = Qt.RightDockWidgetArea
         self.docks.append(self.script)
@@ -109,10 +111,11 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
 
     def _tabify(self) -> None:
         window = self.window_
-        if not (shiboken6.isValid(self.voting) and shiboken6.isValid(self.details)):
+        if not all(shiboken6.isValid(d) for d in (self.voting, self.details, self.meetings)):
             return  # the page was swapped away before this ran
         if window is not None and hasattr(window, "tabifyDockWidget") and self.voting.parent() is window:
             window.tabifyDockWidget(self.voting, self.details)
+            window.tabifyDockWidget(self.details, self.meetings)
             self.voting.raise_()
 
     # --- building ----------------------------------------------------------------------------
@@ -189,6 +192,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         reveal.triggered.connect(lambda: self.voting.reveal.toggle())
         self.menu.addAction(reveal)
         self.menu.addAction(QAction("&Fit to window", self, shortcut=QKeySequence("Ctrl+0"), triggered=self._fit))
+        self.menu.addAction("&Carry into a later meeting…", self.meetings.show_carry)
         self.menu.addSeparator()
         self.menu.addAction("Delete this panel", self.delete_panel)
         for action in self.menu.actions():
@@ -243,6 +247,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self._fill_targets()
         self.voting.reload(self.panel_id)
         self.details.reload(self.panel_id)
+        self.meetings.reload(self.panel_id)
         if self.script.panel_id != self.panel_id:
             self.script.commit_notes()
             self.script.panel_id = self.panel_id
@@ -374,6 +379,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
     # --- leaving -----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
+        self.meetings.shutdown()
         self.details.shutdown()
         self.script.shutdown()
         for signal, slot in ((self.controller.changed, self._on_changed), (self.controller.refused, self._on_refused)):
