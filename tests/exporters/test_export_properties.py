@@ -12,6 +12,7 @@ import copy
 import json
 import re
 import tempfile
+import unicodedata
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -203,8 +204,22 @@ def pdf_words(path: Path) -> str:
 
 
 def _words(text: str, *, within: int | None = None) -> list[str]:
-    """ASCII words of 3+ letters or digits: what any font draws and any PDF reader gives back."""
-    return [m.group() for m in re.finditer(r"[A-Za-z0-9]{3,}", text) if within is None or m.end() <= within]
+    """ASCII words of 3+ letters or digits: what any font draws and any PDF reader gives back.
+
+    A word beside a right-to-left character (or an unassigned one, which the bidi algorithm may take
+    as right-to-left by its block) is left out: its digits rightly join the right-to-left run and print
+    on the other side of it ("R2IW" shows as "2RIW"), so the word is not contiguous on the page.
+    """
+    return [
+        m.group()
+        for m in re.finditer(r"[A-Za-z0-9]{3,}", text)
+        if (within is None or m.end() <= within) and not _beside_rtl(text, m.start(), m.end())
+    ]
+
+
+def _beside_rtl(text: str, start: int, end: int) -> bool:
+    around = (text[start - 1] if start else "") + (text[end] if end < len(text) else "")
+    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") or unicodedata.category(ch) == "Cn" for ch in around)
 
 
 def _printed(word: str, flat: str) -> bool:
