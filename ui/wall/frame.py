@@ -23,10 +23,10 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
             if cat is not None:
                 counts[cat] = counts.get(cat, 0) + len(pile)
     else:
-        counts = dict.fromkeys({c[0] for c in relaid if c[0] is not None}, 0)
-        for cell, geometry in layout.cells.items():
-            if cell[0] in counts:
-                counts[cell[0]] += sum(len(layout.piles[r]) for r in geometry.roots)
+        piles, cells = layout.piles, layout.cells
+        for cat in {c[0] for c in relaid if c[0] is not None}:  # the columns a change touched, cell by cell
+            column = (cells.get((cat, row.level_id)) for row in layout.rows)
+            counts[cat] = sum(len(piles[r]) for geometry in column if geometry is not None for r in geometry.roots)
     wanted = {c.category_id: c for c in layout.columns}
     for cat_id in [c for c in scene.headers if c not in wanted]:
         scene.removeItem(scene.headers.pop(cat_id))

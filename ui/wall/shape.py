@@ -1,0 +1,183 @@
+"""How wide each column of the wall is (in cards) and how wide the tray is, so the whole wall fills a 16:9 screen.
+
+Pure arithmetic over card counts, asked again after every command that moves a
+card from one cell to another: `shape_columns` answers within a fraction of a
+millisecond for a 2,000-card wall by looking, at each step, only at the few
+columns that hold a row up (tests/ui/test_wall_sync_shape.py holds it to the
+plain search it replaces, result for result).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ui.wall.style import CARD_H, CARD_W, CELL_PAD, COLUMN_GAP, GAP, HEADER_H, LABEL_W, LEGEND_H, MARGIN, TRAY_COLS
+
+MAX_CARDS_WIDE = 4
+SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
+TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
+
+
+def extent(n: int, size: float) -> float:
+    """The width (or height) of a cell `n` cards across (or down)."""
+    n = max(1, n)
+    return 2 * CELL_PAD + n * size + (n - 1) * GAP
+
+
+@lru_cache(maxsize=4096)
+def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
+    """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
+    largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
+    shrinks the wall). `width`: the wall without the tray; the tray runs from `top`, the rows to `bottom`."""
+    if count <= 4:
+        return 1
+
+    def zoom(cols: int) -> float:
+        tray_bottom = top + extent(math.ceil(count / cols), CARD_H)
+        height = max(bottom, tray_bottom) + LEGEND_H + MARGIN
+        return min(SCREEN_ASPECT / (width + extent(cols, CARD_W)), 1 / height)
+
+    return max(range(TRAY_COLS, TRAY_MAX_COLS + 1), key=lambda cols: (zoom(cols), -cols))
+
+
+@lru_cache(maxsize=64)
+def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ...]:
+    """How many cards wide each column is, so the whole wall fills a 16:9 screen at the largest zoom.
+
+    `counts[c][r]`: the cards shown in column c, row r. Every column starts one card wide; while the wall
+    is taller than the screen, the column that holds a row up is widened, as long as that makes the
+    fitted wall larger (of equals, the first found: rows top to bottom, columns left to right, as a set
+    of them iterates). When no one column can shorten the wall, every column holding a row up widens
+    at once. A sparse wall keeps narrow columns (bigger cards on screen); a full one grows wide before
+    it grows very tall."""
+    if not counts:
+        return ()
+    return tuple(_Shaper(counts, tray).run())
+
+
+class _Shaper:
+    """One search of `shape_columns`. Widening one column adds the same width whichever it is, so only a
+    column standing alone at the top of some row (it alone holds that row up) can make the wall larger:
+    each step tries those few, not every column, and keeps each row's tallest and next tallest at hand."""
+
+    def __init__(self, counts: tuple[tuple[int, ...], ...], tray: int) -> None:
+        self.counts, self.tray = counts, tray
+        self.rows = len(counts[0])
+        self.wide = [1] * len(counts)
+        self.limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
+        self.fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
+        self.top = MARGIN + HEADER_H + COLUMN_GAP
+        self.ext_w = [extent(n, CARD_W) for n in range(MAX_CARDS_WIDE + 2)]
+        tallest = max((max(col, default=0) for col in counts), default=0)
+        self.ext_h = [extent(n, CARD_H) for n in range(tallest + 2)]
+        self.per: list[list[int]] = []  # lines per row and column, row by row: ceil(counts[c][r] / wide[c])
+        self.heads: list[tuple[int, int] | None] = [None] * self.rows  # per row: (tallest column, next height)
+        self.zooms: dict[tuple[float, float], float] = {}
+
+    def zoom_of(self, columns_w: float, lines: list[int]) -> float:
+        return self.zoom_at(columns_w, sum(map(self.ext_h.__getitem__, lines)))
+
+    def zoom_at(self, columns_w: float, rows_h: float) -> float:
+        """The fitted zoom of the wall with columns this wide and rows this tall (cards only, no gaps).
+
+        Every extent is a whole number of pixels: sums in any order are exact, so a trial may add one
+        column's difference to the current width and match a fresh sum to the last bit."""
+        key = (columns_w, rows_h)
+        zoom = self.zooms.get(key)
+        if zoom is None:
+            ext_w, top, tray = self.ext_w, self.top, self.tray
+            rows_h += COLUMN_GAP * (self.rows - 1)
+            width = self.fixed_w + columns_w
+            tray_cols = tray_columns(tray, width, top, top + rows_h)
+            width += ext_w[tray_cols] if tray_cols < len(ext_w) else extent(tray_cols, CARD_W)
+            height = max(top + rows_h, top + extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
+            zoom = self.zooms[key] = min(SCREEN_ASPECT / width, 1 / height)
+        return zoom
+
+    def fitted(self, wide: list[int]) -> tuple[float, list[int], list[list[int]]]:
+        """The zoom with columns `wide`, the lines of each row, and each row's lines per column."""
+        counts = self.counts
+        per = [[-(-col[r] // n) for col, n in zip(counts, wide, strict=True)] for r in range(self.rows)]
+        lines = [max(1, max(row)) for row in per]
+        return self.zoom_of(sum(self.ext_w[n] for n in wide), lines), lines, per
+
+    def head(self, r: int) -> tuple[int, int]:
+        """Row r's tallest column (the first, left to right) and the height of the next tallest (ties: the same)."""
+        found = self.heads[r]
+        if found is None:
+            row = self.per[r]
+            tallest = max(row)
+            first = row.index(tallest)
+            if row.count(tallest) > 1:
+                found = (first, tallest)
+            else:
+                found = (first, max(max(row[:first], default=0), max(row[first + 1 :], default=0)))
+            self.heads[r] = found
+        return found
+
+    def holding(self, lines: list[int]) -> set[int]:
+        """The columns that hold some row up and may widen, built in the order the plain search builds it
+        (rows top to bottom, columns left to right), so a set of them iterates in the same order."""
+        per, wide, limit = self.per, self.wide, self.limit
+        return {
+            c
+            for r in range(self.rows)
+            if lines[r] > 1
+            for c, v in enumerate(per[r])
+            if v == lines[r] and wide[c] < limit[c]
+        }
+
+    def run(self) -> list[int]:
+        counts, wide, limit, ext_w, ext_h, rows = self.counts, self.wide, self.limit, self.ext_w, self.ext_h, self.rows
+        best, lines, self.per = self.fitted(wide)
+        columns_w = sum(ext_w[n] for n in wide)
+        while True:
+            # The rows each column alone holds up: widening it can shorten those, and only those.
+            alone: dict[int, list[int]] = {}
+            for r in range(rows):
+                first, second = self.head(r)
+                if lines[r] > 1 and second < lines[r] and wide[first] < limit[first]:
+                    alone.setdefault(first, []).append(r)
+            rows_h = sum(map(ext_h.__getitem__, lines))
+            trials = []
+            for c, held in alone.items():
+                n, col = wide[c] + 1, counts[c]
+                shorter = {r: max(1, -(-col[r] // n), self.heads[r][1]) for r in held}
+                saved = sum(ext_h[lines[r]] - ext_h[k] for r, k in shorter.items())
+                if saved:  # else the wall is only wider: never larger
+                    trial_w = columns_w - ext_w[wide[c]] + ext_w[n]
+                    trials.append((self.zoom_at(trial_w, rows_h - saved), c, shorter, trial_w))
+            score = max((t[0] for t in trials), default=None)
+            if score is not None and score > best * 1.0001:
+                equals = [t for t in trials if t[0] == score]
+                if len(equals) > 1:  # the first of them in the plain search's order
+                    order = {c: i for i, c in enumerate(self.holding(lines))}
+                    equals.sort(key=lambda t: order[t[1]])
+                best, c, shorter, columns_w = equals[0]
+                lines = [shorter.get(r, k) for r, k in enumerate(lines)]
+                self.widen(c, wide[c] + 1)
+                continue
+            holding = self.holding(lines)
+            if not holding:
+                break
+            # Widening one column alone may not shorten a row two columns hold up: widen them all.
+            together = [min(w + 1, m) if c in holding else w for c, (w, m) in enumerate(zip(wide, limit, strict=True))]
+            score, trial_lines, per = self.fitted(together)
+            if score <= best * 1.0001:
+                break
+            wide[:] = together
+            self.per, self.heads = per, [None] * rows
+            best, lines, columns_w = score, trial_lines, sum(ext_w[n] for n in wide)
+        return wide
+
+    def widen(self, c: int, n: int) -> None:
+        """Column c becomes n cards wide; the rows whose tallest or next tallest it was are looked at again."""
+        self.wide[c] = n
+        col, per, heads = self.counts[c], self.per, self.heads
+        for r in range(self.rows):
+            was = per[r][c]
+            per[r][c] = -(-col[r] // n)
+            head = heads[r]
+            if head is not None and (head[0] == c or was >= head[1]):
+                heads[r] = None
