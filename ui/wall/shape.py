@@ -104,58 +104,71 @@ class _Shaper:
 
     def head(self, r: int) -> tuple[int, int]:
         """Row r's tallest column (the first, left to right) and the height of the next tallest (ties: the same)."""
-        found = self.heads[r]
-        if found is None:
-            row = self.per[r]
-            tallest = max(row)
-            first = row.index(tallest)
-            if row.count(tallest) > 1:
-                found = (first, tallest)
-            else:
-                found = (first, max(max(row[:first], default=0), max(row[first + 1 :], default=0)))
-            self.heads[r] = found
-        return found
+        row = self.per[r]
+        tallest = max(row)
+        first = row.index(tallest)
+        if row.count(tallest) > 1:
+            return first, tallest
+        return first, max(max(row[:first], default=0), max(row[first + 1 :], default=0))
 
     def holding(self, lines: list[int]) -> set[int]:
-        """The columns that hold some row up and may widen, built in the order the plain search builds it
-        (rows top to bottom, columns left to right), so a set of them iterates in the same order."""
-        per, wide, limit = self.per, self.wide, self.limit
-        return {
-            c
-            for r in range(self.rows)
-            if lines[r] > 1
-            for c, v in enumerate(per[r])
-            if v == lines[r] and wide[c] < limit[c]
-        }
+        """The columns that hold some row up and may widen, added in the order the plain search adds them
+        (rows top to bottom, columns left to right), so the set iterates in the same order as its set."""
+        wide, limit = self.wide, self.limit
+        out: set[int] = set()
+        for row, tallest in zip(self.per, lines, strict=True):
+            if tallest > 1 and tallest in row:
+                c = row.index(tallest)
+                while c >= 0:
+                    if wide[c] < limit[c]:
+                        out.add(c)
+                    c = row.index(tallest, c + 1) if tallest in row[c + 1 :] else -1
+        return out
 
     def run(self) -> list[int]:
         counts, wide, limit, ext_w, ext_h, rows = self.counts, self.wide, self.limit, self.ext_w, self.ext_h, self.rows
         best, lines, self.per = self.fitted(wide)
         columns_w = sum(ext_w[n] for n in wide)
+        heads = self.heads
         while True:
             # The rows each column alone holds up: widening it can shorten those, and only those.
             alone: dict[int, list[int]] = {}
             for r in range(rows):
-                first, second = self.head(r)
+                head = heads[r]
+                if head is None:
+                    head = heads[r] = self.head(r)
+                first, second = head
                 if lines[r] > 1 and second < lines[r] and wide[first] < limit[first]:
                     alone.setdefault(first, []).append(r)
-            rows_h = sum(map(ext_h.__getitem__, lines))
             trials = []
             for c, held in alone.items():
                 n, col = wide[c] + 1, counts[c]
-                shorter = {r: max(1, -(-col[r] // n), self.heads[r][1]) for r in held}
-                saved = sum(ext_h[lines[r]] - ext_h[k] for r, k in shorter.items())
+                shorter = [(r, max(1, -(-col[r] // n), heads[r][1])) for r in held]
+                saved = sum(ext_h[lines[r]] - ext_h[k] for r, k in shorter)
                 if saved:  # else the wall is only wider: never larger
-                    trial_w = columns_w - ext_w[wide[c]] + ext_w[n]
-                    trials.append((self.zoom_at(trial_w, rows_h - saved), c, shorter, trial_w))
-            score = max((t[0] for t in trials), default=None)
+                    trials.append((saved, c, shorter))
+            score = None
+            if trials:
+                # The same width whichever column widens: the most saved height is the largest zoom. Another
+                # may equal it only where the zoom no longer grows as the wall gets shorter (width-bound).
+                trials.sort(key=lambda t: -t[0])
+                rows_h = sum(map(ext_h.__getitem__, lines))
+                trial_w = columns_w + ext_w[2] - ext_w[1]  # every extent grows by one card and one gap
+                score = self.zoom_at(trial_w, rows_h - trials[0][0])
+                equals = [trials[0]]
+                for t in trials[1:]:
+                    if t[0] != equals[-1][0] and self.zoom_at(trial_w, rows_h - t[0]) != score:
+                        break
+                    equals.append(t)
             if score is not None and score > best * 1.0001:
-                equals = [t for t in trials if t[0] == score]
                 if len(equals) > 1:  # the first of them in the plain search's order
                     order = {c: i for i, c in enumerate(self.holding(lines))}
                     equals.sort(key=lambda t: order[t[1]])
-                best, c, shorter, columns_w = equals[0]
-                lines = [shorter.get(r, k) for r, k in enumerate(lines)]
+                _, c, shorter = equals[0]
+                best, columns_w = score, trial_w
+                lines = lines.copy()
+                for r, k in shorter:
+                    lines[r] = k
                 self.widen(c, wide[c] + 1)
                 continue
             holding = self.holding(lines)
@@ -167,7 +180,8 @@ class _Shaper:
             if score <= best * 1.0001:
                 break
             wide[:] = together
-            self.per, self.heads = per, [None] * rows
+            self.per = per
+            heads[:] = [None] * rows
             best, lines, columns_w = score, trial_lines, sum(ext_w[n] for n in wide)
         return wide
 
