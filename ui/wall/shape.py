@@ -129,47 +129,49 @@ class _Shaper:
         counts, wide, limit, ext_w, ext_h, rows = self.counts, self.wide, self.limit, self.ext_w, self.ext_h, self.rows
         best, lines, self.per = self.fitted(wide)
         columns_w = sum(ext_w[n] for n in wide)
+        step_w = ext_w[2] - ext_w[1]  # widening any column by one card: the same width (whole pixels: exact)
         heads = self.heads
         while True:
-            # The rows each column alone holds up: widening it can shorten those, and only those.
-            alone: dict[int, list[int]] = {}
+            # The rows each column alone holds up, and the height widening it saves there (only there).
+            saved: dict[int, float] = {}
             for r in range(rows):
+                tallest = lines[r]
+                if tallest < 2:
+                    continue
                 head = heads[r]
                 if head is None:
                     head = heads[r] = self.head(r)
-                first, second = head
-                if lines[r] > 1 and second < lines[r] and wide[first] < limit[first]:
-                    alone.setdefault(first, []).append(r)
-            trials = []
-            for c, held in alone.items():
-                n, col = wide[c] + 1, counts[c]
-                shorter = [(r, max(1, -(-col[r] // n), heads[r][1])) for r in held]
-                saved = sum(ext_h[lines[r]] - ext_h[k] for r, k in shorter)
-                if saved:  # else the wall is only wider: never larger
-                    trials.append((saved, c, shorter))
+                c, second = head
+                if second < tallest and wide[c] < limit[c]:
+                    k = -(-counts[c][r] // (wide[c] + 1))
+                    k = max(k, second, 1)
+                    if k < tallest:
+                        saved[c] = saved.get(c, 0.0) + ext_h[tallest] - ext_h[k]
             score = None
-            if trials:
-                # The same width whichever column widens: the most saved height is the largest zoom. Another
+            if saved:
+                # The same width whichever column widens: the most height saved is the largest zoom. Another
                 # may equal it only where the zoom no longer grows as the wall gets shorter (width-bound).
-                trials.sort(key=lambda t: -t[0])
                 rows_h = sum(map(ext_h.__getitem__, lines))
-                trial_w = columns_w + ext_w[2] - ext_w[1]  # every extent grows by one card and one gap
-                score = self.zoom_at(trial_w, rows_h - trials[0][0])
-                equals = [trials[0]]
-                for t in trials[1:]:
-                    if t[0] != equals[-1][0] and self.zoom_at(trial_w, rows_h - t[0]) != score:
+                trial_w = columns_w + step_w
+                ranked = sorted(saved.items(), key=lambda t: -t[1])
+                most = ranked[0][1]
+                score = self.zoom_at(trial_w, rows_h - most)
+                equals = [ranked[0][0]]
+                for c, height in ranked[1:]:
+                    if height != most and self.zoom_at(trial_w, rows_h - height) != score:
                         break
-                    equals.append(t)
+                    equals.append(c)
             if score is not None and score > best * 1.0001:
+                c = equals[0]
                 if len(equals) > 1:  # the first of them in the plain search's order
-                    order = {c: i for i, c in enumerate(self.holding(lines))}
-                    equals.sort(key=lambda t: order[t[1]])
-                _, c, shorter = equals[0]
-                best, columns_w = score, trial_w
+                    c = next(h for h in self.holding(lines) if h in equals)
+                n = wide[c] + 1
                 lines = lines.copy()
-                for r, k in shorter:
-                    lines[r] = k
-                self.widen(c, wide[c] + 1)
+                for r in range(rows):
+                    if heads[r] is not None and heads[r][0] == c and lines[r] > 1:
+                        lines[r] = max(-(-counts[c][r] // n), heads[r][1], 1)
+                best, columns_w = score, trial_w
+                self.widen(c, n)
                 continue
             holding = self.holding(lines)
             if not holding:
