@@ -91,6 +91,9 @@ class WallLayout:
     legend: QPointF  # where the reasons legend goes, under the wall
     scene_rect: QRectF
     relaid: set[Cell] = field(default_factory=set)  # cells placed anew by the last `place`
+    counts: tuple = ()  # cards shown per column and row, as `shape_columns` takes them
+    keys: tuple = ()  # (column ids, row ids) the counts are for
+    same_frame: bool = False  # `place` kept the columns and rows of the layout before: only `relaid` cells changed
 
     def cell_at(self, pos: QPointF) -> CellGeometry | None:
         for geometry in self.cells.values():
@@ -150,9 +153,17 @@ def place(
     `relaid` on the result names the cells whose geometry was made anew. `levels`: advanced first."""
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     row_keys: list[str | None] = [lv.id for lv in levels] + [None]
-    counts = tuple(
-        tuple(len(contents.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
-    )
+    column_ids = [category.id for category in categories]
+    if previous is not None and previous.keys == (column_ids, row_keys):  # the same grid: count the dirty cells
+        grid = [list(col) for col in previous.counts]
+        where = {key: i for i, key in enumerate(row_keys)}
+        at = {cat: i for i, cat in enumerate(column_ids)}
+        for cat, key in dirty:
+            if cat in at and key in where:
+                grid[at[cat]][where[key]] = len(contents.get((cat, key), ((), ()))[0])
+        counts = tuple(map(tuple, grid))
+    else:
+        counts = tuple(tuple(len(contents.get((cat, key), ((), ()))[0]) for key in row_keys) for cat in column_ids)
     shaped = shape_columns(counts, len(contents.get(TRAY, ((), ()))[0]))
     wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
     x = MARGIN + LABEL_W + COLUMN_GAP
@@ -204,7 +215,7 @@ def place(
     cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
     bottom = max(bottom, tray_top + tray_h)
 
-    origins: dict[str, QPointF] = dict(previous.origins) if previous is not None else {}
+    origins: dict[str, QPointF] = previous.origins if previous is not None else {}  # taken over, not copied
     relaid: set[Cell] = set()
     for cell in (dirty & cells.keys()) | {TRAY} if same_frame else cells:
         geometry, before = cells[cell], old_cells.get(cell)
@@ -229,5 +240,5 @@ def place(
     right_edge = max(tray_x + tray_w, legend.x() + legend_width if columns else 0.0) + MARGIN
     scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
     layout = WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)
-    layout.relaid = relaid
+    layout.relaid, layout.counts, layout.keys, layout.same_frame = relaid, counts, (column_ids, row_keys), same_frame
     return layout
