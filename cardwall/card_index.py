@@ -38,8 +38,10 @@ class CardTable(dict):
         cell = (category_id, level_id)
         end = self._ends.get(cell)
         if end is None:
-            end = max((c.position for c in self._cells.get(cell, {}).values()), default=0.0)
-            self._ends[cell] = end
+            members = self._cells.get(cell)
+            if not members:
+                return 0.0  # kept for cells that hold cards only: an empty cell's first card sets it
+            end = self._ends[cell] = max(c.position for c in members.values())
         return end
 
     def cells(self) -> Iterable[Cell]:
@@ -128,8 +130,26 @@ class CardTable(dict):
         return dict.__getitem__(self, key)
 
     def update(self, *args, **kwargs) -> None:
-        for key, card in dict(*args, **kwargs).items():
-            self[key] = card
+        cards = dict(*args, **kwargs)
+        if self:
+            for key, card in cards.items():
+                self[key] = card
+            return
+        # Filling an empty table (a file opened, a session copied): one pass, the cells' ends found when asked.
+        dict.update(self, cards)
+        cells, piles = self._cells, self._piles
+        self._ends.clear()
+        for card in cards.values():
+            cell = (card.category_id, card.level_id)
+            members = cells.get(cell)
+            if members is None:
+                members = cells[cell] = {}
+            members[card.id] = card
+            if card.stack_id is not None:
+                pile = piles.get(card.stack_id)
+                if pile is None:
+                    pile = piles[card.stack_id] = {}
+                pile[card.id] = card
 
     def __ior__(self, other):
         self.update(other)

@@ -102,6 +102,10 @@ def test_cards_written_any_way_a_dict_is_written_keep_the_index():
     assert cards.pop("b") == b and cards.pop("b", None) is None and cards.index_problems() == []
     session.cards = {"x": Card("x", "Painter", position=-2.0)}  # a snapshot's plain dict
     assert isinstance(session.cards, CardTable) and session.cards.cell_end(None, None) == -2.0
+    del session.cards["x"]
+    assert session.cards.cell_end(None, None) == 0.0  # asked of an empty cell: nothing kept for it
+    session.cards["y"] = Card("y", "Driver", position=-5.0)
+    assert session.cards.cell_end(None, None) == -5.0 and session.cards.index_problems() == []
     cards.clear()
     assert cards == {} and cards.index_problems() == []
 
