@@ -64,6 +64,18 @@ GAP_COLUMNS = (
 )
 
 
+def joins_the_room(session: Session) -> bool:
+    """The room's devices write cards on a wall and vote on a skill panel: an asset map and an action plan,
+    worked at the table by partners, take nothing from them."""
+    return session.info.kind in ("critical-occupations", "skill-panel")
+
+
+def has_skills_row(session: Session) -> bool:
+    """The skills row (a third colour of card under each column) is the employers' wall's; an asset map's
+    rows are its credential levels only."""
+    return session.info.kind != "asset-map"
+
+
 def programs(session: Session) -> list[Card]:
     """Program cards in wall order (column, row, position)."""
     cat = {c.id: c.position for c in session.categories.values()}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporters.table_import import ImportReport, _column, _no_rows, _read, named_rows
+from exporters.table_reader import TableError, norm
 
 MAX_PROGRAM = 500  # the domain's limit for a card's text
 
@@ -53,3 +54,15 @@ def read_program_table(path: Path) -> tuple[list[ProgramRow], ImportReport]:
         rows.append(ProgramRow(number, name, family, level, {k: v for k, v in values.items() if v}))
     report.read = len(rows)
     return rows, report
+
+
+def is_program_table(path: Path) -> bool:
+    """Whether row 1 names a program column ("program", "program name", ...): an inventory, not cards.
+
+    A bare "name" column is not enough: a cards table or a participant list may have one too."""
+    try:
+        table = _read(Path(path), wanted={"program"})
+    except TableError:
+        return False
+    names = {norm(n) for n in PROGRAM_COLUMNS if n != "name"}
+    return any(norm(c) in names for c in table.columns)

@@ -91,7 +91,6 @@ class LaborData:
         for number, code, name, level in conn.execute("SELECT industry, code, name, level FROM industries"):
             self._industry_ids[code] = number
             self.industries[code] = Industry(code, name, level)
-        self.meta = dict(conn.execute("SELECT key, value FROM meta"))
         self._matcher: SocMatcher | None = None
         self._postal = _postal_codes(self.areas.values())
 
@@ -106,9 +105,6 @@ class LaborData:
             employment = {code: f.employment for code, f in self.figures().items() if f.employment}
             self._matcher = SocMatcher(((o.code, o.title, o.level) for o in self.occupations.values()), employment)
         return self._matcher
-
-    def detailed(self) -> list[Occupation]:
-        return [o for o in self.occupations.values() if o.level == "detailed"]
 
     def family(self, soc_code: str) -> Occupation | None:
         """The occupational family (SOC major group) a code belongs to."""
@@ -151,15 +147,6 @@ class LaborData:
         words = [a for a in self.areas.values() if any(w.startswith(wanted) for w in _words(a.name))]
         return words
 
-    def find_industries(self, text: str) -> list[Industry]:
-        wanted = " ".join(text.split()).casefold()
-        if not wanted:
-            return [self.industries[ALL_INDUSTRIES]]
-        if wanted in (c.casefold() for c in self.industries):
-            return [i for c, i in self.industries.items() if c.casefold() == wanted]
-        exact = [i for i in self.industries.values() if i.name.casefold() == wanted]
-        return exact or [i for i in self.industries.values() if wanted in i.name.casefold()]
-
     # --- figures ------------------------------------------------------------------------------
 
     def figures(self, area_code: str = NATIONAL, industry_code: str = ALL_INDUSTRIES) -> dict[str, Figure]:
@@ -189,9 +176,6 @@ class LaborData:
 
     def figure(self, soc_code: str, area_code: str = NATIONAL, industry_code: str = ALL_INDUSTRIES) -> Figure | None:
         return self.figures(area_code, industry_code).get(soc_code)
-
-    def has_industry_figures(self, area_code: str, industry_code: str) -> bool:
-        return bool(self.figures(area_code, industry_code))
 
     def suggest(
         self,
@@ -260,10 +244,6 @@ def bundled() -> LaborData:
         if _bundled is None:
             _bundled = LaborData()
         return _bundled
-
-
-def is_loaded() -> bool:
-    return _bundled is not None
 
 
 def wage_line(soc_code: str, area_code: str = "", *, data: LaborData | None = None) -> str | None:

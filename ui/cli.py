@@ -38,10 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--session", metavar="ID", help="the session's id or title (default: the latest)")
     which.add_argument("--all", action="store_true", help="every session, a subfolder each")
 
-    imp = sub.add_parser("import", help="import a session JSON, a cards table or a task list")
+    imp = sub.add_parser("import", help="import a session JSON, a cards table, a task list or a program inventory")
     imp.add_argument("workspace")
     imp.add_argument("file")
-    imp.add_argument("--session", metavar="ID", help="for cards and task lists: the session to add to")
+    imp.add_argument(
+        "--session", metavar="ID", help="for cards, task lists and inventories: the session to add to (an asset map)"
+    )
 
     check = sub.add_parser("check", help="check a workspace's integrity and schema")
     check.add_argument("workspace")
@@ -139,12 +141,20 @@ def cmd_demo(args) -> int:
 
 def cmd_export(args) -> int:
     path = _existing_workspace(args.workspace)
-    written = export_workspace(path, Path(args.out), session=args.session, all_sessions=args.all)
-    print(f"Wrote {len(written)} files to {args.out}")
+    chosen: list = []
+    written = export_workspace(path, Path(args.out), session=args.session, all_sessions=args.all, chosen=chosen)
+    which = ""
+    if not args.all:
+        s = chosen[0]
+        why = "" if args.session else ", the latest by date; --session ID or --all for others"
+        which = f" of {s.info.title!r} (session {s.id}{why})"
+    print(f"Wrote {len(written)} files{which} to {args.out}")
     return 0
 
 
-def export_workspace(path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False) -> list[Path]:
+def export_workspace(
+    path: Path, out: Path, *, session: str | None = None, all_sessions: bool = False, chosen: list | None = None
+) -> list[Path]:
     from exporters.bundle import export_session, session_folder_name
     from storage.figures import export_figures
     from storage.workspace import WorkspaceFile
@@ -165,6 +175,8 @@ def export_workspace(path: Path, out: Path, *, session: str | None = None, all_s
                 targets.append((s, out / name))
         else:
             targets = [(_pick_session(ws, session), out)]
+        if chosen is not None:
+            chosen.extend(s for s, _folder in targets)
         written: list[Path] = []
         for s, folder in targets:
             _make_folder(folder)
@@ -202,14 +214,20 @@ def _make_folder(folder: Path) -> None:
         raise UserError(f"{folder} is not a folder.")
 
 
-def _pick_session(ws, wanted: str | None):
-    if not wanted:
-        return ws.latest_session()
+def _find_session(ws, wanted: str):
+    """The session with this id, else the one session with this title (any case), else None."""
     if wanted in ws.sessions:
         return ws.sessions[wanted]
     matches = [s for s in ws.sessions.values() if s.info.title.casefold() == wanted.casefold()]
-    if len(matches) == 1:
-        return matches[0]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _pick_session(ws, wanted: str | None):
+    if not wanted:
+        return ws.latest_session()
+    found = _find_session(ws, wanted)
+    if found is not None:
+        return found
     listing = "; ".join(f"{s.id} ({s.info.title})" for s in ws.ordered_sessions())
     raise UserError(f"No session {wanted!r} in this workspace. Sessions: {listing}.")
 
@@ -222,11 +240,32 @@ def _existing_workspace(name: str) -> Path:
 
 
 def cmd_import(args) -> int:
-    from ui.importing import import_file
+    from ui.importing import TABLE_SUFFIXES, import_file
 
-    report = import_file(Path(args.workspace), Path(args.file), session=args.session)
+    file, workspace = Path(args.file), Path(args.workspace)
+    if file.suffix.lower() in TABLE_SUFFIXES and file.exists() and _is_inventory(file, workspace, args.session):
+        from ui.assets.inventory import import_inventory
+
+        print(import_inventory(workspace, file, args.session))
+        return 0
+    report = import_file(workspace, file, session=args.session)
     print(report)
     return 0
+
+
+def _is_inventory(file: Path, workspace: Path, session: str | None) -> bool:
+    """A table with a program column, or any table sent to an asset map with --session, is an inventory."""
+    from exporters.program_import import is_program_table
+
+    if is_program_table(file):
+        return True
+    if not session or not workspace.exists():
+        return False
+    from storage.workspace import WorkspaceFile
+
+    with WorkspaceFile.open(workspace, readonly=True, create=False) as wf:
+        named = _find_session(wf.ws, session)
+    return named is not None and named.info.kind == "asset-map"
 
 
 def cmd_check(args) -> int:
@@ -240,25 +279,77 @@ def cmd_check(args) -> int:
     return 0
 
 
+DRAWN = {"critical-occupations": "the wall", "asset-map": "the asset map", "action-plan": "the action plan's grid"}
+
+
 def cmd_picture(args) -> int:
     from storage.workspace import WorkspaceFile
 
     path = _existing_workspace(args.workspace)
     with WorkspaceFile.open(path, readonly=True, create=False) as wf:
-        walls = [s for s in wf.ws.ordered_sessions() if s.info.kind == "critical-occupations"]
-        session = _pick_session(wf.ws, args.session) if args.session else (walls[-1] if walls else None)
-        if session is None or session.info.kind != "critical-occupations":
-            raise UserError(f"{path} has no wall to draw" + (f" in session {args.session!r}." if args.session else "."))
+        if args.session:
+            session, why = _pick_session(wf.ws, args.session), ""
+            if session.info.kind not in DRAWN:
+                raise UserError(
+                    f"Session {args.session!r} is a {session.info.kind} session: it has no wall to draw "
+                    "(a picture is of a wall, an asset map or an action plan)."
+                )
+        else:
+            session, why = _latest_wall(wf.ws, path)
         _offscreen()
-        from ui.wall.picture import render_presentation_png
+        from ui.wall.picture import render_session_png
 
-        png = render_presentation_png(wf.ws, session.id, size=args.size)
+        png = render_session_png(wf.ws, session.id, size=args.size)
     try:
         Path(args.out).write_bytes(png)
     except OSError as exc:
         raise UserError(f"Cannot write {args.out}: {exc.strerror or exc}.") from None
-    print(f"Wrote {args.out} ({args.size[0]}x{args.size[1]}, {session.info.title})")
+    drawn = f"{DRAWN[session.info.kind]} of {session.info.title!r} (session {session.id}{why})"
+    print(f"Wrote {args.out} ({args.size[0]}x{args.size[1]}): {drawn}")
     return 0
+
+
+def _latest_wall(ws, path: Path):
+    """With no --session: the employers' latest wall that has cards (else the latest wall), else the latest asset
+    map or action plan; with the reason, to be said."""
+    walls = [s for s in ws.ordered_sessions() if s.info.kind == "critical-occupations"]
+    with_cards = [s for s in walls if s.cards]
+    if with_cards:
+        return with_cards[-1], ", the latest wall with cards; --session picks another"
+    if walls:
+        return walls[-1], ", the latest wall; --session picks another"
+    others = [s for s in ws.ordered_sessions() if s.info.kind in DRAWN]
+    if others:
+        return others[-1], ", the latest session with a picture, as there is no wall; --session picks another"
+    raise UserError(f"{path} has no wall to draw.")
+
+
+def _room_session(ws, wanted: str | None, *, panel: str | None = None):
+    """`cardwall room`: the session named, else the latest the room can join (a wall or a skill panel)."""
+    from cardwall.assets import joins_the_room
+
+    if wanted:
+        session = _pick_session(ws, wanted)
+        if not joins_the_room(session):
+            raise UserError(
+                f"Session {wanted!r} is an {session.info.kind} session: the room's devices join a wall "
+                "(cards) or a skill panel (dots)."
+            )
+        return session
+    joinable = [s for s in ws.ordered_sessions() if joins_the_room(s)]
+    if not joinable:
+        return None
+    session = joinable[-1]
+    if panel and panel not in session.panels:
+        return session  # refused next, in one line: no word of a choice that does not stand
+    # On stderr: stdout's first lines are the join addresses, which scripts read.
+    print(
+        f"Room on {session.info.title!r} (session {session.id}), the latest wall or skill panel; "
+        "--session picks another.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return session
 
 
 def cmd_soc(args) -> int:
@@ -270,7 +361,9 @@ def cmd_soc(args) -> int:
 def cmd_room(args) -> int:
     from ui.room.cli import run_room
 
-    return run_room(args, pick_session=_pick_session, user_error=UserError)
+    return run_room(
+        args, pick_session=lambda ws, wanted: _room_session(ws, wanted, panel=args.panel), user_error=UserError
+    )
 
 
 if __name__ == "__main__":

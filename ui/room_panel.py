@@ -146,6 +146,11 @@ def open_room_dialog(window, *, choice: str | None = None) -> bool:
     if window.wf.readonly:
         window.refuse("This workspace is open read-only: the room's devices could not save anything.")
         return False
+    from cardwall.assets import joins_the_room
+
+    if not joins_the_room(window.controller.ws.sessions[window.session_id]):
+        window.refuse("The room's devices join a wall (cards) or a skill panel (dots): open one of those first.")
+        return False
     addresses = local_addresses()
     labels = [f"{address}  ({where})" for address, where in addresses]
     if choice is None:

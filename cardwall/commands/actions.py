@@ -5,18 +5,15 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 
 from cardwall.commands.base import (
+    AddEntity,
     Batch,
-    Command,
+    DeleteEntity,
     DomainError,
-    Edit,
+    EditEntity,
     clean_date,
-    clean_fields,
     clean_line,
     clean_long_text,
     clean_text,
-    edit,
-    refuse_taken,
-    require,
     session_of,
 )
 from cardwall.model import ACTION_STATUSES, COVERAGE, HORIZONS, IMPACTS, Action
@@ -59,9 +56,10 @@ def _plan_session(ws, session_id: str):
 
 
 @dataclass(eq=False)
-class AddAction(Command):
+class AddAction(AddEntity):
     label = "Add action"
     fresh_ids = {"action_id": "q"}
+    table, what, entity, rules = "actions", "action", Action, ACTION_RULES
 
     session_id: str
     text: str
@@ -69,29 +67,17 @@ class AddAction(Command):
     fields: dict | None = None
     action_id: str | None = None
 
-    def plan(self, ws):
-        session = _plan_session(ws, self.session_id)
-        refuse_taken(session, "actions", self.action_id, "action")
-        values = clean_fields({"text": self.text, **(self.fields or {})}, ACTION_RULES)
-        unknown = set(values) - set(ACTION_RULES)
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on an action.")
-        position = max((a.position for a in session.actions.values()), default=0.0) + 1
-        return [(("actions", session.id, self.action_id), Action(id=self.action_id, position=position, **values))]
+    def session_for(self, ws):
+        return _plan_session(ws, self.session_id)
 
 
 @dataclass(eq=False, init=False)
-class EditAction(Edit):
+class EditAction(EditEntity):
     label = "Edit action"
+    table, what, rules = "actions", "action", ACTION_RULES
 
     session_id: str
     action_id: str
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        action = require(session, "actions", self.action_id, "action")
-        changes = clean_fields(self.changes, ACTION_RULES)
-        return [(("actions", session.id, action.id), edit(action, **changes))]
 
 
 class MoveAction(EditAction):
@@ -103,17 +89,8 @@ class MoveAction(EditAction):
         super().__init__(session_id, action_id, impact=impact, feasibility=feasibility)
 
 
-@dataclass(eq=False)
-class DeleteAction(Command):
-    label = "Delete action"
-
-    session_id: str
-    action_id: str
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "actions", self.action_id, "action")
-        return [(("actions", session.id, self.action_id), None)]
+class DeleteAction(DeleteEntity):
+    label, table, what = "Delete action", "actions", "action"
 
 
 def gaps_to_actions(ws, asset_session_id: str, plan_session_id: str) -> Batch:
@@ -129,7 +106,7 @@ def gaps_to_actions(ws, asset_session_id: str, plan_session_id: str) -> Batch:
     have = {a.gap for a in plan.actions.values()}
     adds = []
     for row in ordered_gap_rows(assets):
-        if row.coverage not in COVERAGE[1:]:
+        if row.coverage not in COVERAGE[1:] or not row.occupation:  # a blank row names nothing to act on yet
             continue
         gap = gap_text(row)
         if gap in have:

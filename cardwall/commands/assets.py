@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 
 from cardwall.commands.base import (
+    AddEntity,
     Batch,
     Command,
+    DeleteEntity,
     DomainError,
     Edit,
+    EditEntity,
     clean_fields,
     clean_line,
     clean_long_text,
     edit,
+    position_between,
     refuse_taken,
+    refuse_unknown,
     require,
     session_of,
 )
@@ -76,9 +81,7 @@ class AddProgram(Command):
         )  # fmt: skip
         writes = card.plan(ws)
         fields = clean_fields(dict(self.details or {}), DETAIL_RULES)
-        unknown = set(fields) - set(DETAIL_RULES)
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a program.")
+        refuse_unknown(fields, DETAIL_RULES, "program")
         writes.append((("program_details", session.id, self.card_id), ProgramDetail(id=self.card_id, **fields)))
         return writes
 
@@ -104,9 +107,7 @@ class EditProgram(Edit):
     def plan(self, ws):
         session = session_of(ws, self.session_id)
         _program(session, self.card_id)
-        unknown = set(self.changes) - set(DETAIL_RULES)
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a program.")
+        refuse_unknown(self.changes, DETAIL_RULES, "program")
         detail = session.program_details.get(self.card_id) or ProgramDetail(id=self.card_id)
         changes = clean_fields(self.changes, DETAIL_RULES)
         return [(("program_details", session.id, self.card_id), edit(detail, **changes))]
@@ -147,17 +148,8 @@ class AddLink(Command):
         return [(("links", session.id, self.link_id), Link(self.link_id, start.id, end.id))]
 
 
-@dataclass(eq=False)
-class RemoveLink(Command):
-    label = "Remove link"
-
-    session_id: str
-    link_id: str
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "links", self.link_id, "link")
-        return [(("links", session.id, self.link_id), None)]
+class RemoveLink(DeleteEntity):
+    label, table, what = "Remove link", "links", "link"
 
 
 # --- the training gap matrix -----------------------------------------------------------------
@@ -189,7 +181,7 @@ def gap_rules(session: Session) -> dict:
         for n in ("content", "delivery", "length", "credentials", "equipment", "notes")
     }
     rules.update(
-        occupation=lambda v: clean_line(v, "Occupation", required=True),
+        occupation=lambda v: clean_line(v, "Occupation"),  # "" while a blank row added by hand waits for its words
         pathway=lambda v: clean_line(v, "Pathway"),
         skill_level=_skill_level,
         coverage=_coverage,
@@ -199,30 +191,40 @@ def gap_rules(session: Session) -> dict:
 
 
 @dataclass(eq=False)
-class AddGapRow(Command):
+class AddGapRow(AddEntity):
+    """A row of the matrix: seeded from a panel, read from a file, or blank (occupation "") to be typed in,
+    `after` a row of the same pathway and level (else last)."""
+
     label = "Add gap matrix row"
     fresh_ids = {"row_id": "g"}
+    table, what, entity = "gap_rows", "gap matrix row", GapRow
 
     session_id: str
-    occupation: str
+    occupation: str = ""
     _: KW_ONLY
     fields: dict | None = None
     row_id: str | None = None
+    after: str | None = None
 
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        refuse_taken(session, "gap_rows", self.row_id, "gap matrix row")
-        values = clean_fields({"occupation": self.occupation, **(self.fields or {})}, gap_rules(session))
-        unknown = set(values) - set(gap_rules(session))
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a gap matrix row.")
-        position = max((r.position for r in session.gap_rows.values()), default=0.0) + 1
-        return [(("gap_rows", session.id, self.row_id), GapRow(id=self.row_id, position=position, **values))]
+    def rules_for(self, session):
+        return gap_rules(session)
+
+    def position(self, session, entity) -> float:
+        """Just below `after` when it is a row of the same pathway and level; else after every row."""
+        last = super().position(session, entity)
+        before = session.gap_rows.get(self.after) if self.after else None
+        group = (entity.pathway, entity.skill_level)
+        if before is None or (before.pathway, before.skill_level) != group:
+            return last
+        later = [r.position for r in session.gap_rows.values() if (r.pathway, r.skill_level) == group]
+        between = position_between(before.position, min((p for p in later if p > before.position), default=None))
+        return last if between is None else between
 
 
 @dataclass(eq=False, init=False)
-class EditGapRow(Edit):
+class EditGapRow(EditEntity):
     label = "Edit gap matrix row"
+    table, what = "gap_rows", "gap matrix row"
 
     session_id: str
     row_id: str
@@ -231,24 +233,12 @@ class EditGapRow(Edit):
         if set(self.changes) <= {"coverage", "programs"}:
             self.label = "Mark coverage"
 
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        row = require(session, "gap_rows", self.row_id, "gap matrix row")
-        changes = clean_fields(self.changes, gap_rules(session))
-        return [(("gap_rows", session.id, row.id), edit(row, **changes))]
+    def rules_for(self, session):
+        return gap_rules(session)
 
 
-@dataclass(eq=False)
-class DeleteGapRow(Command):
-    label = "Delete gap matrix row"
-
-    session_id: str
-    row_id: str
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "gap_rows", self.row_id, "gap matrix row")
-        return [(("gap_rows", session.id, self.row_id), None)]
+class DeleteGapRow(DeleteEntity):
+    label, table, what = "Delete gap matrix row", "gap_rows", "gap matrix row"
 
 
 def seed_gap_matrix(ws, session_id: str) -> Batch:

@@ -299,6 +299,71 @@ class Reorder(Command):
         return [((self.table, session.id, e.id), e) for e in moved]
 
 
+def refuse_unknown(values: dict, rules: dict, what: str) -> None:
+    """A field no rule knows is refused, never kept or dropped silently (an importer's typo, an id or a position)."""
+    unknown = set(values) - set(rules)
+    if unknown:
+        raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on {_a(what)}.")
+
+
+def _a(what: str) -> str:
+    return f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
+
+
+class AddEntity(Command):
+    """Add one entity to a session's table, placed last. The subclass is a dataclass: `session_id`, then the
+    field the user types (its rule says if it may be empty), then keyword-only `fields` (the rest) and the id
+    named in `fresh_ids`. It sets `table`, `what`, `entity` and `rules` (or `rules_for`, `session_for`)."""
+
+    table: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+    entity: ClassVar[type] = object
+    rules: ClassVar[dict] = {}
+
+    def session_for(self, ws: Workspace) -> Session:
+        return session_of(ws, self.session_id)
+
+    def rules_for(self, session: Session) -> dict:
+        return self.rules
+
+    def position(self, session: Session, entity) -> float:
+        return max((e.position for e in session.table(self.table).values()), default=0.0) + 1
+
+    def plan(self, ws):
+        session = self.session_for(ws)
+        entity_id = getattr(self, next(iter(self.fresh_ids)))
+        refuse_taken(session, self.table, entity_id, self.what)
+        typed = fields(self)[1].name
+        rules = self.rules_for(session)
+        values = clean_fields({typed: getattr(self, typed), **(self.fields or {})}, rules)
+        refuse_unknown(values, rules, self.what)
+        entity = self.entity(id=entity_id, **values)
+        entity = replace(entity, position=self.position(session, entity))
+        return [((self.table, session.id, entity_id), entity)]
+
+
+class EditEntity(Edit):
+    """Set fields of one entity, each through its field's rule; a field without a rule is refused.
+
+    Subclasses are `@dataclass(eq=False, init=False)` with `session_id` and the entity's id field, and set
+    `table`, `what` and `rules` (or `rules_for`)."""
+
+    table: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+    rules: ClassVar[dict] = {}
+
+    def rules_for(self, session: Session) -> dict:
+        return self.rules
+
+    def plan(self, ws):
+        session = session_of(ws, self.session_id)
+        entity_id = getattr(self, [f.name for f in fields(self) if f.name != "changes"][-1])
+        entity = require(session, self.table, entity_id, self.what)
+        rules = self.rules_for(session)
+        refuse_unknown(self.changes, rules, self.what)
+        return [((self.table, session.id, entity.id), edit(entity, **clean_fields(self.changes, rules)))]
+
+
 @dataclass(eq=False)
 class DeleteEntity(Command):
     """Remove one entity nothing else points to."""

@@ -5,16 +5,12 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 
 from cardwall.commands.base import (
-    Command,
+    AddEntity,
+    DeleteEntity,
     DomainError,
-    Edit,
-    clean_fields,
+    EditEntity,
     clean_line,
     clean_long_text,
-    edit,
-    refuse_taken,
-    require,
-    session_of,
 )
 from cardwall.model import PARTNER_TYPES, Resource
 
@@ -37,9 +33,10 @@ RESOURCE_RULES = {
 
 
 @dataclass(eq=False)
-class AddResource(Command):
+class AddResource(AddEntity):
     label = "Add partner to the resource map"
     fresh_ids = {"resource_id": "r"}
+    table, what, entity, rules = "resources", "resource map entry", Resource, RESOURCE_RULES
 
     session_id: str
     organization: str
@@ -47,39 +44,15 @@ class AddResource(Command):
     fields: dict | None = None
     resource_id: str | None = None
 
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        refuse_taken(session, "resources", self.resource_id, "resource map entry")
-        values = clean_fields({"organization": self.organization, **(self.fields or {})}, RESOURCE_RULES)
-        unknown = set(values) - set(RESOURCE_RULES)
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a resource map entry.")
-        position = max((r.position for r in session.resources.values()), default=0.0) + 1
-        entity = Resource(id=self.resource_id, position=position, **values)
-        return [(("resources", session.id, entity.id), entity)]
-
 
 @dataclass(eq=False, init=False)
-class EditResource(Edit):
+class EditResource(EditEntity):
     label = "Edit resource map entry"
+    table, what, rules = "resources", "resource map entry", RESOURCE_RULES
 
     session_id: str
     resource_id: str
 
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        entry = require(session, "resources", self.resource_id, "resource map entry")
-        return [(("resources", session.id, entry.id), edit(entry, **clean_fields(self.changes, RESOURCE_RULES)))]
 
-
-@dataclass(eq=False)
-class DeleteResource(Command):
-    label = "Remove partner from the resource map"
-
-    session_id: str
-    resource_id: str
-
-    def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        require(session, "resources", self.resource_id, "resource map entry")
-        return [(("resources", session.id, self.resource_id), None)]
+class DeleteResource(DeleteEntity):
+    label, table, what = "Remove partner from the resource map", "resources", "resource map entry"

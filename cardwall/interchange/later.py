@@ -88,7 +88,7 @@ def read_later(build: Builder, sid: str, root: FieldReader) -> None:
         fields = {name: r.text(name) for name in GAP_FIELDS}
         fields.update(skill_level=r.text("level") or "middle", coverage=r.text("coverage"))
         fields["programs"] = tuple(r.texts("programs"))
-        build.run(r, AddGapRow(sid, r.text("occupation", required=True), fields=fields, row_id=r.id("id")))
+        build.run(r, AddGapRow(sid, r.text("occupation"), fields=fields, row_id=r.id("id")))
     for r in root.items("resource_map"):
         fields = {n: r.text(n) for n in RESOURCE_FIELDS}
         fields["partner_type"] = r.text("type") or "post-secondary"

@@ -7,7 +7,7 @@ The scene mirrors the session's actions and owns nothing: a drag is one MoveActi
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
 
 from cardwall.assets import ordered_actions
@@ -52,11 +52,34 @@ class ActionItem(QGraphicsRectItem):
         font = QFont()
         font.setPixelSize(16)
         painter.setFont(font)
-        painter.drawText(rect.adjusted(16, 6, -8, -26), Qt.TextWordWrap, self.text)
+        box = rect.adjusted(16, 6, -8, -26)
+        painter.drawText(box, Qt.TextWordWrap, fitted_text(QFontMetricsF(font), self.text, box))
         font.setPixelSize(12)
         painter.setFont(font)
         painter.setPen(QColor("#555"))
-        painter.drawText(rect.adjusted(16, rect.height() - 24, -8, -4), Qt.AlignLeft, self.detail)
+        footer = rect.adjusted(16, rect.height() - 24, -8, -4)
+        detail = QFontMetricsF(font).elidedText(self.detail, Qt.ElideRight, footer.width())
+        painter.drawText(footer, Qt.AlignLeft, detail)
+
+
+def fitted_text(metrics: QFontMetricsF, text: str, box: QRectF) -> str:
+    """`text` as many whole words as fit the box's lines, ending in "…" when cut: never half a line."""
+    room = QRectF(0, 0, box.width(), box.height())
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(room, Qt.TextWordWrap, candidate).height() <= room.height()
+
+    if fits(text):
+        return text
+    words = text.split()
+    low, high = 0, len(words)
+    while low < high:  # the most words that fit with the ellipsis
+        mid = (low + high + 1) // 2
+        if fits(" ".join(words[:mid]) + "…"):
+            low = mid
+        else:
+            high = mid - 1
+    return " ".join(words[:low]) + "…" if low else metrics.elidedText(text, Qt.ElideRight, box.width())
 
 
 class ActionGridScene(QGraphicsScene):
@@ -127,6 +150,10 @@ class ActionGridView(QGraphicsView):
         super().__init__(scene)
         self.on_drop = on_drop
         self.setRenderHint(QPainter.Antialiasing)
+        # The grid is always fitted whole (resizeEvent): scroll bars would only take room from it.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFrameShape(QGraphicsView.NoFrame)
         self._pressed: tuple[str, QPointF] | None = None
 
     def mousePressEvent(self, event) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -22,7 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from cardwall.assets import COVERAGE_LABELS, SKILL_LEVEL_LABELS, needs, ordered_gap_rows, program_names
-from cardwall.commands import DomainError, EditGapRow, EditProgram, MarkServes, gaps_to_actions, seed_gap_matrix
+from cardwall.commands import (
+    AddGapRow,
+    DeleteGapRow,
+    DomainError,
+    EditGapRow,
+    EditProgram,
+    MarkServes,
+    gaps_to_actions,
+    seed_gap_matrix,
+)
 from cardwall.commands.assets import DETAIL_FIELDS
 
 
@@ -137,7 +147,7 @@ class GapDock(QDockWidget):
         ("Coverage", None),
         ("Programs", None),
     )
-    COVERAGE_COLUMN, PROGRAMS_COLUMN = 9, 10
+    OCCUPATION_COLUMN, COVERAGE_COLUMN, PROGRAMS_COLUMN = 1, 9, 10
 
     def __init__(self, page) -> None:
         super().__init__("Training gap matrix")
@@ -152,7 +162,14 @@ class GapDock(QDockWidget):
         self.name_button.clicked.connect(self._on_name_programs)
         self.actions_button = QPushButton("Gaps → draft actions")
         self.actions_button.clicked.connect(self._on_actions)
-        for b in (self.seed_button, self.name_button, self.actions_button):
+        # A row the panels did not seed (an occupation of the pathway no panel studied), typed by hand.
+        self.add_button = QPushButton("Add row")
+        self.add_button.setToolTip("A blank row below the selected one (same pathway and level); type into it")
+        self.add_button.clicked.connect(self._on_add_row)
+        self.delete_button = QPushButton("Delete row")
+        self.delete_button.setToolTip("Delete the selected row (Delete); undo brings it back")
+        self.delete_button.clicked.connect(self._on_delete_row)
+        for b in (self.seed_button, self.name_button, self.actions_button, self.add_button, self.delete_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, len(self.COLUMNS))
@@ -162,9 +179,15 @@ class GapDock(QDockWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setWordWrap(True)
+        delete = QAction("Delete row", self.table)
+        delete.setShortcut(QKeySequence.Delete)
+        delete.setShortcutContext(Qt.WidgetShortcut)  # not while a cell is being typed into (its editor has focus)
+        delete.triggered.connect(self._on_delete_row)
+        self.table.addAction(delete)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.rows: list[str] = []
+        self._type_into: str | None = None  # a row just added: its occupation cell opens for typing
         # Later, not inside the change: a coverage box that asked for the change is rebuilt by it.
         page.controller.changed.connect(self._on_changed)
         self.load()
@@ -209,6 +232,11 @@ class GapDock(QDockWidget):
         self.table.resizeRowsToContents()
         for row in range(self.table.rowCount()):  # a panel's long content reads in full in its editor, not here
             self.table.setRowHeight(row, min(self.table.rowHeight(row), 64))
+        if self._type_into in self.rows:
+            item = self.table.item(self.rows.index(self._type_into), self.OCCUPATION_COLUMN)
+            self.table.setCurrentItem(item)
+            self.table.editItem(item)
+        self._type_into = None
 
     def coverage_box(self, row_id: str) -> QComboBox:
         return self.table.cellWidget(self.rows.index(row_id), self.COVERAGE_COLUMN)
@@ -232,6 +260,22 @@ class GapDock(QDockWidget):
     def _current_row(self) -> str | None:
         index = self.table.currentRow()
         return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _on_add_row(self) -> None:
+        session = self._session()
+        selected = session.gap_rows.get(self._current_row() or "") if session else None
+        fields = {"pathway": selected.pathway, "skill_level": selected.skill_level} if selected else {}
+        command = AddGapRow(self.page.session_id, fields=fields, after=selected.id if selected else None)
+        self._type_into = command.row_id
+        if self.page.controller.run(command) is None:
+            self._type_into = None
+
+    def _on_delete_row(self) -> None:
+        row_id = self._current_row()
+        if row_id is None:
+            self.page.controller.refused.emit("Pick a row of the matrix first.")
+            return
+        self.page.controller.run(DeleteGapRow(self.page.session_id, row_id))
 
     def _on_seed(self) -> None:
         self._run_built(lambda: seed_gap_matrix(self.page.controller.ws, self.page.session_id))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem
 
 from cardwall.assets import ordered_links
@@ -18,6 +18,7 @@ from ui.wall.style import CARD_H, CARD_W
 
 ARROW = QColor("#0b2b4a")
 HEAD = 30.0
+BOW = 56.0  # how far a curve's handles reach beside the cards: it bends through the cell's margin and the gap
 
 
 def _edge_point(centre: QPointF, towards: QPointF) -> QPointF:
@@ -33,42 +34,94 @@ def _edge_point(centre: QPointF, towards: QPointF) -> QPointF:
 
 
 class LinkLayer(QGraphicsPathItem):
-    """Every link of the session as one path: one item, redrawn when cards or links move."""
+    """Every link of the session as one item, redrawn when cards or links move: a straight arrow where it
+    crosses no other card, else a curve round the cards' side, so no card's words sit under a line.
 
-    def __init__(self, page) -> None:
+    It needs only the wall's scene (its session and layout), so the offscreen picture draws it too."""
+
+    def __init__(self, scene) -> None:
         super().__init__()
-        self.page = page
+        self.scene_ = scene
+        self.drawn: list[str] = []
+        self.routes: dict[str, QPainterPath] = {}  # link id -> its line, for hit tests
+        self.heads = QPainterPath()
         pen = QPen(ARROW, 7.0)
         pen.setCapStyle(Qt.RoundCap)
         self.setPen(pen)
-        self.setBrush(ARROW)
         self.setZValue(50)  # over the cards: an arrow hidden under a card says nothing
         self.setAcceptedMouseButtons(Qt.NoButton)
-        page.scene.addItem(self)
+        scene.addItem(self)
 
     def centre(self, card_id: str) -> QPointF | None:
-        origin = self.page.scene.layout.origins.get(card_id)
+        origin = self.scene_.layout.origins.get(card_id)
         return None if origin is None else QPointF(origin.x() + CARD_W / 2, origin.y() + CARD_H / 2)
 
     def refresh(self) -> None:
-        session = self.page.controller.ws.sessions.get(self.page.session_id)
-        path = QPainterPath()
-        self.drawn = []
+        session = self.scene_.session()
+        origins = self.scene_.layout.origins
+        cards = {cid: QRectF(o.x(), o.y(), CARD_W, CARD_H) for cid, o in origins.items()}
+        lines, heads = QPainterPath(), QPainterPath()
+        self.drawn, self.routes = [], {}
         for link in ordered_links(session) if session else []:
             a, b = self.centre(link.from_card_id), self.centre(link.to_card_id)
             if a is None or b is None:
                 continue
-            start, end = _edge_point(a, b), _edge_point(b, a)
-            path.moveTo(start)
-            path.lineTo(end)
-            angle = math.atan2(end.y() - start.y(), end.x() - start.x())
-            head = QPainterPath(end)
-            for side in (-0.45, 0.45):
-                head.lineTo(end.x() - HEAD * math.cos(angle + side), end.y() - HEAD * math.sin(angle + side))
-            head.closeSubpath()
-            path.addPath(head)
+            others = [r for cid, r in cards.items() if cid not in (link.from_card_id, link.to_card_id)]
+            route, tip, towards = _route(a, b, others)
+            lines.addPath(route)
+            heads.addPath(_head(tip, towards))
+            self.routes[link.id] = route
             self.drawn.append(link.id)
-        self.setPath(path)
+        self.heads = heads
+        whole = QPainterPath(lines)
+        whole.addPath(heads)
+        self.lines = lines
+        self.setPath(whole)  # the item's extent; paint draws lines and heads apart (a curve is never filled)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(getattr(self, "lines", QPainterPath()))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(ARROW)
+        painter.drawPath(self.heads)
+
+
+def _route(a: QPointF, b: QPointF, others: list[QRectF]) -> tuple[QPainterPath, QPointF, QPointF]:
+    """The line from card centre `a` to card centre `b`: straight unless a curve round the cards' side (right,
+    else left) crosses fewer of `others`. Returns it, its tip and where the tip points from."""
+    start, end = _edge_point(a, b), _edge_point(b, a)
+    straight = QPainterPath(start)
+    straight.lineTo(end)
+    best = (_crossed(straight, others), straight, end, start)
+    if not best[0]:
+        return straight, end, start
+    for side in (1, -1):  # a curve only where it crosses fewer cards than the straight line
+        s = QPointF(a.x() + side * CARD_W / 2, a.y())
+        e = QPointF(b.x() + side * CARD_W / 2, b.y())
+        c1, c2 = QPointF(s.x() + side * BOW, s.y()), QPointF(e.x() + side * BOW, e.y())
+        curve = QPainterPath(s)
+        curve.cubicTo(c1, c2, e)
+        crossed = _crossed(curve, others)
+        if crossed < best[0]:
+            best = (crossed, curve, e, c2)
+    return best[1], best[2], best[3]
+
+
+def _crossed(path: QPainterPath, rects: list[QRectF]) -> int:
+    """How many of `rects` the line passes over (sampled along it)."""
+    points = [path.pointAtPercent(i / 48) for i in range(1, 48)]
+    return sum(1 for r in rects if any(r.contains(p) for p in points))
+
+
+def _head(tip: QPointF, towards_from: QPointF) -> QPainterPath:
+    angle = math.atan2(tip.y() - towards_from.y(), tip.x() - towards_from.x())
+    head = QPainterPath(tip)
+    for side in (-0.45, 0.45):
+        head.lineTo(tip.x() - HEAD * math.cos(angle + side), tip.y() - HEAD * math.sin(angle + side))
+    head.closeSubpath()
+    return head
 
 
 class LinkGesture(QObject):

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 
 from ui.assets.capture import ProgramCapture
 from ui.assets.docks import GapDock, NeedsDock, ProgramDock
-from ui.assets.links import LinkGesture, LinkLayer
+from ui.assets.links import LinkGesture
+from ui.assets.look import dress_asset_map
 from ui.assets.resources_dock import ResourceDock
 from ui.wall.page import WallPage
 
@@ -21,10 +22,9 @@ class AssetMapPage(WallPage):
         self.capture = ProgramCapture(self)
         self.toolbar_area.addWidget(self.capture)
         self.timer = self.capture.timer  # shown large over the map in presentation mode
-        self.links = LinkLayer(self)
+        self.links = dress_asset_map(self.scene)
         self.link_gesture = LinkGesture(self)
         self.controller.changed.connect(self._on_links_changed)
-        self.links.refresh()
         self.menu.setTitle("&Asset map")
         self.menu.addSeparator()
         # L, then a click on the program it leads to (a click elsewhere cancels); or Alt+drag.
@@ -61,15 +61,12 @@ class AssetMapPage(WallPage):
 
     def import_inventory(self, path) -> list[str]:
         """Programs from an inventory table, one undo step; returns the reader's report, shown in the status bar."""
-        from cardwall.commands import DomainError, import_programs
-        from exporters.program_import import read_program_table
+        from cardwall.commands import DomainError
         from exporters.table_import import TableError
+        from ui.assets.inventory import inventory_command
 
         try:
-            rows, report = read_program_table(path)
-            command = import_programs(
-                self.controller.ws, self.session_id, [(r.program, r.family, r.level, r.details) for r in rows]
-            )
+            command, report = inventory_command(self.controller.ws, self.session_id, path)
         except (TableError, DomainError) as exc:
             self.controller.last_refusal = str(exc)
             self.controller.refused.emit(str(exc))

@@ -94,14 +94,6 @@ def loader() -> _Loader:
     return _loader
 
 
-def data_now() -> labor.LaborData | None:
-    """The data if it is loaded already, else None (and loading starts)."""
-    the_loader = loader()
-    if the_loader.data is None:
-        the_loader.start()
-    return the_loader.data
-
-
 def when_loaded(receiver: QObject, callback: Callable[[labor.LaborData], None]) -> None:
     """Call `callback(data)` on the UI thread when the data is ready (now, if it is); skipped if `receiver` is gone."""
     loader().when_loaded(receiver, callback)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
 from ui.wall.layout import Cell, WallLayout, cell_of_root, cell_slots, place
 
@@ -71,7 +72,8 @@ def update(
     levels = list(reversed(session.ordered_levels()))
     category_ids = {c.id for c in categories}
     level_ids = {lv.id for lv in levels}
-    dirty = {cell_of_root(known[r], category_ids, level_ids) for r in old_roots if r in known} if moved else set()
+    skills = has_skills_row(session)
+    dirty = {cell_of_root(known[r], category_ids, level_ids, skills) for r in old_roots if moved and r in known}
     for card_id in card_ids:
         if card_id in known:
             index.forget(known.pop(card_id))
@@ -91,7 +93,7 @@ def update(
         piles[root_id] = [card, *rest]
         delta.roots.add(root_id)
         if moved:
-            dirty.add(cell_of_root(card, category_ids, level_ids))
+            dirty.add(cell_of_root(card, category_ids, level_ids, skills))
         if root_id in expanded and len(rest) < 1:
             expanded.discard(root_id)  # a pile split or taken apart is no longer fanned out
     if not moved:
@@ -102,8 +104,8 @@ def update(
     for cell in dirty:
         roots = contents.get(cell, ([], []))[1]
         keep = [cards[r] for r in roots if r not in touched]
-        keep += [cards[r] for r in delta.roots if cell_of_root(cards[r], category_ids, level_ids) == cell]
+        keep += [cards[r] for r in delta.roots if cell_of_root(cards[r], category_ids, level_ids, skills) == cell]
         contents[cell] = cell_slots(keep, piles, expanded)
-    fresh = place(categories, levels, contents, piles, legend_width, previous=layout, dirty=dirty)
+    fresh = place(categories, levels, contents, piles, legend_width, previous=layout, dirty=dirty, skills_row=skills)
     delta.relaid, delta.layout = fresh.relaid, fresh
     return delta

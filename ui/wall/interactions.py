@@ -305,7 +305,8 @@ class WallInteractions:
         if cell == TRAY:
             if dx >= 0:
                 return
-            target = (columns[-1], rows[-2] if len(rows) > 1 else rows[-1])
+            levels = [r for r in rows if r is not None]  # the lowest level, above the skills row if any
+            target = (columns[-1], levels[-1] if levels else rows[-1])
         else:
             col, row = columns.index(cell[0]), rows.index(cell[1])
             if dx:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 
+from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
 from cardwall.wall import stacks_by_root
 from ui.wall.shape import TRAY_MAX_COLS, extent, shape_columns, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
@@ -102,12 +103,13 @@ class WallLayout:
         return None
 
 
-def cell_of_root(card: Card, category_ids, level_ids) -> Cell:
-    """The cell a visible card stands in: a column gone sends it to the tray, a level gone to the skills row."""
+def cell_of_root(card: Card, category_ids, level_ids, skills_row: bool = True) -> Cell:
+    """The cell a visible card stands in: a column gone sends it to the tray, a level gone to the skills row
+    (to the tray on a wall without one: an asset map)."""
     if card.category_id is None or card.category_id not in category_ids:
         return TRAY
-    if card.level_id is not None and card.level_id not in level_ids:
-        return (card.category_id, None)
+    if card.level_id is None or card.level_id not in level_ids:
+        return (card.category_id, None) if skills_row else TRAY
     return (card.category_id, card.level_id)
 
 
@@ -130,13 +132,14 @@ def compute_layout(
     category_ids = {c.id for c in categories}
     levels = list(reversed(session.ordered_levels()))  # advanced on top
     level_ids = {lv.id for lv in levels}
+    skills = has_skills_row(session)
 
     # Visible cards per cell, in order; an expanded pile shows its members after the root.
     by_cell: dict[Cell, list[Card]] = {}
     for pile in piles.values():
-        by_cell.setdefault(cell_of_root(pile[0], category_ids, level_ids), []).append(pile[0])
+        by_cell.setdefault(cell_of_root(pile[0], category_ids, level_ids, skills), []).append(pile[0])
     contents = {cell: cell_slots(roots, piles, expanded) for cell, roots in by_cell.items()}
-    return place(categories, levels, contents, piles, legend_width)
+    return place(categories, levels, contents, piles, legend_width, skills_row=skills)
 
 
 def place(
@@ -147,12 +150,14 @@ def place(
     legend_width: float,
     previous: WallLayout | None = None,
     dirty: set[Cell] | frozenset = frozenset(),
+    skills_row: bool = True,
 ) -> WallLayout:
     """Pixels for cells whose contents are known. With `previous`, a cell neither `dirty` nor moved keeps
     its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins);
     `relaid` on the result names the cells whose geometry was made anew. `levels`: advanced first."""
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
-    row_keys: list[str | None] = [lv.id for lv in levels] + [None]
+    skills = [(None, "Skills")] if skills_row else []
+    row_keys: list[str | None] = [lv.id for lv in levels] + [key for key, _ in skills]
     column_ids = [category.id for category in categories]
     if previous is not None and previous.keys == (column_ids, row_keys):  # the same grid: count the dirty cells
         grid = [list(col) for col in previous.counts]
@@ -178,7 +183,7 @@ def place(
 
     y = MARGIN + HEADER_H + COLUMN_GAP
     rows: list[Row] = []
-    names = [lv.name for lv in levels] + ["Skills"]
+    names = [lv.name for lv in levels] + [name for _, name in skills]
     for r, (key, name) in enumerate(zip(row_keys, names, strict=True)):
         lines = max((-(-col[r] // n) for col, n in zip(counts, shaped, strict=True)), default=1)
         height = extent(lines, CARD_H)

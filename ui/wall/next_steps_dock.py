@@ -125,9 +125,6 @@ class NextStepsDock(QDockWidget):
     def session(self):
         return self.controller.ws.sessions.get(self.session_id)
 
-    def step_ids(self) -> list[str]:
-        return [self.table.item(row, 0).data(Qt.UserRole) for row in range(self.table.rowCount())]
-
     def reload(self) -> None:
         session = self.session
         if session is None:
