@@ -52,8 +52,14 @@ def export_session(
     finally:
         UNDRAWN.reset(token)
     if undrawn and report is not None:
-        shown = " ".join(sorted(undrawn)[:20])
-        report.append(f"{len(undrawn)} characters no bundled font can draw print as {PLACEHOLDER} in the PDFs: {shown}")
+        # with its code point: the screen showing this line may lack a font for it too
+        shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(undrawn)[:20])
+        what = (
+            "1 character that no bundled font can draw prints"
+            if len(undrawn) == 1
+            else (f"{len(undrawn)} characters that no bundled font can draw print")
+        )
+        report.append(f"{what} as {PLACEHOLDER} in the PDFs: {shown}")
     return written
 
 
@@ -65,7 +71,7 @@ def _export(ws, session_id, folder, wall_png, wages, progress, figures) -> list[
     from exporters.summary_pdf import summary_pdf
     from exporters.summary_plain import summary_plain
     from exporters.summary_text import summary_markdown
-    from exporters.tables import frames, write_csv, write_xlsx
+    from exporters.tables import sheets, write_csv, write_xlsx
 
     session = ws.sessions[session_id]
     slugs = brief_slugs(session)
@@ -119,12 +125,12 @@ def _export(ws, session_id, folder, wall_png, wages, progress, figures) -> list[
         ),
     )
     step("tables")
-    sheets = frames(ws, session_id, figures=figures)
+    tables = sheets(ws, session_id, figures=figures)
     for name in ("cards", "crosswalk", "votes"):
-        if name in sheets:  # nothing in it for this kind of session: not written
-            written.append(write_csv(sheets[name], folder / f"{name}.csv"))
+        if name in tables:  # nothing in it for this kind of session: not written
+            written.append(write_csv(tables[name], folder / f"{name}.csv"))
     step("workbook")
-    written.append(write_xlsx(sheets, folder / "session.xlsx"))
+    written.append(write_xlsx(tables, folder / "session.xlsx"))
     step("session JSON")
     written.append(write_session_json(ws, session_id, folder / "session.json"))
     if figures is not None and session.info.kind == "critical-occupations":  # exporters/pathway_pdf.py

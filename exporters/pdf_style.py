@@ -1,4 +1,4 @@
-"""The look of every PDF we send: DejaVu fonts, one type scale, tables, and the page footer.
+"""The look of every PDF we send: our fonts (exporters/pdf_fonts.py), one type scale, tables, and the page footer.
 
 User text goes through `para()` (or `esc()`), never straight into a Paragraph:
 reportlab parses markup, so `AT&T` or `<img src=x>` would be misread.
@@ -9,23 +9,32 @@ from __future__ import annotations
 import contextvars
 import io
 import re
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tables import CellStyle
 
-import resources
+from exporters.pdf_fonts import (  # noqa: F401 (FONT_ITALIC, EMOJI_FONT, CJK_FONT: for the exporters)
+    CJK_FONT,
+    EMOJI_FONT,
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    PLACEHOLDER,
+    draw_runs,
+    markup,
+    register_text_fonts,
+    runs,
+    text_width,
+)
 
-FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-EMOJI_FONT = "Symbola"  # monochrome emoji and symbols (resources/fonts/LICENSE-Symbola.txt)
 PAGE = LETTER
 MARGIN = 0.75 * inch
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
@@ -43,32 +52,31 @@ ZEBRA = colors.HexColor("#f6f8fb")
 
 BLS_SOURCE = "U.S. Bureau of Labor Statistics, OEWS, May 2025"
 
-_registered = False
-
 
 def register_fonts() -> None:
-    """DejaVu Sans covers accents, Vietnamese, curly quotes, dashes and ≥; Helvetica silently does not."""
-    global _registered
-    if _registered:
-        return
-    for name, file in (
-        (FONT, "DejaVuSans.ttf"),
-        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(resources.path("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
-    pdfmetrics.registerFont(TTFont(EMOJI_FONT, str(resources.path("fonts", "Symbola.ttf"))))
-    _registered = True
+    """The fonts of every PDF's text; fallbacks for CJK and emoji are read when a text first needs them."""
+    register_text_fonts()
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = {"fontName": FONT, "fontSize": 9.5, "leading": 13, "textColor": INK, "alignment": TA_LEFT}
+    base = {
+        "fontName": FONT,
+        "bulletFontName": FONT,
+        "fontSize": 9.5,
+        "leading": 13,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+    }
     base.update(kw)
     return ParagraphStyle(name, **base)
 
 
 register_fonts()
+# reportlab opens every page, table cell and drawing in Helvetica, which it never embeds (pdffonts
+# shows "emb no"): every PDF here starts in our embedded font instead.
+rl_config.canvas_basefontname = FONT
+rl_config.defaultGraphicsFontName = FONT
+CellStyle.fontname = FONT
 
 STYLES = {
     "title": _style("title", fontName=FONT_BOLD, fontSize=19, leading=23, textColor=ACCENT, spaceAfter=4),
@@ -84,7 +92,8 @@ STYLES = {
     "cell_bold": _style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11),
     "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=colors.white),
     "cell_num": _style("cell_num", fontSize=8.5, leading=11, alignment=2),
-    "bullet": _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+    # DejaVu's bullet is wider than Helvetica's: set 2 pt further left, the text starts where it did
+    "bullet": _style("bullet", leftIndent=12, bulletIndent=0, spaceAfter=2),
     "quote": _style("quote", leftIndent=10, textColor=INK, spaceAfter=5),
 }
 
@@ -104,78 +113,20 @@ def visual(line: str) -> str:
 def esc(text: object) -> str:
     """User text as Paragraph markup that prints exactly as typed; newlines become line breaks.
 
-    Characters DejaVu Sans lacks are set in a font that has them (CJK in reportlab's CID fonts,
-    emoji and symbols in Symbola); one no font here can draw prints as a visible □, never as nothing.
+    Characters DejaVu Sans lacks are set in a bundled font that has them (exporters/pdf_fonts.py);
+    one no font here can draw prints as a visible □, never as nothing, and is reported.
     """
     text = "" if text is None else str(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br/>".join(with_fallback_fonts(visual(line)) for line in lines)
 
 
-PLACEHOLDER = "□"  # what a character no bundled font can draw prints as
-_CID_FONTS = {"zh": "STSong-Light", "ja": "HeiseiMin-W3", "ko": "HYSMyeongJo-Medium"}
-_cmaps: dict[str, set[int]] = {}
 UNDRAWN: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("undrawn", default=None)
-
-
-def _covered(font: str) -> set[int]:
-    if font not in _cmaps:
-        _cmaps[font] = set(pdfmetrics.getFont(font).face.charToGlyph)
-    return _cmaps[font]
-
-
-def _font_for(ch: str) -> str:
-    """'' when DejaVu draws it, else the font that does, else PLACEHOLDER's marker '?'."""
-    code = ord(ch)
-    if code < 0x250 or code in _covered(FONT) or ch in "\u200d\ufe0f":
-        return ""
-    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
-        return _cid("ko")
-    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
-        return _cid("ja")
-    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF:
-        return _cid("zh")
-    if code in _covered(EMOJI_FONT):
-        return EMOJI_FONT
-    return "?"
-
-
-def _cid(script: str) -> str:
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    name = _CID_FONTS[script]
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
 
 
 def with_fallback_fonts(line: str) -> str:
     """Escaped markup for one line, each run DejaVu cannot draw wrapped in a font that can."""
-    out: list[str] = []
-    run, font = "", ""
-    for ch in line:
-        want = _font_for(ch)
-        if ch in "\u200d\ufe0f":  # joiners and variation selectors ride with the run they belong to
-            want = font
-        if want != font and run:
-            out.append(_run(run, font))
-            run = ""
-        run, font = run + ch, want
-    if run:
-        out.append(_run(run, font))
-    return "".join(out)
-
-
-def _run(text: str, font: str) -> str:
-    text = text.replace("\u200d", "").replace("\ufe0f", "")
-    if not font:
-        return escape(text)
-    if font == "?":
-        undrawn = UNDRAWN.get()
-        if undrawn is not None:
-            undrawn.update(text)
-        return PLACEHOLDER * len(text)
-    return f'<font name="{font}">{escape(text)}</font>'
+    return markup(line, undrawn=UNDRAWN.get())
 
 
 def para(text: object, style: str = "body", *, markup: str = "") -> Paragraph:
@@ -298,14 +249,15 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, 0.55 * inch, width - MARGIN, 0.55 * inch)
-        self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
-        left = visual(self.footer_text)
         right = f"page {self._pageNumber} of {total}"
         max_left = width - 2 * MARGIN - self.stringWidth(right, FONT, 7.5) - 18
-        while left and self.stringWidth(left, FONT, 7.5) > max_left:
+        # the partnership's name in the fonts its characters need, as the body text gets them
+        left, undrawn = visual(self.footer_text), UNDRAWN.get()
+        while left and text_width(runs(left), 7.5) > max_left:
             left = left[:-2] + "…"
-        self.drawString(MARGIN, 0.4 * inch, left)
+        draw_runs(self, MARGIN, 0.4 * inch, runs(left, undrawn=undrawn), 7.5)
+        self.setFont(FONT, 7.5)
         self.drawRightString(width - MARGIN, 0.4 * inch, right)
         self.restoreState()
 

@@ -1,16 +1,18 @@
-"""The session as tables (pandas): cards, the SOC crosswalk, votes, tasks, notes, next steps.
+"""The session as tables: cards, the SOC crosswalk, votes, tasks, notes, next steps.
 
-Written as CSV (UTF-8 with a BOM, so Excel reads accents right) and as one
-workbook. A cell that a spreadsheet would run as a formula (starting with
+Written as CSV (UTF-8 with a BOM, so Excel reads accents right) and as one workbook, with the
+standard csv module and openpyxl: pandas cost a user's first export half a second for nothing a
+plain row of values does not do. A cell that a spreadsheet would run as a formula (starting with
 = + - @, tab, CR, LF or NUL) gets a leading apostrophe (OWASP CSV injection).
 """
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from cardwall import panels as rules
 from cardwall import wall
@@ -65,12 +67,22 @@ def neutralise(value):
     return value
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=columns)
-    return df.apply(lambda col: col.map(neutralise)) if len(df) else df
+@dataclass
+class Sheet:
+    """One table: its column names, then its rows of values (str, int, bool, None), neutralised."""
+
+    columns: list[str]
+    rows: list[list]
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
-def cards_frame(session: Session) -> pd.DataFrame:
+def _sheet(rows: list[dict], columns: list[str]) -> Sheet:
+    return Sheet(list(columns), [[neutralise(row.get(c)) for c in columns] for row in rows])
+
+
+def cards_sheet(session: Session) -> Sheet:
     categories = {c.id: c.title for c in session.categories.values()}
     levels = {lv.id: lv.name for lv in session.levels.values()}
     cat_pos = {c.id: c.position for c in session.categories.values()}
@@ -110,7 +122,7 @@ def cards_frame(session: Session) -> pd.DataFrame:
                 "prompt": c.prompt,
             }
         )
-    return _frame(rows, CARD_COLUMNS)
+    return _sheet(rows, CARD_COLUMNS)
 
 
 def _number(text):
@@ -119,7 +131,7 @@ def _number(text):
     return int(digits) if digits.isdigit() else (text or None)
 
 
-def crosswalk_frame(session: Session, figures: dict | None = None) -> pd.DataFrame:
+def crosswalk_sheet(session: Session, figures: dict | None = None) -> Sheet:
     """The seeds' "stacked SOC codes crosswalk": each critical occupation by level (advanced first).
 
     `figures` (SOC code -> storage.labor.pathway_figures entry) adds wage, employment and openings.
@@ -154,10 +166,10 @@ def crosswalk_frame(session: Session, figures: dict | None = None) -> pd.DataFra
                 "tools": next((c.tools for c in o.cards if c.tools), ""),
             }
         )
-    return _frame(rows, CROSSWALK_COLUMNS)
+    return _sheet(rows, CROSSWALK_COLUMNS)
 
 
-def votes_frame(session: Session) -> pd.DataFrame:
+def votes_sheet(session: Session) -> Sheet:
     rows = []
     for panel in session.ordered_panels():
         labels = rules.task_labels(session, panel.id)
@@ -188,10 +200,10 @@ def votes_frame(session: Session) -> pd.DataFrame:
                     "dots": v.dots,
                 }
             )
-    return _frame(rows, VOTE_COLUMNS)
+    return _sheet(rows, VOTE_COLUMNS)
 
 
-def tasks_frame(session: Session) -> pd.DataFrame:
+def tasks_sheet(session: Session) -> Sheet:
     rows = []
     for panel in session.ordered_panels():
         labels = rules.task_labels(session, panel.id)
@@ -224,12 +236,10 @@ def tasks_frame(session: Session) -> pd.DataFrame:
                     "source": task.source,
                 }
             )
-    df = _frame(rows, TASK_COLUMNS)
-    df["rank"] = df["rank"].astype("Int64")
-    return df
+    return _sheet(rows, TASK_COLUMNS)
 
 
-def notes_frame(session: Session) -> pd.DataFrame:
+def notes_sheet(session: Session) -> Sheet:
     titles = script_steps(session.info.kind)
     panel_names = {p.id: p.occupation for p in session.panels.values()}
     notes = sorted(session.notes.values(), key=lambda n: (n.step, n.panel_id or "", n.position, n.id))
@@ -243,26 +253,26 @@ def notes_frame(session: Session) -> pd.DataFrame:
         }
         for n in notes
     ]
-    return _frame(rows, NOTE_COLUMNS)
+    return _sheet(rows, NOTE_COLUMNS)
 
 
-def next_steps_frame(session: Session) -> pd.DataFrame:
+def next_steps_sheet(session: Session) -> Sheet:
     rows = [
         {"text": s.text, "owner": s.owner, "due": s.due, "horizon": HORIZON_LABELS.get(s.horizon, s.horizon)}
         for s in session.ordered_next_steps()
     ]
-    return _frame(rows, NEXT_STEP_COLUMNS)
+    return _sheet(rows, NEXT_STEP_COLUMNS)
 
 
-def participants_frame(session: Session) -> pd.DataFrame:
+def participants_sheet(session: Session) -> Sheet:
     rows = [
         {"id": p.id, "name": p.name, "organization": p.organization, "role": p.role, "email": p.email}
         for p in session.ordered_participants()
     ]
-    return _frame(rows, PARTICIPANT_COLUMNS)
+    return _sheet(rows, PARTICIPANT_COLUMNS)
 
 
-def paths_frame(session: Session) -> pd.DataFrame:
+def paths_sheet(session: Session) -> Sheet:
     """Each skill panel's paths into and out of the occupation, one a row."""
     rows = [
         {"panel": panel.occupation, "soc_code": panel.soc_code, "direction": direction, "path": path}
@@ -270,10 +280,10 @@ def paths_frame(session: Session) -> pd.DataFrame:
         for direction, paths in (("into", panel.paths_into), ("from", panel.paths_from))
         for path in paths
     ]
-    return _frame(rows, PATH_COLUMNS)
+    return _sheet(rows, PATH_COLUMNS)
 
 
-def session_frame(ws: Workspace, session: Session) -> pd.DataFrame:
+def session_sheet(ws: Workspace, session: Session) -> Sheet:
     """The session's own facts and its partnership's, as field/value rows."""
     info, p = session.info, ws.partnership
     facts = [
@@ -282,34 +292,37 @@ def session_frame(ws: Workspace, session: Session) -> pd.DataFrame:
         ("title", info.title), ("date", info.date), ("location", info.location), ("facilitator", info.facilitator),
         ("reengage", info.reengage),
     ]  # fmt: skip
-    return _frame([{"field": k, "value": v} for k, v in facts if v], SESSION_COLUMNS)
+    return _sheet([{"field": k, "value": v} for k, v in facts if v], SESSION_COLUMNS)
 
 
-def frames(ws: Workspace, session_id: str, *, figures: dict | None = None) -> dict[str, pd.DataFrame]:
+def sheets(ws: Workspace, session_id: str, *, figures: dict | None = None) -> dict[str, Sheet]:
     """Every sheet of session.xlsx that has rows, by sheet name; cards, crosswalk and votes are also CSV files.
 
     A sheet with nothing in it for this kind of session (votes on a wall, a crosswalk of a skill panel)
     is left out, as DESIGN.md asks of files.
     """
     session = ws.sessions[session_id]
-    sheets = {
-        "session": session_frame(ws, session),
-        "participants": participants_frame(session),
-        "cards": cards_frame(session),
-        "crosswalk": crosswalk_frame(session, figures),
-        "votes": votes_frame(session),
-        "tasks": tasks_frame(session),
-        "paths": paths_frame(session),
-        "notes": notes_frame(session),
-        "next_steps": next_steps_frame(session),
+    tables = {
+        "session": session_sheet(ws, session),
+        "participants": participants_sheet(session),
+        "cards": cards_sheet(session),
+        "crosswalk": crosswalk_sheet(session, figures),
+        "votes": votes_sheet(session),
+        "tasks": tasks_sheet(session),
+        "paths": paths_sheet(session),
+        "notes": notes_sheet(session),
+        "next_steps": next_steps_sheet(session),
     }
-    return {name: df for name, df in sheets.items() if len(df)}
+    return {name: sheet for name, sheet in tables.items() if len(sheet)}
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> Path:
+def write_csv(sheet: Sheet, path: Path) -> Path:
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(sheet.columns)
+        writer.writerows(sheet.rows)  # None is an empty cell, as a spreadsheet writes it
     tmp.replace(path)
     return path
 
@@ -328,30 +341,50 @@ def _xlsx_safe(value):
     return _XLSX_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
-def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
+def _import_openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy whenever it is installed (pandas brings it, for the tests) only to accept
+    numpy numbers in cells. We write Python values, and numpy cost a first export 0.1 s: keep it out
+    unless something already loaded it (then openpyxl takes numpy numbers as usual)."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # `import numpy` raises ImportError while openpyxl loads
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+def write_xlsx(sheets: dict[str, Sheet], path: Path) -> Path:
+    _import_openpyxl_without_numpy()
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        for name, df in sheets.items():
-            clean = df.apply(lambda col: col.map(_xlsx_safe))
-            for column in DATE_COLUMNS:
-                if column in clean:
-                    clean[column] = clean[column].map(_as_date)
-            if name == "session":  # its one date is a value among text
-                pairs = zip(clean["field"], clean["value"], strict=True)
-                clean["value"] = [_as_date(v) if f == "date" else v for f, v in pairs]
-            clean.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            sheet.auto_filter.ref = sheet.dimensions  # the analyst's first click, done
-            for row in sheet.iter_rows(min_row=2):
-                for cell in row:
-                    if cell.is_date:
-                        cell.number_format = "yyyy-mm-dd"
-            for i, column in enumerate(clean.columns, start=1):
-                longest = max([len(str(column)), *(min(len(str(v)), 60) for v in clean[column].head(200))])
-                sheet.column_dimensions[get_column_letter(i)].width = max(8, min(longest + 2, 62))
+    book = Workbook()
+    book.remove(book.active)
+    for name, table in sheets.items():
+        dates = {i for i, column in enumerate(table.columns) if column in DATE_COLUMNS}
+        rows = [[_as_date(v) if i in dates else _xlsx_safe(v) for i, v in enumerate(row)] for row in table.rows]
+        if name == "session":  # its one date is a value among text
+            rows = [[field, _as_date(value) if field == "date" else value] for field, value in rows]
+        sheet = book.create_sheet(name)
+        sheet.append(table.columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions  # the analyst's first click, done
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.is_date:
+                    cell.number_format = "yyyy-mm-dd"
+        for i, column in enumerate(table.columns, start=1):
+            values = [row[i - 1] for row in rows[:200]]
+            longest = max([len(str(column)), *(min(len(str(v)), 60) for v in values if v is not None)])
+            sheet.column_dimensions[get_column_letter(i)].width = max(8, min(longest + 2, 62))
+    book.save(tmp)
     tmp.replace(path)
     return path

@@ -11,9 +11,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from cardwall.model import TABLES, Session, Workspace
 from storage.figures import export_figures
@@ -40,7 +40,7 @@ class ExportWorker(QThread):
     """Writes every export of a snapshot into a folder, off the UI thread."""
 
     progressed = Signal(int, int, str)
-    succeeded = Signal(list)
+    succeeded = Signal(list, list)  # the files written, and what the reader should know (e.g. undrawn characters)
     failed = Signal(str)
 
     def __init__(self, ws: Workspace, session_id: str, folder: Path, wall_png: bytes | None, extra=None) -> None:
@@ -51,6 +51,7 @@ class ExportWorker(QThread):
     def run(self) -> None:
         from exporters.bundle import export_session
 
+        report: list[str] = []
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             written = export_session(
@@ -59,6 +60,7 @@ class ExportWorker(QThread):
                 self.folder,
                 wall_png=self.wall_png,
                 progress=self.progressed.emit,
+                report=report,
                 **self.extra,
             )
         except OSError as exc:
@@ -66,7 +68,7 @@ class ExportWorker(QThread):
         except Exception as exc:  # a bug must not kill the app in the middle of a session
             self.failed.emit(f"The export stopped: {exc}")
         else:
-            self.succeeded.emit([str(p) for p in written])
+            self.succeeded.emit([str(p) for p in written], report)
 
 
 class ExportActions(QObject):
@@ -79,6 +81,7 @@ class ExportActions(QObject):
         self.window = window
         self.worker: ExportWorker | None = None
         self.dialog: QProgressDialog | None = None
+        self.report_box: QMessageBox | None = None  # what the last export wants the user to know
         self._then = None  # what to do with the files when the running export succeeds
         self.export_action = window.add_file_action("&Export…", self.export, "Ctrl+E")
         self.email_action = window.add_file_action("E-&mail summary…", self.email_summary)
@@ -168,15 +171,40 @@ class ExportActions(QObject):
             self.dialog.setValue(done)
             self.dialog.setLabelText(f"Writing the exports: {what}…" if done < total else "Done.")
 
-    @Slot(list)
-    def _on_succeeded(self, files: list) -> None:
+    @Slot(list, list)
+    def _on_succeeded(self, files: list, report: list) -> None:
         then, self._then = self._then, None
         self._close_dialog()
         folder = Path(files[0]).parent if files else None
         self.window.statusBar().showMessage(f"Wrote {len(files)} files to {folder}.", 8000)
         if then is not None:
             then(files)
+        if report:
+            self._show_report(folder, report)
         self.finished.emit(files)
+
+    def _show_report(self, folder: Path | None, report: list[str]) -> None:
+        """What the CLI prints on stderr (e.g. characters no bundled font draws), said here too.
+
+        Opened, not exec'd: the box waits for the user without holding up the room's wall.
+        """
+        if self.report_box is not None:
+            self.report_box.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Export: please check", "", QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setText(f"The files are written to {folder}, with something to check before you send them:")
+        box.setInformativeText("\n".join(f"• {line}" for line in report))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.finished.connect(self._on_report_closed)
+        self.report_box = box
+        box.open()
+
+    @Slot(int)
+    def _on_report_closed(self, _result: int) -> None:
+        if self.report_box is not None:
+            self.report_box.deleteLater()
+            self.report_box = None
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
