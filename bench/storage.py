@@ -1,7 +1,8 @@
-"""autosave_median_ms, autosave_p99_ms, open_5000_s: the file side of every command."""
+"""autosave_median_ms, autosave_p99_ms, open_5000_s, import_5000_s: the file side of every command."""
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import tempfile
@@ -13,13 +14,17 @@ from cardwall.commands import AddCard, EditCard, ImportFigures, MoveCards, Stack
 from cardwall.labor import ImportedFigure
 from storage.workspace import WorkspaceFile
 
-KEYS = {"autosave_median_ms", "autosave_p99_ms", "open_5000_s"}
+KEYS = {"autosave_median_ms", "autosave_p99_ms", "open_5000_s", "import_5000_s"}
 
 
 def measure(only: set[str]) -> dict[str, float]:
     if only and not (only & KEYS):
         return {}
     out: dict[str, float] = {}
+    if not only or "import_5000_s" in only:
+        out.update(_imports())
+    if only and not (only & (KEYS - {"import_5000_s"})):
+        return out
     with tempfile.TemporaryDirectory() as tmp:
         path, sid = build_workspace(Path(tmp) / "bench-5000.cardwall", 5000)
         opens = []
@@ -63,6 +68,26 @@ def measure(only: set[str]) -> dict[str, float]:
         out["autosave_p99_ms"] = round(times[int(len(times) * 0.99) - 1], 3)
         if not only:
             out.update(_figures(path))
+    return out
+
+
+def _imports(runs: int = 3) -> dict[str, float]:
+    """`cardwall import` of a session file of 5,000 (and 2,000) cards into a new workspace (median of `runs`):
+    every card goes in through AddCard and StackCards, so a command that scans the wall per card shows here."""
+    from bench.wall import wall_data
+    from ui.importing import import_file
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for cards, key in ((5000, "import_5000_s"), (2000, "import_2000_s")):
+            source = Path(tmp) / f"wall-{cards}.json"
+            source.write_text(json.dumps(wall_data(cards)), encoding="utf-8")
+            times = []
+            for run in range(runs):
+                started = time.perf_counter()
+                import_file(Path(tmp) / f"import-{cards}-{run}.cardwall", source)
+                times.append(time.perf_counter() - started)
+            out[key] = round(statistics.median(times), 3)
     return out
 
 

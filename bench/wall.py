@@ -29,7 +29,9 @@ KEYS = (
     "command_sync_2000_ms",
     "repaint_fit_5000_ms",
 )
-EXTRA = ("startup_wall_s", "drag_step_full_repaint_ms", "repaint_2000_cold_ms")  # reported beside the targets
+# Reported beside the targets. command_sync_2000_cpu_ms: the same commands in this thread's CPU time, which a
+# machine shared with others inflates less than the clock (the clock also waits for the disk's fsync).
+EXTRA = ("startup_wall_s", "drag_step_full_repaint_ms", "repaint_2000_cold_ms", "command_sync_2000_cpu_ms")
 WORDS = [
     "CNC",
     "machinist",
@@ -303,13 +305,15 @@ def _in_process(path: Path, session_id: str) -> dict[str, float]:
         levels = [lv.id for lv in session.ordered_levels()]
         movable = [c.id for c in session.cards.values() if c.category_id and not c.stack_id][:25]
         category = session.ordered_categories()[0].id
-        runs = []
+        runs, cpu = [], []
         for n, card_id in enumerate(movable):
             command = MoveCards(session_id, [card_id], category_id=category, level_id=levels[n % len(levels)], index=0)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             page.controller.run(command)
             runs.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.thread_time() - c) * 1000)
         out["command_sync_2000_ms"] = round(statistics.median(runs), 2)
+        out["command_sync_2000_cpu_ms"] = round(statistics.median(cpu), 2)
 
         view.readable_zoom = None  # the whole wall, as presentation mode and the projector fit it
         view.fit_wall()

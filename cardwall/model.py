@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cardwall.card_index import CardTable
 from cardwall.labor import LABOR_TABLES, LaborFigures
 from cardwall.later_entities import (  # noqa: F401 (the model's names for them, as before)
     ACTION_STATUSES,
@@ -246,7 +247,7 @@ class Session:
     participants: dict[str, Participant] = field(default_factory=dict)
     levels: dict[str, Level] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
-    cards: dict[str, Card] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=CardTable)  # indexed by cell and pile (cardwall/card_index.py)
     notes: dict[str, Note] = field(default_factory=dict)
     next_steps: dict[str, NextStep] = field(default_factory=dict)
     panels: dict[str, Panel] = field(default_factory=dict)
@@ -260,6 +261,11 @@ class Session:
     actions: dict[str, Action] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     level_steps: dict[str, LevelStep] = field(default_factory=dict)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "cards" and not isinstance(value, CardTable):
+            value = CardTable(value)  # cards handed over as a plain dict get their index all the same
+        object.__setattr__(self, name, value)
 
     @property
     def id(self) -> str:
@@ -291,8 +297,7 @@ class Session:
 
     def cards_in(self, category_id: str | None, level_id: str | None) -> list[Card]:
         """Cards of one cell, in order, stacked cards included."""
-        cell = [c for c in self.cards.values() if c.category_id == category_id and c.level_id == level_id]
-        return sorted(cell, key=lambda c: (c.position, c.id))
+        return sorted(self.cards.in_cell(category_id, level_id), key=lambda c: (c.position, c.id))
 
     def notes_for(self, step: int, panel_id: str | None = None) -> list[Note]:
         return sorted(

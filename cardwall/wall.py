@@ -21,7 +21,7 @@ def stack_root(session: Session, card: Card) -> Card:
 
 def stack_members(session: Session, root: Card) -> list[Card]:
     """The whole pile, root first, then the others in the order they were piled."""
-    others = sorted((c for c in session.cards.values() if c.stack_id == root.id), key=lambda c: (c.position, c.id))
+    others = sorted(session.cards.piled_on(root.id), key=lambda c: (c.position, c.id))
     return [root, *others]
 
 

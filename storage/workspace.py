@@ -296,11 +296,15 @@ def load(conn: sqlite3.Connection) -> Workspace:
     for table, mapper in MAPPERS.items():
         if table in ("partnership", "sessions"):
             continue
+        # Plain dicts first: a session's cards are then indexed in one pass (cardwall/card_index.py).
+        read: dict[str, dict] = {sid: {} for sid in ws.sessions}
         for row in conn.execute(mapper.select_sql):
-            session = ws.sessions.get(row[0])
-            if session is not None:
+            entities = read.get(row[0])
+            if entities is not None:
                 entity = mapper.entity(row)
-                session.table(table)[entity.id] = entity
+                entities[entity.id] = entity
+        for sid, entities in read.items():
+            setattr(ws.sessions[sid], table, entities)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     for table in labor_tables(version):  # a version-1 file opened read-only has none
         mapper, rows = LABOR_MAPPERS[table], ws.labor.table(table)

@@ -27,13 +27,6 @@ from cardwall.wall import stack_members, stack_root
 _SOC = re.compile(r"^\d{2}-\d{4}$")
 
 
-def _cell_end(session: Session, category_id, level_id) -> float:
-    return max(
-        (c.position for c in session.cards.values() if c.category_id == category_id and c.level_id == level_id),
-        default=0.0,
-    )
-
-
 def _check_cell(session: Session, category_id: str | None, level_id: str | None) -> None:
     if category_id is not None and category_id not in session.categories:
         raise DomainError(f"No category has the id {category_id!r} (any more).", field="category")
@@ -129,7 +122,7 @@ class AddCard(Command):
         names = ("text", "kind", "author_id", "round", "reasons", "soc_code", "soc_title", "notes", "prompt")
         names += ("education", "credentials", "description", "tools")
         fields = clean_card_fields(session, {n: getattr(self, n) for n in names})
-        position = _cell_end(session, self.category_id, self.level_id) + 1
+        position = session.cards.cell_end(self.category_id, self.level_id) + 1
         card = Card(id=self.card_id, category_id=self.category_id, level_id=self.level_id, position=position, **fields)
         return [(("cards", session.id, card.id), card)]
 

@@ -64,6 +64,14 @@ def _assert_like_a_full_layout(scene, session) -> None:
         count = sum(len(fresh.piles[r]) for c, g in fresh.cells.items() if c[0] == column.category_id for r in g.roots)
         assert scene.headers[column.category_id].count == count
         assert scene.headers[column.category_id].pos().x() == column.x
+        assert scene.headers[column.category_id].width == column.width
+    for row in fresh.rows:
+        assert (scene.labels[row.level_id].pos().y(), scene.labels[row.level_id].height) == (row.y, row.height)
+    assert set(scene.headers) == {c.category_id for c in fresh.columns} and set(scene.labels) == {
+        r.level_id for r in fresh.rows
+    }
+    assert set(scene.cell_items) == set(fresh.cells)
+    assert scene.legend.pos() == fresh.legend and scene.tray_header.pos() == fresh.tray_header.topLeft()
 
 
 @pytest.mark.parametrize("expand", [False, True])

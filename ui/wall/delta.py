@@ -50,7 +50,7 @@ class Delta:
     roots: set[str] = field(default_factory=set)  # visible cards whose pile or face changed
     relaid: set[Cell] = field(default_factory=set)  # cells placed anew: their items move
     gone: set[str] = field(default_factory=set)  # cards no longer shown on their own
-    layout: WallLayout | None = None  # the layout after the change (a new object; the old one stays as it was)
+    layout: WallLayout | None = None  # the layout after the change: a new object that takes over the old one's dicts
 
 
 def update(
@@ -80,7 +80,7 @@ def update(
         if card_id in cards:
             index.learn(cards[card_id])
     new_roots = {root_of(cards[c], cards) for c in card_ids if c in cards}
-    piles = dict(layout.piles)
+    piles = layout.piles  # taken over, not copied: the scene drops the old layout
     delta = Delta()
     for root_id in old_roots | new_roots:
         card = cards.get(root_id)

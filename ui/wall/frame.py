@@ -23,14 +23,17 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
             if cat is not None:
                 counts[cat] = counts.get(cat, 0) + len(pile)
     else:
-        counts = dict.fromkeys({c[0] for c in relaid if c[0] is not None}, 0)
-        for cell, geometry in layout.cells.items():
-            if cell[0] in counts:
-                counts[cell[0]] += sum(len(layout.piles[r]) for r in geometry.roots)
+        piles, cells = layout.piles, layout.cells
+        for cat in {c[0] for c in relaid if c[0] is not None}:  # the columns a change touched, cell by cell
+            column = (cells.get((cat, row.level_id)) for row in layout.rows)
+            counts[cat] = sum(len(piles[r]) for geometry in column if geometry is not None for r in geometry.roots)
+    # The same columns and rows as before (layout.same_frame): only the touched columns' headers and cells change.
+    moved = relaid is None or not layout.same_frame
     wanted = {c.category_id: c for c in layout.columns}
-    for cat_id in [c for c in scene.headers if c not in wanted]:
-        scene.removeItem(scene.headers.pop(cat_id))
-    for column in layout.columns:
+    if moved:
+        for cat_id in [c for c in scene.headers if c not in wanted]:
+            scene.removeItem(scene.headers.pop(cat_id))
+    for column in layout.columns if moved else [wanted[c] for c in counts if c in wanted]:
         if relaid is not None and column.category_id not in counts and column.category_id in scene.headers:
             continue
         category = session.categories[column.category_id]
@@ -42,21 +45,10 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
         else:
             header.set_data(category, column.width, look, counts.get(category.id, 0))
         header.setPos(column.x, MARGIN)
-    rows = {r.level_id: r for r in layout.rows}
-    names = tuple(r.name for r in layout.rows)
-    for key in [k for k in scene.labels if k not in rows]:
-        scene.removeItem(scene.labels.pop(key))
-    for row in layout.rows:
-        label = scene.labels.get(row.level_id)
-        if label is None:
-            label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
-            scene.labels[row.level_id] = label
-            scene.addItem(label)
-        else:
-            label.set_data(row.name, row.height, look, names)
-        label.setPos(MARGIN, row.y)
-    for cell in [c for c in scene.cell_items if c not in layout.cells]:
-        scene.removeItem(scene.cell_items.pop(cell))
+    if moved:
+        _sync_labels(scene, layout)
+        for cell in [c for c in scene.cell_items if c not in layout.cells]:
+            scene.removeItem(scene.cell_items.pop(cell))
     column_index = {c.category_id: i for i, c in enumerate(layout.columns)}
     for cell in layout.cells if relaid is None else relaid:
         geometry = layout.cells[cell]
@@ -82,3 +74,21 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
     scene.legend.setVisible(bool(layout.columns))
     scene.empty_hint.setVisible(not layout.columns)
     scene.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
+
+
+def _sync_labels(scene, layout: WallLayout) -> None:
+    """The level labels down the left: one per row, as tall as its row."""
+    look = scene.look
+    rows = {r.level_id: r for r in layout.rows}
+    names = tuple(r.name for r in layout.rows)
+    for key in [k for k in scene.labels if k not in rows]:
+        scene.removeItem(scene.labels.pop(key))
+    for row in layout.rows:
+        label = scene.labels.get(row.level_id)
+        if label is None:
+            label = LevelLabelItem(row.level_id, row.name, row.height, look, names)
+            scene.labels[row.level_id] = label
+            scene.addItem(label)
+        else:
+            label.set_data(row.name, row.height, look, names)
+        label.setPos(MARGIN, row.y)

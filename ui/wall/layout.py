@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 
 from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
 from cardwall.wall import stacks_by_root
+from ui.wall.shape import TRAY_MAX_COLS, extent, shape_columns, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
 from ui.wall.style import (
     CARD_H,
     CARD_W,
@@ -28,12 +28,10 @@ from ui.wall.style import (
     LABEL_W,
     LEGEND_H,
     MARGIN,
-    TRAY_COLS,
 )
 
 Cell = tuple[str | None, str | None]  # (category_id, level_id); (None, None) is the tray
 TRAY: Cell = (None, None)
-MAX_CARDS_WIDE = 4
 EMPTY_COLUMN_W = 2 * CELL_PAD + 2 * CARD_W + GAP  # where "add a category" shows on an empty wall
 
 
@@ -51,6 +49,12 @@ class CellGeometry:
             self.rect.x() + CELL_PAD + col * (CARD_W + GAP),
             self.rect.y() + CELL_PAD + row * (CARD_H + GAP),
         )
+
+    def slot_origins(self) -> list[QPointF]:
+        """The origin of every slot in order: `slot_origin` for a whole cell in one loop."""
+        x, y, wide = self.rect.x() + CELL_PAD, self.rect.y() + CELL_PAD, self.cards_wide
+        places = (divmod(i, wide) for i in range(len(self.slots)))
+        return [QPointF(x + col * (CARD_W + GAP), y + row * (CARD_H + GAP)) for row, col in places]
 
     def slot_at(self, pos: QPointF) -> int:
         """The slot an insertion at `pos` lands in: before the card whose left half holds it."""
@@ -88,119 +92,15 @@ class WallLayout:
     legend: QPointF  # where the reasons legend goes, under the wall
     scene_rect: QRectF
     relaid: set[Cell] = field(default_factory=set)  # cells placed anew by the last `place`
+    counts: tuple = ()  # cards shown per column and row, as `shape_columns` takes them
+    keys: tuple = ()  # (column ids, row ids) the counts are for
+    same_frame: bool = False  # `place` kept the columns and rows of the layout before: only `relaid` cells changed
 
     def cell_at(self, pos: QPointF) -> CellGeometry | None:
         for geometry in self.cells.values():
             if geometry.rect.contains(pos):
                 return geometry
         return None
-
-
-SCREEN_ASPECT = 16 / 9  # the wall is shown on 16:9 screens and projectors
-TRAY_MAX_COLS = 10  # the tray grows into a wide grid beside the wall, then taller
-
-
-@lru_cache(maxsize=4096)
-def tray_columns(count: int, width: float, top: float, bottom: float) -> int:
-    """How many cards wide the tray is: one for a few cards, else the grid that keeps the whole wall
-    largest on a 16:9 screen (a note-taker typing 30 cards makes a wide block, not a strip that
-    shrinks the wall). `width`: the wall without the tray; the tray runs from `top`, the rows to `bottom`."""
-    if count <= 4:
-        return 1
-
-    def zoom(cols: int) -> float:
-        tray_bottom = top + _extent(math.ceil(count / cols), CARD_H)
-        height = max(bottom, tray_bottom) + LEGEND_H + MARGIN
-        return min(SCREEN_ASPECT / (width + _extent(cols, CARD_W)), 1 / height)
-
-    return max(range(TRAY_COLS, TRAY_MAX_COLS + 1), key=lambda cols: (zoom(cols), -cols))
-
-
-@lru_cache(maxsize=64)
-def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ...]:
-    """How many cards wide each column is, so the whole wall fills a 16:9 screen at the largest zoom.
-
-    `counts[c][r]`: the cards shown in column c, row r. Every column starts one card wide; while the wall
-    is taller than the screen, the column that holds a row up is widened, as long as that makes the
-    fitted wall larger. A sparse wall keeps narrow columns (bigger cards on screen); a full one
-    grows wide before it grows very tall."""
-    if not counts:
-        return ()
-    rows = len(counts[0])
-    wide = [1] * len(counts)
-    limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
-    fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP
-
-    top = MARGIN + HEADER_H + COLUMN_GAP
-    ext_w = [_extent(n, CARD_W) for n in range(MAX_CARDS_WIDE + 2)]
-
-    ext_h = [_extent(n, CARD_H) for n in range(max((max(col, default=0) for col in counts), default=0) + 2)]
-
-    def zoom_of(columns_w: float, lines: list[int]) -> float:
-        # Every extent is a whole number of pixels: sums in any order are exact, so a trial may add
-        # one column's difference to the current width and match a fresh sum to the last bit.
-        rows_h = sum(ext_h[n] for n in lines) + COLUMN_GAP * (rows - 1)
-        width = fixed_w + columns_w
-        tray_cols = tray_columns(tray, width, top, top + rows_h)
-        width += ext_w[tray_cols] if tray_cols < len(ext_w) else _extent(tray_cols, CARD_W)
-        height = max(top + rows_h, top + _extent(math.ceil(tray / tray_cols), CARD_H)) + LEGEND_H + MARGIN
-        return min(SCREEN_ASPECT / width, 1 / height)
-
-    def fitted(w: list[int]) -> tuple[float, list[int]]:
-        lines = [max(max(1, math.ceil(col[r] / n)) for col, n in zip(counts, w, strict=True)) for r in range(rows)]
-        return zoom_of(sum(ext_w[n] for n in w), lines), lines
-
-    best, lines = fitted(wide)
-    while True:
-        # Each column's lines per row, and per row the tallest column and the next tallest: a trial
-        # widening one column then costs a row's worth of work, not the whole wall's (a command on a
-        # 2,000-card wall reshapes its columns within a millisecond).
-        per = [[-(-col[r] // n) for r in range(rows)] for col, n in zip(counts, wide, strict=True)]
-        first, second = [0] * rows, [0] * rows
-        for r in range(rows):
-            top1, top2, at = -1, 0, 0
-            for c in range(len(counts)):
-                v = per[c][r]
-                if v > top1:
-                    top1, top2, at = v, max(top1, 0), c
-                elif v > top2:
-                    top2 = v
-            first[r], second[r] = at, top2
-        # Only a column that sets some row's height can make the wall shorter.
-        holding = {
-            c
-            for r in range(rows)
-            for c, col in enumerate(counts)
-            if wide[c] < limit[c] and per[c][r] == lines[r] and lines[r] > 1
-        }
-        trials = []
-        columns_w = sum(ext_w[n] for n in wide)
-        for c in holding:
-            trial = wide.copy()
-            trial[c] += 1
-            col = counts[c]
-            trial_lines = [
-                max(1, math.ceil(col[r] / trial[c]), second[r] if first[r] == c else per[first[r]][r])
-                for r in range(rows)
-            ]
-            trial_w = columns_w - ext_w[wide[c]] + ext_w[trial[c]]
-            trials.append(((zoom_of(trial_w, trial_lines), trial_lines), trial))
-        if not trials:
-            break
-        (score, trial_lines), trial = max(trials, key=lambda t: t[0][0])
-        if score <= best * 1.0001:
-            # Widening one column alone may not shorten a row two columns hold up: widen them all.
-            together = [min(w + 1, m) if c in holding else w for c, (w, m) in enumerate(zip(wide, limit, strict=True))]
-            (score, trial_lines), trial = fitted(together), together
-            if score <= best * 1.0001:
-                break
-        best, lines, wide = score, trial_lines, trial
-    return tuple(wide)
-
-
-def _extent(n: int, size: float) -> float:
-    n = max(1, n)
-    return 2 * CELL_PAD + n * size + (n - 1) * GAP
 
 
 def cell_of_root(card: Card, category_ids, level_ids, skills_row: bool = True) -> Cell:
@@ -258,15 +158,23 @@ def place(
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     skills = [(None, "Skills")] if skills_row else []
     row_keys: list[str | None] = [lv.id for lv in levels] + [key for key, _ in skills]
-    counts = tuple(
-        tuple(len(contents.get((category.id, key), ((), ()))[0]) for key in row_keys) for category in categories
-    )
+    column_ids = [category.id for category in categories]
+    if previous is not None and previous.keys == (column_ids, row_keys):  # the same grid: count the dirty cells
+        grid = [list(col) for col in previous.counts]
+        where = {key: i for i, key in enumerate(row_keys)}
+        at = {cat: i for i, cat in enumerate(column_ids)}
+        for cat, key in dirty:
+            if cat in at and key in where:
+                grid[at[cat]][where[key]] = len(contents.get((cat, key), ((), ()))[0])
+        counts = tuple(map(tuple, grid))
+    else:
+        counts = tuple(tuple(len(contents.get((cat, key), ((), ()))[0]) for key in row_keys) for cat in column_ids)
     shaped = shape_columns(counts, len(contents.get(TRAY, ((), ()))[0]))
     wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
     x = MARGIN + LABEL_W + COLUMN_GAP
     columns: list[Column] = []
     for category in categories:
-        width = _extent(wide[category.id], CARD_W)
+        width = extent(wide[category.id], CARD_W)
         columns.append(Column(category.id, x, width))
         x += width + COLUMN_GAP
     if not columns:
@@ -275,39 +183,47 @@ def place(
 
     y = MARGIN + HEADER_H + COLUMN_GAP
     rows: list[Row] = []
-    for key, name in [(lv.id, lv.name) for lv in levels] + skills:
-        lines = 1
-        for category in categories:
-            n = len(contents.get((category.id, key), ((), ()))[0])
-            lines = max(lines, math.ceil(n / wide[category.id]))
-        height = _extent(lines, CARD_H)
+    names = [lv.name for lv in levels] + [name for _, name in skills]
+    for r, (key, name) in enumerate(zip(row_keys, names, strict=True)):
+        lines = max((-(-col[r] // n) for col, n in zip(counts, shaped, strict=True)), default=1)
+        height = extent(lines, CARD_H)
         rows.append(Row(key, name, y, height))
         y += height + COLUMN_GAP
     bottom = y - COLUMN_GAP
 
+    # The same columns and rows as before (most commands): only the cells named dirty get new contents.
+    same_frame = previous is not None and columns == previous.columns and rows == previous.rows
+    old_cells = previous.cells if previous is not None else {}
     cells: dict[Cell, CellGeometry] = {}
-    for column in columns:
-        for row in rows:
-            cell = (column.category_id, row.level_id)
-            slots, roots = contents.get(cell, ([], []))
-            rect = QRectF(column.x, row.y, column.width, row.height)
-            cells[cell] = CellGeometry(cell, rect, wide[column.category_id], slots, roots)
+    if same_frame:
+        cells.update(old_cells)
+        for cell in dirty:
+            before = cells.get(cell)
+            if before is not None and cell != TRAY:
+                slots, roots = contents.get(cell, ([], []))
+                cells[cell] = CellGeometry(cell, before.rect, before.cards_wide, slots, roots)
+    else:
+        for column in columns:
+            for row in rows:
+                cell = (column.category_id, row.level_id)
+                slots, roots = contents.get(cell, ([], []))
+                rect = QRectF(column.x, row.y, column.width, row.height)
+                cells[cell] = CellGeometry(cell, rect, wide[column.category_id], slots, roots)
 
     tray_x = right + 2 * COLUMN_GAP
     tray_slots, tray_roots = contents.get(TRAY, ([], []))
     tray_top = MARGIN + HEADER_H + COLUMN_GAP
     tray_cols = tray_columns(len(tray_slots), tray_x + MARGIN, tray_top, bottom)
-    tray_w = _extent(tray_cols, CARD_W)
+    tray_w = extent(tray_cols, CARD_W)
     tray_lines = math.ceil(len(tray_slots) / tray_cols)
-    tray_h = max(bottom - tray_top, _extent(tray_lines, CARD_H))
+    tray_h = max(bottom - tray_top, extent(tray_lines, CARD_H))
     cells[TRAY] = CellGeometry(TRAY, QRectF(tray_x, tray_top, tray_w, tray_h), tray_cols, tray_slots, tray_roots)
     bottom = max(bottom, tray_top + tray_h)
 
-    old_cells = previous.cells if previous is not None else {}
-    origins: dict[str, QPointF] = dict(previous.origins) if previous is not None else {}
+    origins: dict[str, QPointF] = previous.origins if previous is not None else {}  # taken over, not copied
     relaid: set[Cell] = set()
-    for cell, geometry in cells.items():
-        before = old_cells.get(cell)
+    for cell in (dirty & cells.keys()) | {TRAY} if same_frame else cells:
+        geometry, before = cells[cell], old_cells.get(cell)
         same = before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide
         if same and cell not in dirty:
             cells[cell] = before  # the same cards at the same places
@@ -319,8 +235,7 @@ def place(
                 origins.pop(card_id, None)
     for cell in relaid:
         geometry = cells[cell]
-        for i, card_id in enumerate(geometry.slots):
-            origins[card_id] = geometry.slot_origin(i)
+        origins.update(zip(geometry.slots, geometry.slot_origins(), strict=True))
 
     header_rect = QRectF(
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
@@ -330,5 +245,5 @@ def place(
     right_edge = max(tray_x + tray_w, legend.x() + legend_width if columns else 0.0) + MARGIN
     scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
     layout = WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)
-    layout.relaid = relaid
+    layout.relaid, layout.counts, layout.keys, layout.same_frame = relaid, counts, (column_ids, row_keys), same_frame
     return layout

@@ -95,6 +95,7 @@ class WallScene(QGraphicsScene):
         layout = self.layout = delta.layout
         self._plain = None
         touched: set[str] = set()
+        named = delta.roots | card_ids  # cards whose face or pile may have changed; the rest only move
         for card_id in card_ids | delta.gone:
             if card_id not in layout.origins and card_id in self.cards:
                 self.removeItem(self.cards.pop(card_id))
@@ -104,9 +105,15 @@ class WallScene(QGraphicsScene):
             roots = set(geometry.roots)
             for card_id in geometry.slots:
                 root = card_id if card_id in roots else root
-                self._place_item(session, card_id, layout.origins[card_id], None if card_id == root else root)
-                touched.add(card_id)
-        for card_id in (delta.roots | card_ids) - touched:
+                member_of = None if card_id == root else root
+                item = self.cards.get(card_id)
+                origin = layout.origins[card_id]
+                if card_id in named or item is None or item.member_of != member_of:
+                    self._place_item(session, card_id, origin, member_of)
+                    touched.add(card_id)
+                else:
+                    item.setPos(origin)  # Qt does nothing when it stands there already
+        for card_id in named - touched:
             if card_id in self.cards and card_id in layout.origins:
                 item = self.cards[card_id]
                 self._place_item(session, card_id, layout.origins[card_id], item.member_of)
