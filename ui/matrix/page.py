@@ -82,7 +82,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.details.task_focused.connect(self._select_task)
         self.docks = [self.voting, self.details]
         self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
-        self.script.area = Qt.RightDockWidgetArea
+        self.script.area = Qt.LeftDockWidgetArea  # in front of the sessions: the vote's dock keeps the right's height
         self.docks.append(self.script)
 
         self._build_bar()
@@ -114,6 +114,9 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         if window is not None and hasattr(window, "tabifyDockWidget") and self.voting.parent() is window:
             window.tabifyDockWidget(self.voting, self.details)
             self.voting.raise_()
+        if getattr(window, "sessions_dock", None) is not None and self.script.parent() is window:
+            window.tabifyDockWidget(window.sessions_dock, self.script)
+            QTimer.singleShot(0, self.script, self.script.raise_)  # once the new tab is on its bar
 
     # --- building ----------------------------------------------------------------------------
 
