@@ -231,28 +231,24 @@ class CardItem(QGraphicsItem):
         self.update()
 
     def far_text(self) -> tuple[QStaticText, QFont]:
-        """The text as the far view draws it: at the size the cards share, over the whole card; a pile whose
-        text leaves no room for its footer lays it out above one (the tally is what a pile is for)."""
+        """The text as the far view draws it: at the size the cards share, over the whole card (a pile's
+        footer takes the room the text leaves, never room from the text)."""
         if self._far_text is None:
-            p = self.paints
-            fit = p.far_fit(self.card.text)
-            if self.count > 1 and p.foot_px(_spare(p, fit[0])) == 0:
-                fit = p.far_fit(self.card.text, footed=True)
-            self._far_text, self._foot = fit, None
+            self._far_text, self._foot = self.paints.far_fit(self.card.text), None
         return self._far_text
 
     def far_footer(self) -> FarFooter:
-        """An occupation's footer seen from afar (a skill's or note's words keep the card): the reasons
-        ("V2 H1 G2", or a single card's "H G") at the left and who named it at the right, as many as fit
-        ("MCRH GVCC +2"), or on a line of their own above when the text leaves room for two lines; in the
-        room the text leaves (never over it), as large as the kind label or larger. No room at all: the
-        reasons go up beside the kind label (`top`)."""
+        """A pile's footer seen from afar (a single card keeps its words alone: the projector's OCR, and the
+        room, read the wall best so): its reasons with counts ("V2 H1 G2") at the left and who named it at
+        the right, as many as fit ("MCRH GVCC +2"), or on a line of their own above when the text leaves
+        room for two lines; in the room the text leaves (never over it), as large as the kind label or
+        larger. No room at all: the reasons go up beside the kind label (`top`), the title keeps its size."""
         static, _font = self.far_text()
         if self._foot is None:
             p = self.paints
             letters = self.footer.reasons or " ".join(REASON_LETTERS.get(r, "?") for r in self.card.reasons)
             foot = FarFooter()
-            if letters or self.count > 1:
+            if self.count > 1:
                 spare = _spare(p, static)
                 px = p.foot_px(spare)
                 if px == 0:
@@ -313,14 +309,14 @@ class CardItem(QGraphicsItem):
             static, text_font = self.far_text()
             foot = self.far_footer()
             row = QRectF(PAD, PAD - 4, width, small * FAR_KIND + 6)
-            if foot.top:  # no room under the text: the reasons share the kind label's row
+            if foot.top and small * FAR_KIND * lod >= MIN_SCREEN_TEXT_PX:  # no room under the text: beside the kind
                 painter.setFont(p.kind_font(foot.top, width))
                 painter.drawText(row, RIGHT, foot.top)
                 width -= painter.fontMetrics().horizontalAdvance(foot.top + "  ")
             painter.setFont(p.kind_font(kind, width))
             painter.drawText(QRectF(PAD, PAD - 4, width, small * FAR_KIND + 6), LEFT, kind)
             origin = p.far_rect.topLeft()
-            if foot.px:
+            if foot.px and foot.px * lod >= MIN_SCREEN_TEXT_PX:  # smaller on screen is noise, not words
                 painter.setFont(p.foot_fonts(foot.px)[0])
                 line = QRectF(p.foot_rect)
                 line.setTop(line.bottom() - painter.fontMetrics().height())
