@@ -24,7 +24,7 @@ from cardwall.model import (
     Workspace,
 )
 from cardwall.panels import vote_id
-from cardwall.voting import may_vote
+from cardwall.voting import may_vote, may_vote_in
 
 _STEPS = range(1, 21)
 
@@ -190,6 +190,8 @@ def _votes(s: Session) -> list[str]:
             continue
         if not may_vote(person):
             out.append(f"{at} belongs to {person.name}, a partner, and partners place no dots.")
+        elif not may_vote_in(person, vote.round):
+            out.append(f"{at} belongs to {person.name}, a hiring authority, in round {vote.round}: not their round.")
         panel = s.panels.get(vote.panel_id)
         if panel is None:
             continue  # reported with the task

@@ -127,6 +127,8 @@ class Card:
     prompt: bool = False  # a data prompt placed by the facilitator, not an employer's card
     education: str = ""  # typical education, for the pathway map
     credentials: str = ""
+    description: str = ""  # a short job description and the tools and technology, for the pathway map
+    tools: str = ""
 
 
 @dataclass(frozen=True)

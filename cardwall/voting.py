@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cardwall.model import EMPLOYER_ROLES, Panel, Participant, Session, Vote
-from cardwall.panels import dots_left, totals
+from cardwall.panels import dots_left, totals, votes_in_round
 
 __all__ = [
     "dots_left",
     "may_see",
     "may_vote",
+    "may_vote_in",
+    "not_a_voter",
     "refusal",
     "visible_totals",
     "visible_votes",
@@ -29,15 +31,32 @@ def may_vote(person: Participant) -> bool:
     return person.role in EMPLOYER_ROLES
 
 
+def may_vote_in(person: Participant, round: int) -> bool:
+    """Whether this person is one of the round's voters: round 2 is the high performers', without their bosses."""
+    return may_vote(person) and votes_in_round(person.role, round)
+
+
 def voters(session: Session) -> list[Participant]:
     """Everyone who may place dots, in the session's order."""
     return [p for p in session.ordered_participants() if may_vote(p)]
 
 
-def refusal(session: Session, panel: Panel, person: Participant, round: int) -> str | None:
-    """Why this person may not place one more dot on this panel now, or None when they may."""
+def not_a_voter(person: Participant, round: int) -> str | None:
+    """Why this person places no dots at all in this round (one sentence), or None when they are a voter."""
     if not may_vote(person):
         return f"{person.name} is a listening partner: partners do not vote."
+    if not may_vote_in(person, round):
+        return (
+            f"{person.name} is a hiring authority: round {round} is the high-performing employees' vote, "
+            "without their bosses; hiring authorities vote in round 1."
+        )
+    return None
+
+
+def refusal(session: Session, panel: Panel, person: Participant, round: int) -> str | None:
+    """Why this person may not place one more dot on this panel now, or None when they may."""
+    if (why := not_a_voter(person, round)) is not None:
+        return why
     if dots_left(session, panel, person.id, round) <= 0:
         return f"{person.name} has used all {panel.dots_per_participant} dots."
     return None

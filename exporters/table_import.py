@@ -76,6 +76,15 @@ class CardRow:
     reasons: tuple[str, ...] = ()
     soc_code: str = ""
     notes: str = ""
+    key: str = ""  # the card's id in the file, for a pile to name the card it sits on
+    round: int = 1  # 2: the "third card" round
+    stack: str = ""  # the key of the card this one is piled on ("" = none)
+    soc_title: str = ""
+    education: str = ""
+    credentials: str = ""
+    description: str = ""
+    tools: str = ""
+    prompt: bool = False
 
 
 # --- reading the file --------------------------------------------------------------------
@@ -293,11 +302,16 @@ REASON_WORDS = {
 }
 
 
+ROUND_WORDS = {"1": 1, "2": 2, "1.0": 1, "2.0": 2, "third card": 2}
+
+
 def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
     """Index cards typed elsewhere: one card a row, with a `text` (or `card`, `occupation`) column.
 
     Optional columns: kind, category, level, author (or organization, name),
-    reasons (separated by ; , or |), soc_code, notes. An unknown reason or
+    reasons (separated by ; , or |), soc_code, notes, and those our own cards.csv
+    writes: id, round, stack (the id of the card a card is piled on), soc_title,
+    education, credentials, description, tools, prompt. An unknown reason or
     kind is left out with a note; a row without text is skipped.
     """
     path = Path(path)
@@ -311,6 +325,15 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
         "reasons": ("reasons", "reason", "why critical"),
         "soc_code": ("soc_code", "soc code", "soc"),
         "notes": ("notes", "note", "comments"),
+        "key": ("id", "card id"),
+        "round": ("round",),
+        "stack": ("stack", "stacked on", "pile"),
+        "soc_title": ("soc_title", "soc title"),
+        "education": ("education", "typical education"),
+        "credentials": ("credentials", "certifications"),
+        "description": ("description", "job description"),
+        "tools": ("tools", "tools and technology", "tools & technology"),
+        "prompt": ("prompt",),
     }
     columns = {key: _column(table, path, names, what=key, required=False) for key, names in optional.items()}
     columns = {key: col for key, col in columns.items() if col != text_col}
@@ -344,6 +367,12 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
                 soc = ""
             else:
                 soc = key[0]
+        round_ = 1
+        if values.get("round"):
+            round_ = ROUND_WORDS.get(values["round"].casefold(), 0)
+            if not round_:
+                report.notes.append(f"  row {number}: round {values['round']!r} is not 1 or 2; taken as round 1")
+                round_ = 1
         rows.append(
             CardRow(
                 number,
@@ -355,6 +384,15 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
                 reasons=tuple(reasons),
                 soc_code=soc,
                 notes=values.get("notes", ""),
+                key=values.get("key", ""),
+                round=round_,
+                stack=values.get("stack", ""),
+                soc_title=values.get("soc_title", ""),
+                education=values.get("education", ""),
+                credentials=values.get("credentials", ""),
+                description=values.get("description", ""),
+                tools=values.get("tools", ""),
+                prompt=values.get("prompt", "").casefold() in ("true", "yes", "1", "x"),
             )
         )
     report.read = len(rows)

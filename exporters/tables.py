@@ -36,11 +36,14 @@ CARD_COLUMNS = [
     "soc_title",
     "education",
     "credentials",
+    "description",
+    "tools",
     "prompt",
 ]
 CROSSWALK_COLUMNS = [
     "level", "category", "title", "soc_code", "soc_title", "employers", "organizations", "notes",
     "median_wage", "wage_where", "employment", "employment_where", "openings", "education", "credentials",
+    "description", "tools",
 ]  # fmt: skip
 PARTICIPANT_COLUMNS = ["id", "name", "organization", "role", "email"]
 PATH_COLUMNS = ["panel", "soc_code", "direction", "path"]
@@ -102,6 +105,8 @@ def cards_frame(session: Session) -> pd.DataFrame:
                 "soc_title": c.soc_title,
                 "education": c.education,
                 "credentials": c.credentials,
+                "description": c.description,
+                "tools": c.tools,
                 "prompt": c.prompt,
             }
         )
@@ -145,6 +150,8 @@ def crosswalk_frame(session: Session, figures: dict | None = None) -> pd.DataFra
                 "openings": _number(facts.get("openings")),
                 "education": next((c.education for c in o.cards if c.education), ""),
                 "credentials": next((c.credentials for c in o.cards if c.credentials), ""),
+                "description": next((c.description for c in o.cards if c.description), ""),
+                "tools": next((c.tools for c in o.cards if c.tools), ""),
             }
         )
     return _frame(rows, CROSSWALK_COLUMNS)

@@ -12,7 +12,7 @@ from cardwall.labor import FIGURES, PROJECTIONS, ImportedFigure, ImportedProject
 from cardwall.model import TABLES, Ksa, Partnership, SessionInfo
 from storage.transaction import atomic
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x43574C31  # "CWL1": marks the file as a Cardwall workspace for `file` and us
 
 # Entity tables: (session_id, id) is the key of every row.
@@ -126,6 +126,15 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY (session_id, id))")
 
 
+def _migrate_7(conn: sqlite3.Connection) -> None:
+    # The pathway map's job description and tools and technology, entered per occupation (issue 13).
+    # Only the columns missing: tests that fake an older file by rolling its version back keep them.
+    have = {row[1] for row in conn.execute("PRAGMA table_info(cards)")}
+    for column in ("description", "tools"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE cards ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
 def entity_tables(version: int) -> tuple[str, ...]:
     """The entity tables a file of this schema version has (the later work's came with migration 5)."""
     return tuple(t for t in MAPPERS if version >= 5 or t not in _TABLES_V5)
@@ -138,6 +147,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (3, "the partnership's convener and e-mail copies", _migrate_3),
     (4, "notes keep their order", _migrate_4),
     (5, "asset maps, gap matrices, action plans and resource maps", _migrate_5),
+    (7, "a job description and tools for each occupation", _migrate_7),
 ]
 
 
@@ -154,7 +164,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
             step(conn)
             conn.execute(
-                "INSERT INTO migrations VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO migrations VALUES (?, ?, ?)",  # a file rolled back by hand keeps later rows
                 (number, name, _dt.datetime.now().isoformat(timespec="seconds")),
             )
             conn.execute(f"PRAGMA user_version = {number}")

@@ -151,6 +151,7 @@ class PartnershipDialog(_Form):
         self.form.addRow("Name", self.name)
         self.form.addRow("Industry", self.industry)
         self.form.addRow("Region", self.region)
+        self.form.addRow("", self.region.note)
         # The convener sends the e-mail draft (its From); partners listen, so copying them is a choice.
         self.convener_name = QLineEdit(partnership.convener_name)
         self.convener_name.setPlaceholderText("Who sends the summary, e.g. Maria Lopez")

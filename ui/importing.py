@@ -16,6 +16,7 @@ from cardwall.commands import (
     Batch,
     Command,
     DomainError,
+    StackCards,
 )
 from cardwall.interchange import ImportSession
 from cardwall.model import Session, Workspace
@@ -97,6 +98,7 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
         raise TableError(f"{path.name}: no row has card text.\n" + report.text())
     commands: list[Command] = []
     numbers: list[int] = []  # the file's row of each command, to name it if the domain refuses one
+    added: dict[str, str] = {}  # the file's card id -> the new card's id, for the piles
     categories = {c.title.casefold(): c.id for c in session.categories.values()}
     people = {}
     for p in session.ordered_participants():
@@ -130,20 +132,35 @@ def cards_command(session: Session, path: Path) -> tuple[Command, ImportReport]:
             numbers.append(row.row)
             author_id = people[row.author.casefold()] = add.participant_id
             report.notes.append(f"  row {row.row}: {row.author!r} added to the participants")
-        commands.append(
-            AddCard(
-                session.id,
-                row.text,
-                kind=row.kind,
-                category_id=category_id,
-                level_id=level_id,
-                author_id=author_id,
-                reasons=row.reasons,
-                soc_code=row.soc_code,
-                notes=row.notes,
-            )
+        add = AddCard(
+            session.id,
+            row.text,
+            kind=row.kind,
+            category_id=category_id,
+            level_id=level_id,
+            author_id=author_id,
+            reasons=row.reasons,
+            soc_code=row.soc_code,
+            notes=row.notes,
+            round=row.round,
+            soc_title=row.soc_title,
+            education=row.education,
+            credentials=row.credentials,
+            description=row.description,
+            tools=row.tools,
+            prompt=row.prompt,
         )
+        commands.append(add)
         numbers.append(row.row)
+        if row.key:
+            added[row.key] = add.card_id
+    for row in rows:  # piles last, in the file's order, so each pile keeps its order
+        if row.stack and row.key in added:
+            if row.stack in added:
+                commands.append(StackCards(session.id, [added[row.key]], added[row.stack]))
+                numbers.append(row.row)
+            else:
+                report.notes.append(f"  row {row.row}: piled on {row.stack!r}, which is not in the file; left alone")
     _refused_row(session, commands, numbers, path)
     return Batch(f"Import cards from {path.name}", commands), report
 

@@ -34,7 +34,7 @@ class CastDot(Command):
         if round_ not in ROUNDS:
             raise DomainError("Voting happens in round 1 or 2.", field="round")
         if (why := voting.refusal(session, panel, person, round_)) is not None:  # who may vote, the budget
-            raise DomainError(why, field="dots" if voting.may_vote(person) else "participant")
+            raise DomainError(why, field="dots" if voting.may_vote_in(person, round_) else "participant")
         vid = vote_id(task.id, person.id, round_)
         existing = session.votes.get(vid)
         if existing and not panel.several_dots_per_task:

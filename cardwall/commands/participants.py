@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 
 from cardwall.commands.base import (
     Command,
@@ -18,7 +18,8 @@ from cardwall.commands.base import (
     session_of,
 )
 from cardwall.model import ROLES, Participant, Session
-from cardwall.people import EMPLOYER_ROLES, is_email, role_label
+from cardwall.people import is_email, role_label
+from cardwall.voting import not_a_voter
 
 
 def clean_email(value: str) -> str:
@@ -69,10 +70,12 @@ class AddParticipant(Command):
 
 
 def _refuse_listener_with_dots(session: Session, person: Participant, role: str) -> None:
-    """A partner listens and places no dots: their dots must come off first, by the person who placed them."""
-    if role in EMPLOYER_ROLES:
-        return
-    if any(v.participant_id == person.id for v in session.votes.values()):
+    """A role that may not hold the person's dots (a partner's none, a hiring authority's none in round 2):
+    the dots must come off first, by the person who placed them."""
+    as_changed = replace(person, role=role)
+    if any(
+        v.participant_id == person.id and not_a_voter(as_changed, v.round) is not None for v in session.votes.values()
+    ):
         raise DomainError(
             f"{person.name} has dots on a panel; take them back before making them a {role_label(role)}.",
             field="role",

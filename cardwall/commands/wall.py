@@ -88,6 +88,8 @@ def clean_card_fields(session: Session, fields: dict) -> dict:
         "soc_title": lambda v: clean_line(v, "SOC title"),
         "education": lambda v: clean_line(v, "Education"),
         "credentials": lambda v: clean_line(v, "Credentials"),
+        "description": lambda v: clean_long_text(v, "Job description"),
+        "tools": lambda v: clean_line(v, "Tools and technology"),
         "notes": lambda v: clean_long_text(v, "Card notes"),
         "prompt": bool,
     }
@@ -117,13 +119,16 @@ class AddCard(Command):
     prompt: bool = False
     education: str = ""
     credentials: str = ""
+    description: str = ""
+    tools: str = ""
 
     def plan(self, ws):
         session = session_of(ws, self.session_id)
         refuse_taken(session, "cards", self.card_id, "card")
         _check_cell(session, self.category_id, self.level_id)
         names = ("text", "kind", "author_id", "round", "reasons", "soc_code", "soc_title", "notes", "prompt")
-        fields = clean_card_fields(session, {n: getattr(self, n) for n in (*names, "education", "credentials")})
+        names += ("education", "credentials", "description", "tools")
+        fields = clean_card_fields(session, {n: getattr(self, n) for n in names})
         position = _cell_end(session, self.category_id, self.level_id) + 1
         card = Card(id=self.card_id, category_id=self.category_id, level_id=self.level_id, position=position, **fields)
         return [(("cards", session.id, card.id), card)]

@@ -37,6 +37,8 @@ def session_to_dict(ws: Workspace, session_id: str) -> dict:
             "prompt": card.prompt,
             "education": _or_none(card.education),
             "credentials": _or_none(card.credentials),
+            "description": _or_none(card.description),
+            "tools": _or_none(card.tools),
         }
         program = program_dict(session, card)
         if program is not None:

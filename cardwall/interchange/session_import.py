@@ -110,6 +110,8 @@ class ImportSession(Command):
                 prompt=r.flag("prompt", False),
                 education=r.text("education"),
                 credentials=r.text("credentials"),
+                description=r.text("description"),
+                tools=r.text("tools"),
             )
             build.run(r, card)
             read_program(build, sid, r)

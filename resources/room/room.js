@@ -76,8 +76,9 @@ function renderPanel(state) {
   if (!panel) return;
   $("panel-heading").textContent = panel.occupation;
   const voter = state.me && state.me.may_vote;
-  const voting = voter && room.dots && !room.locked;
+  const voting = voter && !panel.not_a_voter && room.dots && !room.locked;
   if (!voter) $("dots-left").textContent = "You are listening: partners do not place dots.";
+  else if (panel.not_a_voter) $("dots-left").textContent = panel.not_a_voter;
   else if (!room.dots) $("dots-left").textContent = "Voting is closed.";
   else $("dots-left").textContent = `You have ${panel.dots_left} of ${panel.dots_per_participant} dots left.`;
   if (panel.revealed) $("dots-left").textContent += " Results are shown.";

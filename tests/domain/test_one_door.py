@@ -131,6 +131,19 @@ def test_partners_place_no_dots_in_the_app_either():
     assert dots_left(session, session.panels["P"], "a", 1) == 2 and not problems(ws)
 
 
+def test_a_round_two_voter_does_not_become_a_hiring_authority_with_their_dots_on():
+    ws = Workspace()
+    c.AddSession(kind="skill-panel", title="Panel", session_id="s").apply(ws)
+    c.AddPanel("s", occupation="Machinist", panel_id="P").apply(ws)
+    c.AddTask("s", "P", "Reads blueprints", task_id="t").apply(ws)
+    c.AddParticipant("s", name="Ana", role="employee", participant_id="a").apply(ws)
+    c.CastDot("s", "t", "a", round=2).apply(ws)
+    with pytest.raises(c.DomainError, match="take them back"):
+        c.EditParticipant("s", "a", role="hiring-authority").apply(ws)
+    c.EditParticipant("s", "a", role="employer").apply(ws)  # employers vote in both rounds
+    assert not problems(ws)
+
+
 def test_the_demo_sessions_import_sound():
     ws = Workspace()
     for name in ("critical-occupations.json", "skill-panel.json"):
@@ -174,6 +187,24 @@ def test_check_reports_a_file_that_breaks_a_domain_rule(tmp_path):
         conn.execute("UPDATE participants SET role = 'partner' WHERE id = 'p1'")
     conn.close()
     assert_user_error(cardwall("check", workspace), r"has problems: .*partners place no dots")
+
+
+def test_check_reports_a_hiring_authoritys_dot_in_round_two(tmp_path):
+    import sqlite3
+
+    from tests.cli.test_cli import assert_user_error, cardwall
+
+    workspace = tmp_path / "w.cardwall"
+    source = tmp_path / "panel.json"
+    source.write_text(json.dumps(demo()), encoding="utf-8")
+    assert cardwall("import", workspace, source).returncode == 0
+    conn = sqlite3.connect(workspace)
+    with conn:  # another program filed a boss's dot under the high performers' round
+        person = conn.execute("SELECT id FROM participants WHERE role = 'hiring-authority'").fetchone()[0]
+        vote = conn.execute("SELECT id, task_id FROM votes WHERE participant_id = ?", (person,)).fetchone()
+        conn.execute("UPDATE votes SET round = 2, id = ? WHERE id = ?", (f"{vote[1]}|{person}|2", vote[0]))
+    conn.close()
+    assert_user_error(cardwall("check", workspace), r"has problems: .*a hiring authority, in round 2")
 
 
 def test_notes_are_imported_by_their_position():

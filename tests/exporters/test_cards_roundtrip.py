@@ -28,6 +28,14 @@ def card_facts(session) -> list[tuple]:
             k.reasons,
             k.soc_code,
             k.notes,
+            k.round,
+            session.cards[k.stack_id].text if k.stack_id else "",  # the pile it sits on, by its root's text
+            k.soc_title,
+            k.education,
+            k.credentials,
+            k.description,
+            k.tools,
+            k.prompt,
         )
         for k in session.cards.values()
         if k.category_id is None or k.level_id is not None or k.kind != "occupation"
@@ -39,7 +47,8 @@ def test_cards_csv_reimports_into_the_same_cards(demo, tmp_path):
     level = wall.ordered_levels()[0].id
     category = wall.ordered_categories()[0].id
     for text in HOSTILE:
-        demo.execute(c.AddCard(wall.id, text, category_id=category, level_id=level, notes=f"note {text}"))
+        demo.execute(c.AddCard(wall.id, text, category_id=category, level_id=level, notes=f"note {text}", round=2))
+    assert any(k.stack_id for k in wall.cards.values()) and any(k.round == 2 for k in wall.cards.values())
     export_session(demo.ws, wall.id, tmp_path)
     with (tmp_path / "cards.csv").open(encoding="utf-8-sig", newline="") as f:
         texts = [row["text"] for row in csv.DictReader(f)]

@@ -2,8 +2,9 @@
 
 Each row is one critical occupation (a stack on the wall): SOC code, SOC
 title, median wage and employment in the partnership's region, the
-employer notes, and the typical education and credentials the pathway map
-shows. Editing a cell runs one EditCard on the stack's top card.
+employer notes, and what the pathway map shows a job seeker: the typical
+education and credentials, a short job description and the tools and
+technology. Editing a cell runs one EditCard on the stack's top card.
 """
 
 from __future__ import annotations
@@ -36,8 +37,18 @@ COLUMNS = (
     "Employer notes",
     "Education",
     "Credentials",
+    "Job description",
+    "Tools & technology",
 )
-EDITABLE = {1: "soc_code", 2: "soc_title", 5: "notes", 6: "education", 7: "credentials"}
+EDITABLE = {
+    1: "soc_code",
+    2: "soc_title",
+    5: "notes",
+    6: "education",
+    7: "credentials",
+    8: "description",
+    9: "tools",
+}
 LEVEL_FILL = QColor("#e8edf4")
 
 
@@ -60,7 +71,7 @@ class CrosswalkDialog(QDialog):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((190, 80, 220, 100, 100, 260, 130, 130)):
+        for column, width in enumerate((190, 80, 220, 100, 100, 260, 130, 130, 280, 180)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._on_item_changed)
@@ -128,6 +139,8 @@ class CrosswalkDialog(QDialog):
                     card.notes,
                     card.education,
                     card.credentials,
+                    card.description,
+                    card.tools,
                 )
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)

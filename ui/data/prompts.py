@@ -192,6 +192,7 @@ class DataPromptsDialog(QDialog):
         pick = QFormLayout()
         pick.addRow("Industry", self.industry)
         pick.addRow("Region", self.region)
+        pick.addRow("", self.region.note)
         top = QHBoxLayout()
         top.addLayout(pick, 1)
         top.addWidget(show, 0, Qt.AlignBottom)

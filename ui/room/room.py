@@ -12,7 +12,6 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
-from cardwall import voting
 from cardwall.commands import AddCard, AddNote, AddParticipant, CastDot, DomainError, EditCard, RemoveDot
 from cardwall.commands.base import clean_line
 from cardwall.model import CARD_KINDS, Participant, Session
@@ -225,18 +224,15 @@ class Room:
         person = session.participants.get(device.participant_id)
         if person is None:
             raise RoomError(403, "You are no longer among this session's participants.")
-        if not voting.may_vote(person):
-            raise RoomError(403, "Partners listen: they do not place dots.")
         task = session.tasks.get(task_id) if isinstance(task_id, str) else None
         if task is None or task.panel_id != self.panel_id:
             raise RoomError(422, "There is no such task on the panel being voted.")
         if "dots" not in self.open_for:
             raise RoomError(409, "Voting is closed.")
-        panel = session.panels[task.panel_id]
-        why = voting.refusal(session, panel, person, panel.voting_round)
-        if why is not None:
-            raise RoomError(409, why)
-        self._run(CastDot(self.session_id, task.id, person.id), raise_as=409)
+        try:  # who may vote in this round and the budget are the command's rules (cardwall/voting.py)
+            self.host.run_command(CastDot(self.session_id, task.id, person.id))
+        except DomainError as exc:
+            raise RoomError(403 if exc.field == "participant" else 409, str(exc)) from None
         self._remember(device.participant_id, client_id, {"kind": "dot", "task": task.id})
         return 201, {"task": task.id}
 

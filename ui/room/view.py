@@ -110,7 +110,9 @@ def _panel_view(session, panel_id: str | None, me: Participant | None) -> dict |
         "id": panel.id,
         "occupation": panel.occupation,
         "dots_per_participant": panel.dots_per_participant,
-        "dots_left": voting.dots_left(session, panel, me.id, round_) if me and voting.may_vote(me) else 0,
+        "dots_left": voting.dots_left(session, panel, me.id, round_) if me and voting.may_vote_in(me, round_) else 0,
+        "voting_round": round_,
+        "not_a_voter": voting.not_a_voter(me, round_) if me else None,  # the round's rule, said on the phone
         "several_dots_per_task": panel.several_dots_per_task,
         "revealed": panel.revealed,
         "functions": functions,
