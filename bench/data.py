@@ -53,6 +53,17 @@ QUERIES = [
     "HVAC tech",
     "software developer",
     "Customer service rep",
+    # company-style titles, shorthand and slips: the styles the accuracy sets measure
+    "CNC Operator II - Nights",
+    "Sr. Maint Tech III - 2nd Shift (PRN)",
+    "Welder-Fitter",
+    "Machinest",
+    "Phleb",
+    "RN - Med/Surg - Nights",
+    "Carpenter foreman",
+    "Database admin",
+    "Shipping/Receiving Clerk",
+    "Staffing coordinator",
 ]
 
 _COLD = (

@@ -103,7 +103,8 @@ class LaborData:
     @property
     def matcher(self) -> SocMatcher:
         if self._matcher is None:
-            self._matcher = SocMatcher((o.code, o.title, o.level) for o in self.occupations.values())
+            employment = {code: f.employment for code, f in self.figures().items() if f.employment}
+            self._matcher = SocMatcher(((o.code, o.title, o.level) for o in self.occupations.values()), employment)
         return self._matcher
 
     def detailed(self) -> list[Occupation]:

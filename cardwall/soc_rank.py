@@ -1,0 +1,93 @@
+"""How well a typed title's words cover a SOC title (or one of its other names), and it theirs.
+
+Each word counts by how much it says (a rare word such as "drywall" or "sonographer" more than
+"operator" or "worker"). A query word found in a title counts fully; one that shares its root
+("welder" and "welding") counts in part. A title that explains all the typed words and says
+little beyond them scores highest. Only titles sharing a word or a root with the query are scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from cardwall.soc_words import KIN, root
+
+ROOT_CREDIT = 0.6  # "welder" typed, "welding" in the title: related, not the same occupation word
+KIN_CREDIT = 0.45  # "builder" typed, "assembler" in the title: the same kind of work, said otherwise
+# A one-word name ("lead", "clerk") says too little to be wholly explained by a longer title's one word: it counts
+# as if it said a little more, so "Distribution center lead" is not simply a "lead" of production.
+LEAST_SAID = 1.3
+QUERY_SHARE = 0.6  # how much of the score is "the typed words are explained" (the rest: "the title is")
+HEAD_WEIGHT = 1.6  # the last word of a title names the occupation ("clerk", "driver", "aide")
+
+
+class TitleIndex:
+    """Titles as word sets, with word weights and postings by word and by root, built once."""
+
+    def __init__(self, titles: Sequence[Sequence[str]]) -> None:
+        self.words = [frozenset(t) for t in titles]
+        self.roots = [frozenset(root(w) for w in t) for t in titles]
+        self.kin = [frozenset(KIN[w] for w in t if w in KIN) for t in titles]
+        counts: dict[str, int] = {}
+        for words in self.words:
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        idf = {w: math.log(len(titles) / n) + 0.5 for w, n in counts.items()}
+        mean = sum(idf.values()) / max(len(idf), 1)
+        self.weight = {w: v / mean for w, v in idf.items()}
+        self._by_word: dict[str, list[int]] = {}
+        self._by_root: dict[str, list[int]] = {}
+        self._by_kin: dict[int, list[int]] = {}
+        for i, (words, roots, kin) in enumerate(zip(self.words, self.roots, self.kin, strict=True)):
+            for w in words:
+                self._by_word.setdefault(w, []).append(i)
+            for r in roots:
+                self._by_root.setdefault(r, []).append(i)
+            for k in kin:
+                self._by_kin.setdefault(k, []).append(i)
+        self.vocabulary = sorted(counts)
+        self.counts = counts
+
+    def _w(self, word: str) -> float:
+        return self.weight.get(word, 1.0)
+
+    def scores(self, query: Sequence[tuple[str, float]]) -> dict[int, float]:
+        """Score (0-100) of every title sharing a word, root or kind with `query`: (word, factor) pairs, the
+        factor saying how much the word counts (a qualifier's less, the occupation's head word more)."""
+        if not query:
+            return {}
+        wanted: dict[str, float] = {}
+        for word, factor in query:
+            wanted[word] = max(wanted.get(word, 0.0), self._w(word) * factor)
+        roots = {word: root(word) for word in wanted}
+        candidates: set[int] = set()
+        for word, r in roots.items():
+            candidates.update(self._by_word.get(word, ()))
+            candidates.update(self._by_root.get(r, ()))
+            if word in KIN:
+                candidates.update(self._by_kin.get(KIN[word], ()))
+        total = sum(wanted.values())
+        out: dict[int, float] = {}
+        for i in candidates:
+            words, title_roots = self.words[i], self.roots[i]
+            got = 0.0
+            explained: dict[str, float] = {}
+            for word, weight in wanted.items():
+                if word in words:
+                    got += weight
+                    explained[word] = 1.0
+                elif roots[word] in title_roots:
+                    got += weight * ROOT_CREDIT
+                    for w in words:
+                        if root(w) == roots[word]:
+                            explained[w] = max(explained.get(w, 0.0), ROOT_CREDIT)
+                elif word in KIN and KIN[word] in self.kin[i]:
+                    got += weight * KIN_CREDIT
+                    for w in words:
+                        if KIN.get(w) == KIN[word]:
+                            explained[w] = max(explained.get(w, 0.0), KIN_CREDIT)
+            said = max(sum(self._w(w) for w in words), LEAST_SAID)
+            covered = sum(self._w(w) * credit for w, credit in explained.items())
+            out[i] = 100.0 * (QUERY_SHARE * got / total + (1 - QUERY_SHARE) * covered / said)
+        return out
