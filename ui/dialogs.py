@@ -1,11 +1,12 @@
-"""Small forms: a new session, a session's details, the partnership."""
+"""Small forms: a new session, a session's details, the partnership; and every dialog kept on its screen."""
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,6 +28,46 @@ KIND_LABELS = {
     "asset-map": "Asset map (education and training programs, the gap matrix)",
     "action-plan": "Action plan (impact x feasibility)",
 }
+
+
+class _KeepOnScreen(QObject):
+    """Every dialog, as it shows, fits the screen it opens on (a 1280x720 projector laptop): smaller if it
+    must, and moved so that all of it, its buttons included, is on that screen."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Show and isinstance(watched, QDialog) and watched.isWindow():
+            keep_on_screen(watched)
+        return False
+
+
+_KEEPER: _KeepOnScreen | None = None
+
+
+def keep_dialogs_on_screen() -> None:
+    """Installs the keeper once on the application (the main window does it)."""
+    global _KEEPER
+    app = QApplication.instance()
+    if _KEEPER is None and app is not None:
+        _KEEPER = _KeepOnScreen(app)
+        app.installEventFilter(_KEEPER)
+
+
+def keep_on_screen(dialog: QWidget) -> None:
+    screen = dialog.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = dialog.frameGeometry()
+    margin_w, margin_h = frame.width() - dialog.width(), frame.height() - dialog.height()
+    width = min(dialog.width(), room.width() - margin_w)
+    height = min(dialog.height(), room.height() - margin_h)
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(max(width, 1), max(height, 1))
+        frame = dialog.frameGeometry()
+    x = max(room.left(), min(frame.x(), room.right() + 1 - frame.width()))
+    y = max(room.top(), min(frame.y(), room.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        dialog.move(x, y)
 
 
 class _Form(QDialog):

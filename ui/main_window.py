@@ -32,7 +32,7 @@ from storage.errors import DamagedFileError, StorageError
 from storage.workspace import SUFFIX, WorkspaceFile
 from ui.a11y import name_unnamed
 from ui.controller import Controller
-from ui.dialogs import PartnershipDialog, SessionDialog
+from ui.dialogs import PartnershipDialog, SessionDialog, keep_dialogs_on_screen
 from ui.dock_fit import fit_docks
 from ui.participants_dock import ParticipantsDock
 from ui.recent import fill_recent_menu, recent_files, remember
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         from ui.room_panel import install_room_menu  # the Room menu: phones and the note-taker join (ui/room)
 
         install_room_menu(self)
+        keep_dialogs_on_screen()  # every dialog fits the screen it opens on
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------------

@@ -56,7 +56,8 @@ class CrosswalkDialog(QDialog):
     def __init__(self, controller, session_id: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("SOC crosswalk")
-        self.resize(1200, 640)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1200, screen.width() - 40), min(640, screen.height() - 60))  # a 1280x720 laptop too
         self.controller, self.session_id = controller, session_id
         self.data = None
         self._filling = False

@@ -20,7 +20,8 @@ from ui.wall.style import font_family  # one font set-up for the wall and the ma
 LOD_TEXT = 0.42
 LOD_PLAIN = 0.25
 
-CARD_W = 250.0
+CARD_W = 250.0  # the widest card; a short, wide matrix narrows its cards (down to NARROWEST) to fill the page
+NARROWEST = 170.0
 HEADER_H = 92.0
 PAD = 10.0
 DOT_R = 9.0
@@ -28,6 +29,7 @@ BADGE_R = 22.0  # the count badge's radius
 LABEL_PX = 15.0
 TEXT_PX = 17.0
 HEADER_PX = 19.0
+HEADER_LEAST = 13.0
 
 TASK_COLOUR = "#ffe47a"  # yellow index card, as on the felt
 ROOM_COLOUR = "#fff6c9"  # a task added in the room: paler, and marked "added in the room"
@@ -61,16 +63,29 @@ def text_height(text: str, width: float, px: float = TEXT_PX, *, bold: bool = Fa
 
 
 @lru_cache(maxsize=1024)
-def header_height(title: str, lettered: bool = True) -> float:
+def header_px(title: str, width: float) -> float:
+    """The title's type size: HEADER_PX, or smaller so its longest word fits a narrow card (never cut)."""
+    px = HEADER_PX
+    while px > HEADER_LEAST and max((_fm(px, True).horizontalAdvance(w) for w in title.split()), default=0) > width:
+        px -= 1
+    return px
+
+
+def header_width(card_w: float, lettered: bool) -> float:
+    return card_w - 2 * PAD - (38 if lettered else 0)
+
+
+@lru_cache(maxsize=1024)
+def header_height(title: str, lettered: bool = True, card_w: float = CARD_W) -> float:
     """A header card tall enough for its whole title (the title is what people read aloud)."""
-    width = CARD_W - 2 * PAD - (38 if lettered else 0)
-    return max(HEADER_H, text_height(title, width, HEADER_PX, bold=True) + 2 * PAD + 4)
+    width = header_width(card_w, lettered)
+    return max(HEADER_H, text_height(title, width, header_px(title, width), bold=True) + 2 * PAD + 4)
 
 
-@lru_cache(maxsize=4096)
-def card_height(text: str) -> float:
-    """Label line, wrapped text (at most 6 lines), a dot row."""
-    lines = min(text_height(text, CARD_W - 2 * PAD), _fm(TEXT_PX).lineSpacing() * 6)
+@lru_cache(maxsize=8192)
+def card_height(text: str, card_w: float = CARD_W) -> float:
+    """Label line, wrapped text (at most 7 lines), a dot row."""
+    lines = min(text_height(text, card_w - 2 * PAD), _fm(TEXT_PX).lineSpacing() * 7)
     return PAD + LABEL_PX + 6 + lines + 8 + 2 * DOT_R + PAD
 
 
@@ -106,16 +121,18 @@ class TaskItem(QGraphicsItem):
         super().__init__()
         self.task_id = task_id
         self.look = TaskLook()
+        self.width = CARD_W
         self.height = 100.0
         self.setFlag(QGraphicsItem.ItemIsSelectable, True)
         self.setAcceptHoverEvents(False)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
-    def set_look(self, look: TaskLook) -> None:
-        height = card_height(look.text)
-        if height != self.height:
+    def set_look(self, look: TaskLook, width: float = CARD_W) -> None:
+        height = card_height(look.text, width)
+        if (width, height) != (self.width, self.height):
             self.prepareGeometryChange()
-            self.height = height
+            self.width, self.height = width, height
+            self.update()
         if look != self.look:
             if look.text != self.look.text:
                 self.setToolTip(look.text)  # the whole task, when the card has to cut it short
@@ -123,26 +140,26 @@ class TaskItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -18, CARD_W + 12, self.height + 20)  # the count badge sits over the corner
+        return QRectF(-2, -18, self.width + 12, self.height + 20)  # the count badge sits over the corner
 
     def card_rect(self) -> QRectF:
-        return QRectF(0, 0, CARD_W, self.height)
+        return QRectF(0, 0, self.width, self.height)
 
     def text_rect(self) -> QRectF:
         top = PAD + LABEL_PX + 6
-        return QRectF(PAD, top, CARD_W - 2 * PAD, self.height - top - 2 * DOT_R - PAD - 8)
+        return QRectF(PAD, top, self.width - 2 * PAD, self.height - top - 2 * DOT_R - PAD - 8)
 
     def count_rect(self) -> QRectF:
         """The count badge: over the top right corner, above the task's words (it never covers them)."""
         r = BADGE_R
         bottom = PAD + LABEL_PX + 4  # the text starts below
-        return QRectF(CARD_W - 2 * r + 6, bottom - 2 * r, 2 * r, 2 * r)
+        return QRectF(self.width - 2 * r + 6, bottom - 2 * r, 2 * r, 2 * r)
 
     def tag_rects(self) -> list[tuple[str, QRectF]]:
         """The label's pills ("TOP", "added in the room"), those that fit beside the label and clear of the badge."""
         look = self.look
         tags = [t for t, on in (("TOP", look.top), ("added in the room", look.added_in_room)) if on]
-        limit = self.count_rect().left() - 4 if look.count else CARD_W - PAD
+        limit = self.count_rect().left() - 4 if look.count else self.width - PAD
         x = PAD + _fm(LABEL_PX, True).horizontalAdvance(look.label) + 8
         out = []
         for tag in tags:
@@ -173,7 +190,7 @@ class TaskItem(QGraphicsItem):
         if lod >= LOD_TEXT:
             painter.setPen(QColor("#ffffff" if dark else "#3d3829"))
             painter.setFont(font(LABEL_PX, bold=True))
-            label_rect = QRectF(PAD, PAD, CARD_W - 2 * PAD - 40, LABEL_PX + 4)
+            label_rect = QRectF(PAD, PAD, self.width - 2 * PAD - 40, LABEL_PX + 4)
             painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, look.label)
             for tag, pill in self.tag_rects():
                 self._paint_tag(painter, pill, tag, top=tag == "TOP")
@@ -197,17 +214,19 @@ class TaskItem(QGraphicsItem):
 
     def _paint_dots(self, painter: QPainter) -> None:
         y = self.height - PAD - DOT_R
-        x = PAD + DOT_R
-        room = int((CARD_W - 2 * PAD) // (2 * DOT_R + 4))
-        shown = self.look.dots[:room]
+        dots = self.look.dots
+        # Every dot shows: many on a narrow card get smaller rather than fall off its edge.
+        room = self.width - 2 * PAD - (84 if self.look.tally and self.look.count is not None else 0)
+        r = max(3.0, min(DOT_R, (room / max(1, len(dots)) - 4) / 2))
+        x = PAD + r
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        for colour in shown:
+        for colour in dots:
             painter.setBrush(QColor(colour))
-            painter.drawEllipse(QRectF(x - DOT_R, y - DOT_R, 2 * DOT_R, 2 * DOT_R))
-            x += 2 * DOT_R + 4
+            painter.drawEllipse(QRectF(x - r, y - r, 2 * r, 2 * r))
+            x += 2 * r + 4
         if self.look.tally and self.look.count is not None:
             painter.setBrush(QColor("#4a5568"))
-            pill = QRectF(x - DOT_R, y - DOT_R, 80, 2 * DOT_R)
+            pill = QRectF(x - r, y - DOT_R, 80, 2 * DOT_R)
             painter.drawRoundedRect(pill, DOT_R, DOT_R)
             painter.setPen(QColor("#ffffff"))
             painter.setFont(font(12, bold=True))
@@ -223,13 +242,13 @@ class TaskItem(QGraphicsItem):
         painter.drawText(badge, Qt.AlignCenter, str(count))
 
     def _paint_typing(self, painter: QPainter, typing: str) -> None:
-        box = QRectF(PAD, self.height / 2 - 22, CARD_W - 2 * PAD, 44)
+        box = QRectF(PAD / 2, self.height / 2 - 30, self.width - PAD, 60)  # two lines on a narrow card
         painter.setPen(QPen(QColor("#1b64c8"), 2))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(QColor("#1b1b1b"))
         painter.setFont(font(18, bold=True))
-        painter.drawText(box, Qt.AlignCenter, f"Dots in the room: {typing}▏  Enter")
+        painter.drawText(box, Qt.AlignCenter | Qt.TextWordWrap, f"Dots in the room: {typing}▏  Enter")
 
 
 def _elide(text: str, rect: QRectF) -> str:
@@ -286,5 +305,5 @@ class FunctionItem(QGraphicsItem):
             painter.setFont(font(26, bold=True))
             painter.drawText(QRectF(inner.x(), inner.y(), 36, inner.height()), Qt.AlignLeft | Qt.AlignTop, self.letter)
             inner.adjust(38, 0, 0, 0)
-        painter.setFont(font(HEADER_PX, bold=True))
+        painter.setFont(font(header_px(self.title, header_width(self.width, bool(self.letter))), bold=True))
         painter.drawText(inner, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignVCenter, self.title)

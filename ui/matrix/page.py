@@ -84,7 +84,7 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.meetings = MeetingsDock(controller, session_id, window)  # carried into / compared with other meetings
         self.docks = [self.voting, self.details, self.meetings]
         self.script = ScriptDock(controller, session_id, "skill-panel", panel_id=self.panel_id, parent=window)
-        self.script.area = Qt.RightDockWidgetArea
+        self.script.area = Qt.LeftDockWidgetArea  # in front of the sessions: the vote's dock keeps the right's height
         self.docks.append(self.script)
 
         self._build_bar()
@@ -117,6 +117,9 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
             window.tabifyDockWidget(self.voting, self.details)
             window.tabifyDockWidget(self.details, self.meetings)
             self.voting.raise_()
+        if getattr(window, "sessions_dock", None) is not None and self.script.parent() is window:
+            window.tabifyDockWidget(window.sessions_dock, self.script)
+            QTimer.singleShot(0, self.script, self.script.raise_)  # once the new tab is on its bar
 
     # --- building ----------------------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
 from cardwall import panels, voting
 from cardwall.model import Session
-from ui.matrix.items import CARD_W, HEADER_H, FunctionItem, TaskItem, TaskLook, header_height
+from ui.matrix.items import CARD_W, HEADER_H, NARROWEST, FunctionItem, TaskItem, TaskLook, card_height, header_height
 
 GAP = 14.0
 COLUMN_GAP = 18.0
 MARGIN = 28.0
+WIDTH_STEP = 10.0  # card widths tried when the matrix fits itself to the page
 FELT = "#2f4a6d"
 CELL = "#36557c"
 
@@ -51,6 +52,8 @@ class MatrixScene(QGraphicsScene):
         self.lanes: list[tuple[str | None, QRectF, list[str]]] = []
         self.panel_id: str | None = None
         self.dacum = False
+        self.card_w = CARD_W  # narrower on a page taller than the matrix is at full width (`fit_page`)
+        self._lanes: list = []
 
     # --- mirroring the domain --------------------------------------------------------------
 
@@ -84,12 +87,51 @@ class MatrixScene(QGraphicsScene):
                     item.setZValue(2)
                     self.tasks[task.id] = item
                     self.addItem(item)
-                self.tasks[task.id].set_look(looks[task.id])
+                self.tasks[task.id].set_look(looks[task.id], self.card_w)
         for task_id in [t for t in self.tasks if t not in seen_tasks]:
             self.removeItem(self.tasks.pop(task_id))
         for function_id in [f for f in self.functions if f not in seen_functions]:
             self.removeItem(self.functions.pop(function_id))
+        self._lanes = lanes
         self._layout(lanes)
+
+    def fit_page(self, width: float, height: float, *, most: float = 10.0) -> bool:
+        """Lay the matrix out at the card width that lets it fill a `width` x `height` page the most (a short,
+        wide matrix gets narrower, taller cards, so a fitted view shows it larger); True if that changed it."""
+        if not self._lanes or width < 10 or height < 10:
+            return False
+
+        def scale(card_w: float) -> float:
+            size = self._extent(self._lanes, card_w)
+            return min(width / size[0], height / size[1], most)
+
+        best, best_scale = CARD_W, 0.0
+        card_w = CARD_W
+        while card_w >= NARROWEST:
+            if scale(card_w) > best_scale * 1.01:  # a wider card unless a narrower one is really larger
+                best, best_scale = card_w, scale(card_w)
+            card_w -= WIDTH_STEP
+        if best == self.card_w or best_scale < scale(self.card_w) * 1.02:  # no churn for a pixel or two
+            return False
+        self.card_w = best
+        for item in self.tasks.values():
+            item.set_look(item.look, best)
+        self._layout(self._lanes)
+        return True
+
+    def _extent(self, lanes, card_w: float) -> tuple[float, float]:
+        """The scene's size were its cards `card_w` wide (as `_layout` places them)."""
+        heads = [header_height(title, bool(letter), card_w) for _f, letter, title, _t in lanes]
+        cards = [[card_height(t.text, card_w) for t in tasks] for *_, tasks in lanes]
+        if not self.dacum:
+            tallest = max((sum(h + GAP for h in column) for column in cards), default=0.0)
+            right = MARGIN + len(lanes) * (card_w + COLUMN_GAP)
+            bottom = MARGIN + max(heads, default=HEADER_H) + GAP + max(tallest, 120.0) + 2 * GAP
+        else:
+            widest = max((len(column) for column in cards), default=0)
+            right = MARGIN + card_w + COLUMN_GAP + max(widest, 1) * (card_w + GAP)
+            bottom = MARGIN + sum(max([head, *column]) + COLUMN_GAP for head, column in zip(heads, cards, strict=True))
+        return max(right + MARGIN, 600), max(bottom + MARGIN, 300)
 
     def _looks(self, session: Session, panel, labels: dict[str, str], view: MatrixOptions) -> dict[str, TaskLook]:
         counts = panels.totals(session, panel.id, view.round)
@@ -135,36 +177,40 @@ class MatrixScene(QGraphicsScene):
                 (sum(self.tasks[t.id].height + GAP for t in tasks) for *_, tasks in lanes),
                 default=0.0,
             )
-            head_h = max((header_height(title, bool(letter)) for _f, letter, title, _t in lanes), default=HEADER_H)
+            head_h = max(
+                (header_height(title, bool(letter), self.card_w) for _f, letter, title, _t in lanes), default=HEADER_H
+            )
             cell_h = head_h + GAP + max(tallest, 120.0) + GAP
             for function_id, letter, title, tasks in lanes:
                 header = self.functions[function_id]
-                header.set_text(letter, title, width=CARD_W, height=head_h)
+                header.set_text(letter, title, width=self.card_w, height=head_h)
                 header.setPos(x, MARGIN)
-                band = QRectF(x - GAP / 2, MARGIN - GAP / 2, CARD_W + GAP, cell_h + GAP)
+                band = QRectF(x - GAP / 2, MARGIN - GAP / 2, self.card_w + GAP, cell_h + GAP)
                 self._cell(band)
                 y = MARGIN + head_h + GAP
                 for task in tasks:
                     self.tasks[task.id].setPos(x, y)
                     y += self.tasks[task.id].height + GAP
                 self.lanes.append((function_id, band, [t.id for t in tasks]))
-                x += CARD_W + COLUMN_GAP
+                x += self.card_w + COLUMN_GAP
             right, bottom = x, MARGIN + cell_h + GAP
         else:
             y = MARGIN
             widest = max((len(tasks) for *_, tasks in lanes), default=0)
-            row_w = CARD_W + COLUMN_GAP + max(widest, 1) * (CARD_W + GAP)
+            row_w = self.card_w + COLUMN_GAP + max(widest, 1) * (self.card_w + GAP)
             for function_id, letter, title, tasks in lanes:
-                height = max([header_height(title, bool(letter)), *(self.tasks[t.id].height for t in tasks)])
+                height = max(
+                    [header_height(title, bool(letter), self.card_w), *(self.tasks[t.id].height for t in tasks)]
+                )
                 header = self.functions[function_id]
-                header.set_text(letter, title, width=CARD_W, height=height)
+                header.set_text(letter, title, width=self.card_w, height=height)
                 header.setPos(MARGIN, y)
                 band = QRectF(MARGIN - GAP / 2, y - GAP / 2, row_w + GAP, height + GAP)
                 self._cell(band)
-                x = MARGIN + CARD_W + COLUMN_GAP
+                x = MARGIN + self.card_w + COLUMN_GAP
                 for task in tasks:
                     self.tasks[task.id].setPos(x, y)
-                    x += CARD_W + GAP
+                    x += self.card_w + GAP
                 self.lanes.append((function_id, band, [t.id for t in tasks]))
                 y += height + COLUMN_GAP
             right, bottom = MARGIN + row_w, y
@@ -181,7 +227,7 @@ class MatrixScene(QGraphicsScene):
     def _drop_all(self) -> None:
         for item in [*self.tasks.values(), *self.functions.values(), *self.cells]:
             self.removeItem(item)
-        self.tasks, self.functions, self.cells, self.lanes = {}, {}, [], []
+        self.tasks, self.functions, self.cells, self.lanes, self._lanes = {}, {}, [], [], []
 
     # --- reading positions -----------------------------------------------------------------
 

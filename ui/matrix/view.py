@@ -43,6 +43,10 @@ class MatrixGraphicsView(QGraphicsView):
     # --- zoom ------------------------------------------------------------------------------
 
     def fit(self) -> None:
+        # The page's height too. Sized without scroll bars: they come and go with the layout, and a width
+        # chosen with them would be chosen again without them, back and forth.
+        page = self.maximumViewportSize()
+        self.matrix.fit_page(page.width(), page.height(), most=MAX_FIT_SCALE)
         rect = self.matrix.sceneRect()
         if rect.isEmpty() or self.viewport().width() < 10:
             return

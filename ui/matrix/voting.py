@@ -9,7 +9,7 @@ are the facilitator's only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,6 +64,16 @@ def _swatch(colour: str) -> QIcon:
 
 
 RANK_COLUMNS = ["Rank", "Task", "Function", "Dots"]
+NARROW_RANKING = 330  # px: below this the ranking shows no function column
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """A cell on one line, cut with an ellipsis, in a table whose other cells wrap."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.WrapText
+        option.textElideMode = Qt.ElideRight
 
 
 def rank_text(rank: int, tied: bool) -> str:
@@ -138,14 +150,18 @@ class VotingDock(QDockWidget):
         header = self.ranked.horizontalHeader()
         for column in range(len(RANK_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the task's words get the room
-        header.setSectionResizeMode(2, QHeaderView.Interactive)  # the function wraps in a column of its own
-        self.ranked.setColumnWidth(2, 110)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the task's words get the room, wrapped
+        # The function on one line, cut short on a narrow dock (the task's label says its letter; the
+        # tooltip says it whole), so the task keeps the width and the table never scrolls sideways.
+        header.setSectionResizeMode(2, QHeaderView.Fixed)
+        self.ranked.setItemDelegateForColumn(2, OneLineDelegate(self.ranked))
+        self.ranked.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         header.sectionResized.connect(lambda *_: self.ranked.resizeRowsToContents())  # a wider dock, fewer lines
         ranked_font = QFont(self.ranked.font())
         ranked_font.setPointSizeF(ranked_font.pointSizeF() * 1.2)
         self.ranked.setFont(ranked_font)
         self.ranked.setMinimumHeight(90)
+        self.ranked.viewport().installEventFilter(self)  # its width shares out the function's column
         self.picker.setMinimumHeight(90)
         self.no_dots = QLabel("No dots yet.")
         self.no_dots.setVisible(False)
@@ -169,6 +185,15 @@ class VotingDock(QDockWidget):
         layout.addWidget(self.no_dots)
         layout.addWidget(self.ranked, 3)
         self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.ranked.viewport() and event.type() == QEvent.Resize:
+            # A narrow dock (a 1280 px projector) gives the function's column to the task: its label (A-1)
+            # says the function's letter.
+            width = event.size().width()
+            self.ranked.setColumnHidden(2, width < NARROW_RANKING)
+            self.ranked.setColumnWidth(2, max(60, min(180, width // 4)))
+        return super().eventFilter(watched, event)
 
     # --- what the page asks ----------------------------------------------------------------
 
@@ -303,6 +328,8 @@ class VotingDock(QDockWidget):
                 item.setData(Qt.UserRole, r.task.id)
                 if column in (0, 3):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if column in (1, 2):
+                    item.setToolTip(text)
                 if r.tied:
                     item.setToolTip("Tied with another task on the same number of dots")
                 self.ranked.setItem(row, column, item)

@@ -23,10 +23,10 @@ from ui.wall.frame import sync_frame
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import Cell, WallLayout, compute_layout
 from ui.wall.style import CARD_H, CARD_W, LOD_PLAIN, NORMAL, REASON_LETTERS, Look, font
-from ui.wall.tally import pile_reasons, reason_counts, tooltip_html  # noqa: F401 (others import them from here)
+from ui.wall.tally import pile_footer, pile_reasons, reason_counts, tooltip_html  # noqa: F401 (others import them from here)
 
 SHARED_UP_TO = 400  # cards; a generated 2,000-card wall is no room's wall
-WALL_TABLES = {"cards", "categories", "levels"}  # who wrote a card is read when a tooltip asks
+WALL_TABLES = {"cards", "categories", "levels", "participants"}  # participants: who named a card, on its footer
 
 
 class WallScene(QGraphicsScene):
@@ -79,7 +79,7 @@ class WallScene(QGraphicsScene):
         tables = change.tables()
         if not tables & WALL_TABLES:
             return
-        if tables & {"categories", "levels"} or self.layout is None or self.index is None:
+        if tables & {"categories", "levels", "participants"} or self.layout is None or self.index is None:
             self.sync()
             return
         card_ids = {k[2] for k in change.keys if k[0] == "cards" and k[1] == session.id}
@@ -131,7 +131,7 @@ class WallScene(QGraphicsScene):
         if root_of is None:
             pile = self.layout.piles[card_id]
             card, count = pile[0], len(pile)
-            reasons = pile_reasons(pile) if count > 1 else ""
+            reasons = pile_footer(session, pile)
         else:
             card, count, reasons = session.cards[card_id], 1, ""
         item = self.cards.get(card_id)

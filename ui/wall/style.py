@@ -123,13 +123,17 @@ PAPER = replace(
 
 
 PRESENTATION_TYPE = 1.3  # presentation mode: type this much larger
+PRESENTING_FAR_BELOW = 10.0  # presentation mode keeps the far view's type up to a 10x zoom: always, in practice
 
 
 def wall_look(*, high_contrast: bool = False, presenting: bool = False, min_type_pt: float = 0.0) -> Look:
     """The look the wall page shows (and the picture draws): contrast, presentation type, the minimum size."""
     look = HIGH_CONTRAST if high_contrast else NORMAL
     if presenting:
-        look = look.bigger(PRESENTATION_TYPE)
+        # The projector is the wall seen from afar at any zoom: the large type, the reasons and who named
+        # each card, not the laptop's SOC codes and marks in 9 px letters (a 1920 screen fits a demo wall
+        # above FAR_BELOW).
+        look = replace(look.bigger(PRESENTATION_TYPE), far_below=PRESENTING_FAR_BELOW)
     if min_type_pt:
         px = min_type_pt * 4 / 3  # points to pixels at 1:1
         look = replace(

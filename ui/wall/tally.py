@@ -1,9 +1,12 @@
-"""What a pile says to the room and to the pointer: its reasons with counts, and its tooltip."""
+"""What a pile says to the room and to the pointer: its reasons with counts, who named it, and its tooltip."""
 
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
 
 from cardwall.model import REASON_LABELS, REASONS, Session
 from cardwall.wall import organizations
@@ -19,6 +22,42 @@ def reason_counts(pile) -> list[tuple[str, int]]:
 def pile_reasons(pile) -> str:
     """A pile's reasons as the room reads them on the card: "V2 H1 G2"."""
     return " ".join(f"{REASON_LETTERS.get(r, '?')}{n}" for r, n in reason_counts(pile))
+
+
+class Footer(NamedTuple):
+    """The bottom line of a card on the wall: the reasons ("V2 H1 G2") and who named it ("MCRH", "GVCC")."""
+
+    reasons: str = ""  # a pile's reasons with counts; "" for a single card (it shows its own letters)
+    namers: tuple[str, ...] = ()
+
+
+def pile_footer(session: Session, pile) -> Footer:
+    """A pile's (or a single card's) footer: its reasons with counts, and the short names of who named it."""
+    return Footer(
+        pile_reasons(pile) if len(pile) > 1 else "", tuple(short_name(o) for o in organizations(session, pile))
+    )
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "a", "an", "at", "in", "on", "&", "-", "–", "·"}
+_WORD = re.compile(r"[\w'’.]+")
+
+
+@lru_cache(maxsize=512)
+def short_name(name: str) -> str:
+    """An organisation (or a person) as the projector can show it beside others: its initials.
+
+    Whole names do not fit a card read from across the room ("Mesa County Regional Hospital" alone
+    fills two lines); initials do, several to a line, and each employer knows its own ("MCRH").
+    A one-word name of up to 8 letters stays whole ("Boeing"); a word already in capitals stays whole
+    ("UPS Freight" is "UPSF")."""
+    words = [w.strip(".'’") for w in _WORD.findall(name)]
+    words = [w for w in words if w and w.casefold() not in _SMALL_WORDS]
+    if not words:
+        return name.strip()[:8]
+    if len(words) == 1:
+        word = words[0]
+        return word if len(word) <= 8 else word[:6] + "."
+    return "".join(w if len(w) > 1 and w.isupper() else w[0].upper() for w in words)
 
 
 def tooltip_html(session: Session, pile) -> str:
