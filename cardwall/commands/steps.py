@@ -8,13 +8,11 @@ from cardwall.commands.base import (
     Command,
     DeleteEntity,
     DomainError,
-    Edit,
+    EditEntity,
     clean_fields,
     clean_line,
     clean_long_text,
-    edit,
     refuse_taken,
-    require,
     session_of,
 )
 from cardwall.later_entities import LevelStep
@@ -74,31 +72,29 @@ class AddLevelStep(Command):
         values = dict(
             pathway=self.pathway, from_occupation=self.from_occupation, to_occupation=self.to_occupation, adds=self.adds
         )
-        values = clean_fields(values, STEP_RULES)
-        if values["from_occupation"].casefold() == values["to_occupation"].casefold():
-            raise DomainError("A step leads from one occupation up to another.", field="to_occupation")
         position = max((s.position for s in session.level_steps.values()), default=0.0) + 1
-        step = LevelStep(id=self.step_id, position=position, **values)
+        step = LevelStep(id=self.step_id, position=position, **clean_fields(values, STEP_RULES))
+        _refuse_a_step_to_itself(step)
         return [(("level_steps", session.id, step.id), step)]
 
 
+def _refuse_a_step_to_itself(step: LevelStep) -> None:
+    if step.from_occupation.casefold() == step.to_occupation.casefold():
+        raise DomainError("A step leads from one occupation up to another.", field="to_occupation")
+
+
 @dataclass(eq=False, init=False)
-class EditLevelStep(Edit):
+class EditLevelStep(EditEntity):
     label = "Edit skills between levels"
+    table, what, rules = "level_steps", "step between levels", STEP_RULES
 
     session_id: str
     step_id: str
 
     def plan(self, ws):
-        session = session_of(ws, self.session_id)
-        step = require(session, "level_steps", self.step_id, "step between levels")
-        unknown = set(self.changes) - set(STEP_RULES)
-        if unknown:
-            raise DomainError(f"Cannot set {', '.join(sorted(unknown))} on a step between levels.")
-        changed = edit(step, **clean_fields(self.changes, STEP_RULES))
-        if changed.from_occupation.casefold() == changed.to_occupation.casefold():
-            raise DomainError("A step leads from one occupation up to another.", field="to_occupation")
-        return [(("level_steps", session.id, step.id), changed)]
+        writes = super().plan(ws)
+        _refuse_a_step_to_itself(writes[0][1])
+        return writes
 
 
 class DeleteLevelStep(DeleteEntity):
