@@ -367,7 +367,3 @@ class WallScene(QGraphicsScene):
     def card_rect(self, card_id: str) -> QRectF:
         origin = self.layout.origins[card_id]
         return QRectF(origin, QPointF(origin.x() + CARD_W, origin.y() + CARD_H)).adjusted(-6, -6, 6, 6)
-
-
-def is_card(item: QGraphicsItem | None) -> bool:
-    return item is not None and item.type() == CARD_TYPE
