@@ -14,7 +14,9 @@ from tests.ui.wall_helpers import SID, close_page, make_wall, open_page
 CELLS = [(None, None)] + [(cat, lv) for cat in ("c1", "c2", "c3") for lv in ("L1", "L2", "L3", None)]
 
 
-def _wall_command(data, session) -> c.Command:
+def _wall_command(data, session, step: int) -> c.Command:
+    # New cards and categories get ids from the step, not fresh random ones: the draws that follow pick from
+    # sorted ids, and hypothesis must see the same choices when it replays an example.
     cards = sorted(session.cards)
     card = data.draw(st.sampled_from(cards)) if cards else None
     cell = data.draw(st.sampled_from([x for x in CELLS if x[0] is None or x[0] in session.categories]))
@@ -25,6 +27,7 @@ def _wall_command(data, session) -> c.Command:
             data.draw(st.sampled_from(["Welder", "CNC machinist", "Painter"])),
             category_id=cell[0],
             level_id=cell[1],
+            card_id=f"new{step:02d}",
         )
     if choice <= 4:
         many = data.draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3))
@@ -37,7 +40,9 @@ def _wall_command(data, session) -> c.Command:
         return c.DeleteCards(SID, [card])
     if choice == 8:
         return c.EditCard(SID, card, reasons=data.draw(st.lists(st.sampled_from(REASONS), max_size=2)))
-    return c.AddCategory(SID, "Maintenance") if len(session.categories) < 4 else c.DeleteCategory(SID, "c3")
+    if len(session.categories) < 4:
+        return c.AddCategory(SID, "Maintenance", category_id=f"cat{step:02d}")
+    return c.DeleteCategory(SID, "c3")
 
 
 @settings(
@@ -49,8 +54,8 @@ def test_after_any_command_undo_and_redo_the_scene_is_a_full_layout(qtbot, tmp_p
     wf, controller, page = open_page(qtbot, path)
     try:
         scene, done = page.scene, 0
-        for _ in range(data.draw(st.integers(5, 30))):
-            command = _wall_command(data, wf.ws.sessions[SID])
+        for step in range(data.draw(st.integers(5, 30))):
+            command = _wall_command(data, wf.ws.sessions[SID], step)
             if controller.run(command) is None:
                 continue
             done += 1
