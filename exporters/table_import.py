@@ -1,4 +1,4 @@
-"""Tables people bring to a session: cards and task lists as CSV/XLSX, O*NET Task Statements.
+"""Tables people bring to a session: cards and task lists as CSV/XLSX (O*NET Task Statements: onet_import).
 
 Each reader returns the rows it could use and a report of what it read and
 what it skipped, and why. A file that cannot be read as the table it claims
@@ -48,21 +48,6 @@ class TaskRow:
     row: int  # the row in the file (the header is row 1)
     function: str  # "" = unassigned
     task: str
-
-
-@dataclass(frozen=True)
-class OnetTask:
-    row: int
-    task: str
-    task_id: str = ""
-    task_type: str = ""  # "Core", "Supplemental" or ""
-
-
-@dataclass(frozen=True)
-class OnetTasks:
-    soc_code: str  # as the file has it, e.g. "51-4111.00"
-    title: str
-    tasks: list[OnetTask]
 
 
 @dataclass(frozen=True)
@@ -196,8 +181,6 @@ def read_task_table(path: Path) -> tuple[list[TaskRow], ImportReport]:
     return rows, report
 
 
-# --- O*NET Task Statements ---------------------------------------------------------------
-
 SOC_PATTERN = re.compile(r"^\s*(\d{2})-?(\d{4})(?:\.(\d{2}))?\s*$")
 
 
@@ -208,78 +191,6 @@ def soc_key(code: str) -> tuple[str, str] | None:
         return None
     return f"{found.group(1)}-{found.group(2)}", found.group(3) or ""
 
-
-def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]:
-    """The tasks O*NET lists for one occupation, from its "Task Statements" file.
-
-    `soc_code` "51-4111" takes every O*NET occupation under that SOC code
-    (51-4111.00 and any .01, .02...); "51-4111.00" takes just that one.
-    Rows of other occupations are counted in the report, not listed.
-    """
-    path = Path(path)
-    wanted = soc_key(soc_code)
-    if wanted is None:
-        raise TableError(f"{soc_code!r} is not a SOC code like 51-4111 (the panel needs one to pick O*NET tasks).")
-    table = _read(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
-    code_col = _column(table, path, ("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
-    task_col = _column(table, path, ("Task",), what="Task")
-    title_col = _column(table, path, ("Title",), what="Title", required=False)
-    id_col = _column(table, path, ("Task ID",), what="Task ID", required=False)
-    type_col = _column(table, path, ("Task Type",), what="Task Type", required=False)
-    _no_rows(table, path)
-    report = ImportReport(path.name)
-    tasks: list[OnetTask] = []
-    others, bad_codes, titles, codes = 0, 0, [], []
-    seen: dict[str, int] = {}
-    for number, record in table.rows:
-        key = soc_key(record[code_col])
-        if key is None:
-            bad_codes += 1
-            report.skip(number, f"{_cell(record[code_col])!r} is not an O*NET-SOC code")
-            continue
-        if key[0] != wanted[0] or (wanted[1] and key[1] != wanted[1]):
-            others += 1
-            continue
-        text = _cell(record[task_col])
-        if not text:
-            report.skip(number, "no task text")
-            continue
-        if len(text) > MAX_TASK:
-            report.skip(number, f"the task is {len(text)} characters long; a card holds {MAX_TASK}")
-            continue
-        if text.casefold() in seen:
-            report.skip(number, f"the same task as row {seen[text.casefold()]}")
-            continue
-        seen[text.casefold()] = number
-        code = _cell(record[code_col])
-        if code not in codes:
-            codes.append(code)
-        title = _cell(record[title_col]) if title_col else ""
-        if title and title not in titles:
-            titles.append(title)
-        tasks.append(
-            OnetTask(
-                number,
-                text,
-                task_id=_cell(record[id_col]) if id_col else "",
-                task_type=_cell(record[type_col]) if type_col else "",
-            )
-        )
-    if not tasks and not report.skipped:
-        raise TableError(
-            f"{path.name}: no tasks for SOC {soc_code} among its {len(table.rows)} rows "
-            "(is it the right O*NET file, or the right code?)."
-        )
-    report.read = len(tasks)
-    if others:
-        report.notes.append(f"  {others} rows of other occupations left out (the panel is SOC {wanted[0]}).")
-    core = sum(1 for t in tasks if t.task_type.casefold() == "core")
-    if core:
-        report.notes.append(f"  {core} core and {len(tasks) - core} other tasks.")
-    return OnetTasks(", ".join(codes) or soc_code, "; ".join(titles), tasks), report
-
-
-# --- cards -------------------------------------------------------------------------------
 
 TEXT_COLUMNS = ("text", "card", "occupation", "occupation title", "job title", "title")
 KIND_WORDS = {"occupation": "occupation", "skill": "skill", "note": "note", "competency": "skill"}

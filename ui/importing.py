@@ -21,12 +21,12 @@ from cardwall.commands import (
 from cardwall.interchange import ImportSession
 from cardwall.model import Session, Workspace
 from cardwall.templates import group_rows, strawman_command
+from exporters.onet_import import read_onet_tasks
 from exporters.session_json import read_session_json
 from exporters.table_import import (
     ImportReport,
     TableError,
     read_cards_table,
-    read_onet_tasks,
     read_task_table,
     table_kind,
 )

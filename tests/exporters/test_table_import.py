@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from exporters.table_import import TableError, read_cards_table, read_onet_tasks, read_task_table, soc_key
+from exporters.onet_import import read_onet_tasks
+from exporters.table_import import TableError, read_cards_table, read_task_table, soc_key
 
 ONET_HEADER = "O*NET-SOC Code\tTitle\tTask ID\tTask\tTask Type\tIncumbents Responding\tDate\tDomain Source\n"
 ONET_ROWS = [
