@@ -8,6 +8,8 @@ public sector), written from what employers post. One line per occupation: "code
 
 from __future__ import annotations
 
+from pathlib import Path
+
 _TEXT = """
 11-1021: operations manager; general manager; plant operations manager; branch operations manager
 11-1021: operations director; director of operations; site manager; business manager
@@ -392,4 +394,23 @@ def _parsed(text: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-ALTERNATE: dict[str, tuple[str, ...]] = _parsed(_TEXT)
+def _merged(*texts: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        for code, names in _parsed(text).items():
+            out[code] = out.get(code, ()) + tuple(n for n in names if n not in out.get(code, ()))
+    return out
+
+
+# The long lists, one file per range of SOC major groups (cardwall/soc_titles/*.txt), are data in the same
+# "code: name; name" form; blank lines and lines starting with "#" are comments.
+_FILES = sorted((Path(__file__).with_name("soc_titles")).glob("*.txt"))
+ALTERNATE: dict[str, tuple[str, ...]] = _merged(
+    _TEXT,
+    *(
+        "\n".join(
+            line for line in f.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")
+        )
+        for f in _FILES
+    ),
+)
