@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 from ui.script_dock import ScriptDock
 from ui.settings import SettingsDialog, apply_display_settings, load_display_settings
 from ui.wall.capture import CaptureBar
-from ui.wall.find import FindBox
+from ui.wall.find import FindBar
 from ui.wall.inspector import InspectorDock
 from ui.wall.next_steps_dock import NextStepsDock
 
@@ -39,12 +39,10 @@ def make_wall_docks(page) -> list[QDockWidget]:
     row = QHBoxLayout(bar)
     row.setContentsMargins(0, 0, 0, 0)
     page.capture_bar = CaptureBar(controller, session_id, page)
-    page.find_box = FindBox(page)
+    page.find_bar = FindBar(page)  # the box is page.find_box
     row.addWidget(page.capture_bar, 1)
     # Under the card field, beside the kind buttons: the card field keeps the width on a narrow screen.
-    page.find_box.setMaximumWidth(360)
-    page.capture_bar.under_row.addWidget(page.find_box, 1)
-    page.capture_bar.under_row.addWidget(page.find_box.status)
+    page.capture_bar.under_row.addWidget(page.find_bar, 1)
     page.toolbar_area.addWidget(bar)
 
     inspector = InspectorDock(controller, session_id, page)

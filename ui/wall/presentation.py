@@ -61,6 +61,9 @@ class Presentation:
         page = self.page
         self.active = False
         window = page.window()
+        finder = getattr(page, "find_bar", None)
+        if finder is not None:  # Ctrl+F put it over the wall: back above it
+            finder.go_home()
         window.setWindowState(self._state or Qt.WindowNoState)
         window.show()
         for widget in self._hidden:
