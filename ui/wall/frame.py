@@ -1,5 +1,6 @@
 """The frame of the wall around its cards: column headers with their counts, level labels, cell backgrounds,
-the tray's header and the legend, brought in line with a layout (all of it, or the cells a change relaid)."""
+the tray's header, the legend and the key to the piles' initials, brought in line with a layout (all of it,
+or the cells a change relaid)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from cardwall.model import Session
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import TRAY, Cell, WallLayout
+from ui.wall.namers_key import NamersKeyItem, key_entries, shown_initials
 from ui.wall.style import LABEL_W, MARGIN
+
+KEY_INDENT = 2.0  # em between the legend and the key beside it
+KEY_FOOT = 4.0  # scene px kept under the key's last line, at the wall's foot
 
 
 def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | None = None) -> None:
@@ -72,6 +77,7 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
     scene.tray_header.setPos(layout.tray_header.topLeft())
     scene.legend.setPos(layout.legend)
     scene.legend.setVisible(bool(layout.columns))
+    _sync_key(scene, session, layout, relaid)
     scene.empty_hint.setVisible(not layout.columns)
     scene.empty_hint.setPos(MARGIN + LABEL_W + 40, MARGIN + 10)
 
@@ -92,3 +98,56 @@ def _sync_labels(scene, layout: WallLayout) -> None:
         else:
             label.set_data(row.name, row.height, look, names)
         label.setPos(MARGIN, row.y)
+
+
+def framed_rect(scene, layout: WallLayout) -> QRectF:
+    """The scene's rect: the layout's, and as much lower as the key to the initials needs (never over a card)."""
+    rect = QRectF(layout.scene_rect)
+    key = getattr(scene, "namers_key", None)
+    if key is not None and key.isVisible():
+        rect.setBottom(max(rect.bottom(), key.y() + key.boundingRect().bottom() + KEY_FOOT))
+    return rect
+
+
+def _sync_key(scene, session: Session, layout: WallLayout, relaid: set[Cell] | None) -> None:
+    """The key to the initials the piles show: all piles on a whole sync, the piles of the relaid cells
+    (and the piles gone) on a command's; laid out again only when what it says or where it goes changed."""
+    key = getattr(scene, "namers_key", None)
+    if key is None:
+        key = scene.namers_key = NamersKeyItem()
+        scene.addItem(key)
+        scene.key_piles = {}  # root id -> ((initials, organisation), ...) its footer shows, and the footer's size
+    piles, shown = layout.piles, scene.key_piles
+    # The footers depend on the type the cards share: a new shared size may change any of them.
+    state = (id(scene.paints), scene.paints.far_shared)
+    if relaid is None or getattr(scene, "key_state", None) != state:
+        shown.clear()
+        roots = [root for root, pile in piles.items() if len(pile) > 1]
+    else:
+        for root in [r for r in shown if len(piles.get(r, ())) < 2]:
+            del shown[root]
+        roots = [r for cell in relaid if cell in layout.cells for r in layout.cells[cell].roots]
+    scene.key_state = state
+    for root in roots:
+        item = scene.cards.get(root)
+        pairs = shown_initials(session, piles.get(root, ()), item) if item is not None else ()
+        if pairs:
+            shown[root] = (pairs, item.far_footer().px)
+        else:
+            shown.pop(root, None)
+    look = scene.look
+    entries = key_entries(p for pairs, _px in shown.values() for p in pairs) if layout.columns else []
+    legend = scene.legend
+    px = legend.font().pixelSize()
+    key.setPos(layout.legend)
+    key.set_key(
+        entries,
+        px=px,
+        least_px=scene.paints.foot_least,  # the smallest the footers show initials in
+        band=layout.scene_rect.bottom() - KEY_FOOT - layout.legend.y(),
+        show_px=max((foot_px for _pairs, foot_px in shown.values()), default=0),
+        colour=look.grid_text,
+        far_below=look.far_below,
+        indent=legend.boundingRect().width() + px * KEY_INDENT,
+        width=layout.scene_rect.right() - MARGIN - layout.legend.x(),
+    )

@@ -19,7 +19,7 @@ from cardwall.model import REASON_LABELS, REASONS, Session
 from ui.wall.card_item import CARD_TYPE, CardItem, Paints, plain_batches
 from ui.wall.card_text import floor_step, shared_step
 from ui.wall.delta import Delta, WallIndex, update
-from ui.wall.frame import sync_frame
+from ui.wall.frame import framed_rect, sync_frame
 from ui.wall.header_item import HeaderItem, LevelLabelItem
 from ui.wall.layout import Cell, WallLayout, compute_layout
 from ui.wall.style import CARD_H, CARD_W, LOD_PLAIN, NORMAL, REASON_LETTERS, Look, font
@@ -122,7 +122,7 @@ class WallScene(QGraphicsScene):
             self._share_type_size()
         if delta.relaid:
             self._sync_frame(session, layout, delta.relaid)
-        self.setSceneRect(layout.scene_rect)
+        self.setSceneRect(framed_rect(self, layout))
         if self.highlight_text:  # the find follows new and edited cards
             self._highlight_items(session, [self.cards[c] for c in touched if c in self.cards])
 
@@ -177,7 +177,7 @@ class WallScene(QGraphicsScene):
             self._place_item(session, card_id, origin, members.get(card_id))
         self._share_type_size()
         self._sync_frame(session, layout)
-        self.setSceneRect(layout.scene_rect)
+        self.setSceneRect(framed_rect(self, layout))
         if self.highlight_text:  # the find follows new and edited cards
             self.highlight(self.highlight_text)
 
