@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -52,10 +55,40 @@ def _keep_front_dialog_on_screen(window) -> None:
         keep_on_screen(widget)
 
 
+BREAK_EVERY = 30  # characters: a longer run with nowhere to wrap gets invisible places to
+_UNBROKEN = re.compile(rf"[^\s\-/\\\u200b]{{{BREAK_EVERY + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """`text` with an invisible break (U+200B) every BREAK_EVERY characters of a run that has no place to
+    wrap ("Workforce_Partnership_Shared_Documents_…", a hash): a label wraps it instead of cutting it off
+    or widening its box off the screen. Spaces, hyphens and slashes are places to wrap already."""
+    return _UNBROKEN.sub(
+        lambda m: "\u200b".join(m[0][i : i + BREAK_EVERY] for i in range(0, len(m[0]), BREAK_EVERY)), text
+    )
+
+
+def wrap_long_words(dialog: QWidget) -> None:
+    """A message box (and any dialog's wrapping plain-text label) wraps a long path or error: the box stays
+    within the screen, its text whole (QMessageBox sizes itself to the text it is given)."""
+    if isinstance(dialog, QMessageBox):
+        for read, write in ((dialog.text, dialog.setText), (dialog.informativeText, dialog.setInformativeText)):
+            text = read()
+            if text and not Qt.mightBeRichText(text) and breakable(text) != text:
+                write(breakable(text))
+        return
+    for label in dialog.findChildren(QLabel):
+        text = label.text()
+        plain = label.wordWrap() and text and label.textFormat() != Qt.RichText and not Qt.mightBeRichText(text)
+        if plain and breakable(text) != text:
+            label.setText(breakable(text))
+
+
 def keep_on_screen(dialog: QWidget) -> None:
     screen = dialog.screen()
     if screen is None:
         return
+    wrap_long_words(dialog)
     room = screen.availableGeometry()
     frame = dialog.frameGeometry()
     margin_w, margin_h = frame.width() - dialog.width(), frame.height() - dialog.height()

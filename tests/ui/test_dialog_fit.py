@@ -8,11 +8,16 @@ cancels the dialog, as a user backing out would, so nothing is changed.
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QRect, QTimer
-from PySide6.QtGui import QDesktopServices, QScreen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QWidget
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QScreen
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QMenu, QProgressDialog, QWidget
+
+from cardwall.commands import AddParticipant
+from ui.dialogs import PartnershipDialog
 from ui.main_window import MainWindow
 
 SCREEN = QRect(0, 0, 1280, 720)
@@ -131,3 +136,88 @@ def test_every_dialog_of_every_page_fits_a_1280x720_screen(qtbot, watch, journey
     assert len(opened) >= 10, opened
     problems = [p for found in watch.seen.values() for p in found]
     assert not problems, problems
+
+
+def clipped_labels(dialog: QWidget) -> list[str]:
+    """Labels whose text is cut off: a word (a long path) wider than the label has room for."""
+    found = []
+    for label in dialog.findChildren(QLabel):
+        if label.isVisibleTo(dialog) and label.text() and label.minimumSizeHint().width() > label.width() + 1:
+            found.append(f"{dialog.windowTitle()}: {label.text()[:40]!r}… is cut off")
+    return found
+
+
+class FailureWatch(DialogWatch):
+    """DialogWatch that also looks for cut-off text, and lets the export's progress window run."""
+
+    def look(self) -> None:
+        for dialog in [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]:
+            QApplication.processEvents()
+            name = dialog.windowTitle() or type(dialog).__name__
+            self.seen[name] = problems_of(dialog) + clipped_labels(dialog)
+            self.count += 1
+            if not isinstance(dialog, QProgressDialog):
+                dialog.reject()
+
+
+def long_folder(root: Path) -> Path:
+    """A folder as deep as a synced drive's, with names a label has nowhere to wrap."""
+    folder = root / ("Workforce_Partnership_Shared_Documents_" * 3) / ("Sessions_and_exports_for_the_region_" * 3)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def test_the_boxes_a_failure_brings_up_wrap_a_long_path_and_fit_a_1280x720_screen(
+    qtbot, monkeypatch, demo_path, tmp_path
+):
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: SCREEN)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda *a: True)
+    watch = FailureWatch()
+    watch.timer.start()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    folder = long_folder(tmp_path)
+    not_a_workspace = folder / "minutes.cardwall"
+    not_a_workspace.write_text("minutes of the meeting", encoding="utf-8")
+    assert not window.open_workspace(not_a_workspace)  # the file picked from the recent list is not a workspace
+    assert "Cannot open workspace" in watch.seen
+    assert window.open_workspace(demo_path)
+    window.sessions.setCurrentRow(0)
+    # A name in a script no bundled font draws: the export says so in a box naming the folder.
+    window.controller.run(AddParticipant(window.session_id, name="Scribe \U00013000", organization="Shop"))
+    window.export_actions.export(folder)
+    qtbot.waitUntil(lambda: "Export: please check" in watch.seen, timeout=30_000)
+    window.export_actions.wait()
+    watch.timer.stop()
+    assert "Export" in watch.seen  # the progress window was seen and measured
+    problems = [p for found in watch.seen.values() for p in found]
+    assert not problems, problems
+    window.close_workspace()
+
+
+def test_the_pickers_lists_fit_the_screen(qtbot, monkeypatch, demo_path):
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: SCREEN)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_workspace(demo_path)
+    dialog = PartnershipDialog(window.controller.ws.partnership, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for picker, typed in ((dialog.region, "non"), (dialog.industry, "manufacturing")):
+        qtbot.waitUntil(lambda p=picker: p.model.rowCount() > 20, timeout=10_000)
+        dialog.activateWindow()
+        picker.setFocus()
+        picker.clear()
+        qtbot.keyClicks(picker, typed)
+        popup = picker.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        frame = popup.frameGeometry()
+        assert frame.width() <= SCREEN.width() and frame.height() <= SCREEN.height(), frame
+        assert popup.screen().geometry().contains(frame), frame
+        # Long names (metro areas, NAICS industries) are shown whole or elided in the list, never widening it off.
+        assert frame.width() <= max(picker.width(), dialog.width()) + 40, (frame, picker.width())
+        QTest.keyClick(popup, Qt.Key_Escape)
+    window.close_workspace()

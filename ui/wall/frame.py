@@ -111,41 +111,55 @@ def framed_rect(scene, layout: WallLayout) -> QRectF:
 
 def _sync_key(scene, session: Session, layout: WallLayout, relaid: set[Cell] | None) -> None:
     """The key to the initials the piles show: all piles on a whole sync, the piles of the relaid cells
-    (and the piles gone) on a command's; laid out again only when what it says or where it goes changed."""
+    (and the piles gone) on a command's; what it says is gathered again only when one of them changed."""
     key = getattr(scene, "namers_key", None)
     if key is None:
         key = scene.namers_key = NamersKeyItem()
         scene.addItem(key)
-        scene.key_piles = {}  # root id -> ((initials, organisation), ...) its footer shows, and the footer's size
+        scene.key_piles = {}  # root id -> (((initials, organisation), ...), footer size, footer, far footer)
+        scene.key_said = ([], 0)  # the entries and the largest footer size, as last gathered
     piles, shown = layout.piles, scene.key_piles
     # The footers depend on the type the cards share: a new shared size may change any of them.
     state = (id(scene.paints), scene.paints.far_shared)
-    if relaid is None or getattr(scene, "key_state", None) != state:
+    changed = relaid is None or getattr(scene, "key_state", None) != state
+    if changed:
         shown.clear()
         roots = [root for root, pile in piles.items() if len(pile) > 1]
     else:
-        for root in [r for r in shown if len(piles.get(r, ())) < 2]:
+        for root in shown.keys() - piles.keys():  # stacked onto another pile; a pile of one is in a relaid cell
             del shown[root]
+            changed = True
         roots = [r for cell in relaid if cell in layout.cells for r in layout.cells[cell].roots]
     scene.key_state = state
     for root in roots:
         item = scene.cards.get(root)
-        pairs = shown_initials(session, piles.get(root, ()), item) if item is not None else ()
-        if pairs:
-            shown[root] = (pairs, item.far_footer().px)
+        before = shown.get(root)
+        if item is None or len(piles.get(root, ())) < 2:
+            said = None
+        elif before is not None and before[2] is item.footer and before[3] is item.far_footer():
+            continue  # the same footer as last time (a card of its cell moved): the same initials
         else:
-            shown.pop(root, None)
-    look = scene.look
-    entries = key_entries(p for pairs, _px in shown.values() for p in pairs) if layout.columns else []
-    legend = scene.legend
+            pairs = shown_initials(session, piles[root], item)
+            said = (pairs, item.far_footer().px, item.footer, item.far_footer()) if pairs else None
+        if (before and before[:2]) != (said and said[:2]):
+            changed = True
+        if said:
+            shown[root] = said
+        elif before is not None:
+            del shown[root]
+    if changed:
+        entries = key_entries(p for pairs, *_rest in shown.values() for p in pairs)
+        scene.key_said = (entries, max((said[1] for said in shown.values()), default=0))
+    entries, show_px = scene.key_said
+    look, legend = scene.look, scene.legend
     px = legend.font().pixelSize()
     key.setPos(layout.legend)
     key.set_key(
-        entries,
+        entries if layout.columns else [],
         px=px,
         least_px=scene.paints.foot_least,  # the smallest the footers show initials in
         band=layout.scene_rect.bottom() - KEY_FOOT - layout.legend.y(),
-        show_px=max((foot_px for _pairs, foot_px in shown.values()), default=0),
+        show_px=show_px,
         colour=look.grid_text,
         far_below=look.far_below,
         indent=legend.boundingRect().width() + px * KEY_INDENT,
