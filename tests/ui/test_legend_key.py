@@ -77,6 +77,13 @@ def test_presentation_mode_and_the_projector_show_whose_initials_the_piles_show(
         assert projector.view.transform().m11() * key.px >= MIN_SCREEN_TEXT_PX
         QTest.keyClick(page.view, Qt.Key_Escape)
         assert not page.presentation.active
+        QApplication.processEvents()
+        # Out of presentation mode the projector keeps the laptop's type: wherever it shows the piles'
+        # initials, the key is as large as they are.
+        scale = projector.view.transform().m11()
+        assert key.show_px * scale >= MIN_SCREEN_TEXT_PX  # the initials show on the projector
+        assert key.px >= key.show_px and key.isVisible()
+        assert set(dict(key.entries)) == initials_on_piles(page)
     finally:
         page.presentation.close_projector()
         close_page(page, wf)

@@ -157,7 +157,7 @@ def _sync_key(scene, session: Session, layout: WallLayout, relaid: set[Cell] | N
     key.set_key(
         entries if layout.columns else [],
         px=px,
-        least_px=scene.paints.foot_least,  # the smallest the footers show initials in
+        least_px=show_px,  # never smaller than the initials it explains: read wherever they are
         band=layout.scene_rect.bottom() - KEY_FOOT - layout.legend.y(),
         show_px=show_px,
         colour=look.grid_text,
