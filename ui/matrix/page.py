@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -134,9 +133,8 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         self.title.setStyleSheet("QLabel { font-size: 16pt; font-weight: bold; }")
         new_panel = QPushButton("New panel…")
         new_panel.clicked.connect(self.new_panel)
-        self.start = QToolButton()
-        self.start.setText("Start matrix from")
-        self.start.setPopupMode(QToolButton.InstantPopup)
+        # A push button with a menu keeps room for its arrow (a tool button drew it over "from").
+        self.start = QPushButton("Start matrix from")
         self.start_menu = QMenu(self.start)
         self.start.setMenu(self.start_menu)
         self._fill_start_menu(self.start_menu)
