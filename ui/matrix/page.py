@@ -135,6 +135,9 @@ class PanelPage(StrawmanActions, Arranging, VotingInput, QWidget):
         new_panel.clicked.connect(self.new_panel)
         # A push button with a menu keeps room for its arrow (a tool button drew it over "from").
         self.start = QPushButton("Start matrix from")
+        # Its words and arrow where there is room (1280 px and up); squeezed to the words below that, so the
+        # window still fits a narrower screen.
+        self.start.setMinimumWidth(self.start.fontMetrics().horizontalAdvance(self.start.text()) + 8)
         self.start_menu = QMenu(self.start)
         self.start.setMenu(self.start_menu)
         self._fill_start_menu(self.start_menu)
