@@ -26,7 +26,7 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
         piles, cells = layout.piles, layout.cells
         for cat in {c[0] for c in relaid if c[0] is not None}:  # the columns a change touched, cell by cell
             column = (cells.get((cat, row.level_id)) for row in layout.rows)
-            counts[cat] = sum(len(piles[r]) for geometry in column if geometry is not None for r in geometry.roots)
+            counts[cat] = sum(geometry.cards(piles) for geometry in column if geometry is not None)
     # The same columns and rows as before (layout.same_frame): only the touched columns' headers and cells change.
     moved = relaid is None or not layout.same_frame
     wanted = {c.category_id: c for c in layout.columns}
