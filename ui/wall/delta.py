@@ -99,11 +99,12 @@ def update(
     if not moved:
         delta.layout = replace(layout, piles=piles, relaid=set())
         return delta
-    contents = {cell: (g.slots, g.roots) for cell, g in layout.cells.items()}
+    contents: dict[Cell, tuple[list[str], list[str]]] = {}  # the dirty cells'; `place` knows the rest's
     touched = old_roots | new_roots
     for cell in dirty:
         added = [cards[r] for r in delta.roots if cell_of_root(cards[r], category_ids, level_ids, skills) == cell]
-        contents[cell] = cell_slots_after(contents.get(cell, ([], []))[1], touched, added, cards, piles, expanded)
+        before = layout.cells[cell].roots if cell in layout.cells else []
+        contents[cell] = cell_slots_after(before, touched, added, cards, piles, expanded)
     fresh = place(categories, levels, contents, piles, legend_width, previous=layout, dirty=dirty, skills_row=skills)
     delta.relaid, delta.layout = fresh.relaid, fresh
     return delta

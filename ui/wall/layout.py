@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
+from itertools import filterfalse, repeat
 
 from PySide6.QtCore import QPointF, QRectF
 
 from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
 from cardwall.wall import stacks_by_root
-from ui.wall.shape import TRAY_MAX_COLS, extent, shape_columns, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
+from ui.wall.shape import TRAY_MAX_COLS, extent, shape_wall, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
 from ui.wall.style import (
     CARD_H,
     CARD_W,
@@ -48,7 +49,7 @@ class CellGeometry:
     def cards(self, piles: dict[str, list[Card]]) -> int:
         """How many cards stand in this cell, each pile counted whole (its column's header adds them up)."""
         if self.held < 0:
-            self.held = sum(len(piles[r]) for r in self.roots)
+            self.held = sum(map(len, map(piles.__getitem__, self.roots)))
         return self.held
 
     def slot_origin(self, index: int) -> QPointF:
@@ -58,10 +59,10 @@ class CellGeometry:
             self.rect.y() + CELL_PAD + row * (CARD_H + GAP),
         )
 
-    def slot_origins(self, slots: list[int] | None = None) -> list[QPointF]:
-        """The origin of every slot in order (or of the `slots` named): `slot_origin` for many in one loop."""
+    def slot_origins(self, start: int = 0) -> list[QPointF]:
+        """The origin of every slot in order, from slot `start` on: `slot_origin` for many in one loop."""
         x, y, wide = self.rect.x() + CELL_PAD, self.rect.y() + CELL_PAD, self.cards_wide
-        places = (divmod(i, wide) for i in (range(len(self.slots)) if slots is None else slots))
+        places = map(divmod, range(start, len(self.slots)), repeat(wide))
         return [QPointF(x + col * (CARD_W + GAP), y + row * (CARD_H + GAP)) for row, col in places]
 
     def slot_at(self, pos: QPointF) -> int:
@@ -139,13 +140,39 @@ def cell_slots_after(
 ) -> tuple[list[str], list[str]]:
     """`cell_slots` for a cell whose roots were `before` (in order), less the `touched`, plus the `added`: the
     roots no change touched keep their order (their cards did not change), the added go in by (position, id)."""
-    roots = [r for r in before if r not in touched]
+    roots = list(filterfalse(touched.__contains__, before))
     key = _ordered(cards)
     for card in added:
         bisect.insort(roots, card.id, key=key)
     if not expanded or expanded.isdisjoint(roots):
         return roots.copy(), roots
     return cell_slots([cards[r] for r in roots], piles, expanded)
+
+
+def _same_start(old: list[str], new: list[str]) -> int:
+    """How many first items `old` and `new` share (a binary search over whole-slice comparisons)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+class _Contents(dict):
+    """The slots and roots of the cells named, and of every other cell what it held in `cells`."""
+
+    def __init__(self, named: dict, cells: dict) -> None:
+        super().__init__(named)
+        self.cells = cells
+
+    def get(self, cell, default=None):
+        if cell in self:
+            return self[cell]
+        geometry = self.cells.get(cell)
+        return default if geometry is None else (geometry.slots, geometry.roots)
 
 
 def _ordered(cards: dict[str, Card]):
@@ -181,8 +208,11 @@ def place(
     skills_row: bool = True,
 ) -> WallLayout:
     """Pixels for cells whose contents are known. With `previous`, a cell neither `dirty` nor moved keeps
-    its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins);
-    `relaid` on the result names the cells whose geometry was made anew. `levels`: advanced first."""
+    its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins), and
+    `contents` need name only the dirty cells (the rest hold what they held); `relaid` on the result names
+    the cells whose geometry was made anew. `levels`: advanced first."""
+    if previous is not None:
+        contents = _Contents(contents, previous.cells)
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     skills = [(None, "Skills")] if skills_row else []
     row_keys: list[str | None] = [lv.id for lv in levels] + [key for key, _ in skills]
@@ -198,18 +228,15 @@ def place(
         counts = tuple(grid)
     else:
         counts = tuple(tuple(len(contents.get((cat, key), ((), ()))[0]) for key in row_keys) for cat in column_ids)
-    shaped = shape_columns(counts, len(contents.get(TRAY, ((), ()))[0]))
-    lines = tuple(
-        max((-(-col[r] // n) for col, n in zip(counts, shaped, strict=True)), default=1) for r in range(len(row_keys))
-    )
-    frame = (shaped, lines)
+    shaped, lines = shape_wall(counts, len(contents.get(TRAY, ((), ()))[0]))
+    frame = (shaped, lines or (1,) * len(row_keys))
     if previous is not None and previous.keys == (column_ids, row_keys) and previous.frame == frame:
         # The same widths and heights as before (most commands): the columns and rows are the layout's before.
         columns, rows = previous.columns, previous.rows
         right = columns[-1].x + columns[-1].width if columns else MARGIN + LABEL_W + EMPTY_COLUMN_W + COLUMN_GAP
         bottom = rows[-1].y + rows[-1].height if rows else MARGIN + HEADER_H
     else:
-        columns, right, rows, bottom = _frame(categories, levels, skills, shaped, lines)
+        columns, right, rows, bottom = _frame(categories, levels, skills, *frame)
     # The same columns and rows as before (most commands): only the cells named dirty get new contents.
     same_frame = previous is not None and (columns is previous.columns or columns == previous.columns)
     same_frame = same_frame and (rows is previous.rows or rows == previous.rows)
@@ -251,30 +278,20 @@ def place(
             relaid.add(cell)
     # A cell placed anew in the same rectangle: a card in the same slot as before keeps its origin (a card
     # put in at the front moves the rest; one taken out moves those after it, not those before).
-    kept = {
-        cell: old_cells[cell].slots
-        for cell in relaid
-        if cell in old_cells
-        and old_cells[cell].rect == cells[cell].rect
-        and old_cells[cell].cards_wide == cells[cell].cards_wide
-    }
+    kept: dict[Cell, int] = {}  # relaid cell -> how many of its first slots hold the cards they held
+    for cell in relaid:
+        before, geometry = old_cells.get(cell), cells[cell]
+        if before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide:
+            kept[cell] = _same_start(before.slots, geometry.slots)
     for cell in relaid:  # forget first, then place: a card may move from a later cell to an earlier one
         if cell in old_cells:
-            old, new = old_cells[cell].slots, cells[cell].slots if cell in kept else ()
-            for i, card_id in enumerate(old):
-                if i >= len(new) or new[i] != card_id:
-                    origins.pop(card_id, None)
+            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
+                origins.pop(card_id, None)
     placed: dict[Cell, list[str]] = {}  # the relaid cells' cards given an origin anew, slot by slot
     for cell in relaid:
-        geometry = cells[cell]
-        if cell in kept:
-            old, new = kept[cell], geometry.slots
-            at = [i for i, card_id in enumerate(new) if i >= len(old) or old[i] != card_id]
-            placed[cell] = [new[i] for i in at]
-            origins.update(zip(placed[cell], geometry.slot_origins(at), strict=True))
-        else:
-            placed[cell] = geometry.slots
-            origins.update(zip(geometry.slots, geometry.slot_origins(), strict=True))
+        geometry, start = cells[cell], kept.get(cell, 0)
+        placed[cell] = geometry.slots[start:]
+        origins.update(zip(placed[cell], geometry.slot_origins(start), strict=True))
 
     header_rect = QRectF(
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H

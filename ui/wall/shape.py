@@ -50,7 +50,6 @@ def _tray_grids(count: int) -> tuple[tuple[int, float, float], ...]:
     )
 
 
-@lru_cache(maxsize=64)
 def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ...]:
     """How many cards wide each column is, so the whole wall fills a 16:9 screen at the largest zoom.
 
@@ -60,9 +59,17 @@ def shape_columns(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, 
     of them iterates). When no one column can shorten the wall, every column holding a row up widens
     at once. A sparse wall keeps narrow columns (bigger cards on screen); a full one grows wide before
     it grows very tall."""
+    return shape_wall(counts, tray)[0]
+
+
+@lru_cache(maxsize=64)
+def shape_wall(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`shape_columns`, and the lines of cards down each row with the columns that wide (at least 1)."""
     if not counts:
-        return ()
-    return tuple(_Shaper(counts, tray).run())
+        return (), ()
+    shaper = _Shaper(counts, tray)
+    wide = tuple(shaper.run())
+    return wide, tuple(shaper.lines)
 
 
 # Every extent is a whole number of pixels and grows by the same step per card: a cell n >= 1 cards wide (or down)
@@ -86,7 +93,8 @@ class _Shaper:
         self.counts, self.tray = counts, tray
         self.rows = len(counts[0])
         self.wide = [1] * len(counts)
-        self.limit = [max(1, min(MAX_CARDS_WIDE, max(col, default=0))) for col in counts]
+        fullest = map(max, counts) if self.rows else [0] * len(counts)  # a wall with no rows: no cards shown
+        self.limit = [min(MAX_CARDS_WIDE, most) if most > 1 else 1 for most in fullest]
         self.fixed_w = 2 * MARGIN + LABEL_W + COLUMN_GAP * len(counts) + 2 * COLUMN_GAP + len(counts) * _BASE
         self.fixed_h = self.rows * _BASE + COLUMN_GAP * (self.rows - 1)
         self.top = MARGIN + HEADER_H + COLUMN_GAP
@@ -166,19 +174,15 @@ class _Shaper:
             if saved:
                 # The same width whichever column widens: the most height saved is the largest zoom. Another
                 # may equal it only where the zoom no longer grows as the wall gets shorter (width-bound).
-                most = max(saved.values())
+                ranked = sorted(saved.values(), reverse=True)
+                most = ranked[0]
                 score = zoom_at(across + 1, down - most)
                 if score > best * 1.0001:
-                    c = next(iter(saved))
-                    if len(saved) > 1:
-                        equals = [c for c, n in saved.items() if n == most]
-                        if len(equals) < len(saved):  # one saving less ties only where its zoom stands still too
-                            less = max(n for n in saved.values() if n != most)
-                            if zoom_at(across + 1, down - less) == score:
-                                equals = [c for c, n in saved.items() if zoom_at(across + 1, down - n) == score]
-                        c = equals[0]
-                        if len(equals) > 1:  # the first of them in the plain search's order
-                            c = next(h for h in self.holding(lines) if h in equals)
+                    c = max(saved, key=saved.get)  # the first found of those saving the most
+                    # One saving less ties only where its zoom stands still too (width-bound).
+                    if len(ranked) > 1 and (ranked[1] == most or zoom_at(across + 1, down - ranked[1]) == score):
+                        equals = [c for c, n in saved.items() if zoom_at(across + 1, down - n) == score]
+                        c = next(h for h in self.holding(lines) if h in equals)  # the plain search's order
                     for column, r, k in cuts:
                         if column == c:
                             lines[r] = k
@@ -204,6 +208,7 @@ class _Shaper:
             self.per = per
             heads[:] = [None] * self.rows
             best, lines, across, down = score, trial_lines, across + len(holding), sum(trial_lines)
+        self.lines = lines
         return wide
 
     def widen(self, c: int, n: int) -> None:
