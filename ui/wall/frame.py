@@ -53,6 +53,7 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
     for cell in layout.cells if relaid is None else relaid:
         geometry = layout.cells[cell]
         rect_item = scene.cell_items.get(cell)
+        painted = rect_item is not None and not moved  # the same column, the same colour: painted already
         if rect_item is None:
             rect_item = QGraphicsRectItem()
             rect_item.setPen(Qt.NoPen)
@@ -65,7 +66,8 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
             colour = look.skills_cell
         else:
             colour = look.cell if column_index.get(cell[0], 0) % 2 == 0 else look.cell_alt
-        rect_item.setBrush(QBrush(QColor(colour)))
+        if not painted:
+            rect_item.setBrush(QBrush(QColor(colour)))
         if rect_item.rect() != geometry.rect:
             rect_item.setRect(geometry.rect)
     scene.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))
