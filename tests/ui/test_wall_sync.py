@@ -75,6 +75,7 @@ def _assert_like_a_full_layout(scene, session) -> None:
     assert scene.legend.pos() == fresh.legend and scene.tray_header.pos() == fresh.tray_header.topLeft()
     # What a command keeps rather than makes anew: the columns and rows, each cell's count, each cell's colour.
     assert scene.layout.frame == fresh.frame
+    assert scene.layout.origins == fresh.origins  # none left behind by a card deleted or piled away
     assert (scene.layout.columns, scene.layout.rows) == (fresh.columns, fresh.rows)
     for cell, geometry in scene.layout.cells.items():
         assert geometry.cards(scene.layout.piles) == sum(len(fresh.piles[r]) for r in fresh.cells[cell].roots), cell

@@ -283,15 +283,17 @@ def place(
         before, geometry = old_cells.get(cell), cells[cell]
         if before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide:
             kept[cell] = _same_start(before.slots, geometry.slots)
-    for cell in relaid:  # forget first, then place: a card may move from a later cell to an earlier one
-        if cell in old_cells:
-            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
-                origins.pop(card_id, None)
     placed: dict[Cell, list[str]] = {}  # the relaid cells' cards given an origin anew, slot by slot
-    for cell in relaid:
+    for cell in relaid:  # written over in place: the dict of 2,000 origins neither shrinks nor grows for a move
         geometry, start = cells[cell], kept.get(cell, 0)
         placed[cell] = geometry.slots[start:]
         origins.update(zip(placed[cell], geometry.slot_origins(start), strict=True))
+    shown = set().union(*placed.values())
+    for cell in relaid:  # then the cards gone from the relaid cells (deleted, or piled unseen) are forgotten
+        if cell in old_cells:
+            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
+                if card_id not in shown:
+                    origins.pop(card_id, None)
 
     header_rect = QRectF(
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
