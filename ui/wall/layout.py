@@ -276,24 +276,12 @@ def place(
             cells[cell] = before  # the same cards at the same places
         else:
             relaid.add(cell)
-    # A cell placed anew in the same rectangle: a card in the same slot as before keeps its origin (a card
-    # put in at the front moves the rest; one taken out moves those after it, not those before).
-    kept: dict[Cell, int] = {}  # relaid cell -> how many of its first slots hold the cards they held
-    for cell in relaid:
-        before, geometry = old_cells.get(cell), cells[cell]
-        if before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide:
-            kept[cell] = _same_start(before.slots, geometry.slots)
-    placed: dict[Cell, list[str]] = {}  # the relaid cells' cards given an origin anew, slot by slot
-    for cell in relaid:  # written over in place: the dict of 2,000 origins neither shrinks nor grows for a move
-        geometry, start = cells[cell], kept.get(cell, 0)
-        placed[cell] = geometry.slots[start:]
-        origins.update(zip(placed[cell], geometry.slot_origins(start), strict=True))
-    shown = set().union(*placed.values())
-    for cell in relaid:  # then the cards gone from the relaid cells (deleted, or piled unseen) are forgotten
-        if cell in old_cells:
-            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
-                if card_id not in shown:
-                    origins.pop(card_id, None)
+    if previous is None:  # a whole layout: every card placed
+        for geometry in cells.values():
+            origins.update(zip(geometry.slots, geometry.slot_origins(), strict=True))
+        placed = {}
+    else:
+        placed = _origins_after(origins, relaid, cells, old_cells)
 
     header_rect = QRectF(
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
@@ -306,6 +294,30 @@ def place(
     layout.relaid, layout.counts, layout.keys, layout.same_frame = relaid, counts, (column_ids, row_keys), same_frame
     layout.frame, layout.placed = frame, placed
     return layout
+
+
+def _origins_after(origins: dict, relaid: set[Cell], cells: dict, old_cells: dict) -> dict[Cell, list[str]]:
+    """The origins of the relaid cells' cards, written over in place (2,000 origins, no more, no fewer, for a
+    move); the cards each relaid cell placed anew, by cell. A cell in the same rectangle as before keeps the
+    origins of the cards in the same slots as before (a card put in at the front moves the rest; one taken
+    out moves those after it, not those before)."""
+    kept: dict[Cell, int] = {}  # relaid cell -> how many of its first slots hold the cards they held
+    for cell in relaid:
+        before, geometry = old_cells.get(cell), cells[cell]
+        if before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide:
+            kept[cell] = _same_start(before.slots, geometry.slots)
+    placed: dict[Cell, list[str]] = {}
+    for cell in relaid:
+        geometry, start = cells[cell], kept.get(cell, 0)
+        placed[cell] = geometry.slots[start:]
+        origins.update(zip(placed[cell], geometry.slot_origins(start), strict=True))
+    shown = set().union(*placed.values())
+    for cell in relaid:  # then the cards gone from the relaid cells (deleted, or piled unseen) are forgotten
+        if cell in old_cells:
+            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
+                if card_id not in shown:
+                    origins.pop(card_id, None)
+    return placed
 
 
 def _frame(categories: list, levels: list, skills: list, shaped: tuple[int, ...], lines: tuple[int, ...]):
