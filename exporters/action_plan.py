@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from cardwall.assets import (
     COVERAGE_LABELS,
@@ -26,7 +26,7 @@ from cardwall.assets import (
 )
 from cardwall.model import HORIZON_LABELS, HORIZONS, Session, Workspace
 from exporters.later_pdf import WIDTH, build_landscape, title_block
-from exporters.pdf_style import ACCENT, STYLES, _style, esc, head, section, table
+from exporters.pdf_style import ACCENT, STYLES, Paragraph, _style, esc, head, section, table
 from exporters.tables import neutralise
 
 INTERNAL = _style("ap_internal", fontSize=9, leading=12, textColor=colors.HexColor("#9b1c1c"))

@@ -16,6 +16,7 @@ source is cited on every page.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from itertools import combinations, pairwise
@@ -24,12 +25,12 @@ from reportlab.graphics.shapes import Drawing, Polygon
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from cardwall.model import Workspace
 from cardwall.wall import critical_occupations
 from exporters import pathway_fit as fit
-from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, _style, esc
+from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, Paragraph, _style, esc
 
 PAGE = landscape(LETTER)
 MARGIN = 0.45 * inch
@@ -43,8 +44,10 @@ BAND_TINTS = ("#eef3f9", "#e3ecf6", "#d8e4f2", "#cddcee")
 GREY = "#5f6b7a"
 
 
+@functools.lru_cache(maxsize=16)
 def _styles(size: float) -> dict:
-    """The map's type at one size (1.0: 7.6 pt body text)."""
+    """The map's type at one size (1.0: 7.6 pt body text); the same style objects for the same size, so the
+    map measured and then drawn at one size parses its boxes once (pdf_style.Paragraph)."""
     looks = {
         "title": dict(fontName=FONT_BOLD, textColor=ACCENT),
         "muted": dict(textColor=MUTED),

@@ -17,7 +17,8 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tables import CellStyle
 
@@ -56,6 +57,34 @@ BLS_SOURCE = "U.S. Bureau of Labor Statistics, OEWS, May 2025"
 def register_fonts() -> None:
     """The fonts of every PDF's text; fallbacks for CJK and emoji are read when a text first needs them."""
     register_text_fonts()
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, its markup parsed once per (markup, style) in a process.
+
+    The same markup is parsed many times over: a brief laid out again more tightly, a pathway map measured
+    and then drawn, the same labels in every table. Parsing took a tenth of an export. The parsed fragments
+    are shared and never changed: reportlab clones a fragment before it edits one.
+    """
+
+    def _setup(self, text, style, bulletText, frags, cleaner) -> None:
+        if frags is not None:  # a half of a split paragraph, handed its fragments
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        key = (text, style, bulletText, self.caseSensitive)  # a style is its own key: styles are never changed
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            super()._setup(text, style, bulletText, None, cleaner)
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()
+            _PARSED[key] = (self.text, self.frags, self.style, self.bulletText)
+        else:
+            self.text, self.frags, self.style, self.bulletText = parsed
+            self.debug = 0
+
+
+_PARSED: dict = {}
+_PARSED_MAX = 5000  # a few megabytes at most; a long-running app starts afresh past it
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
@@ -267,12 +296,32 @@ def build_pdf(story: list, *, title: str, footer: str, author: str = "Cardwall",
     return build_pdf_pages(story, title=title, footer=footer, author=author, subject=subject)[0]
 
 
+class TooManyPages(Exception):
+    """A story ran past the `max_pages` it was given: laid out no further, never saved."""
+
+
+class _Document(BaseDocTemplate):
+    max_pages: int | None = None
+
+    def beforePage(self) -> None:
+        # A layout that is going to be refused stops at its first page too many: the rest of the
+        # layout, the drawing and the saving would be thrown away.
+        if self.max_pages is not None and self.page > self.max_pages:
+            raise TooManyPages(self.page)
+
+
 def build_pdf_pages(
-    story: list, *, title: str, footer: str, author: str = "Cardwall", subject: str = ""
+    story: list,
+    *,
+    title: str,
+    footer: str,
+    author: str = "Cardwall",
+    subject: str = "",
+    max_pages: int | None = None,
 ) -> tuple[bytes, int]:
-    """As build_pdf, with the number of pages it took."""
+    """As build_pdf, with the number of pages it took; TooManyPages past `max_pages` (None: no limit)."""
     out = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = _Document(
         out,
         pagesize=PAGE,
         leftMargin=MARGIN,
@@ -290,6 +339,7 @@ def build_pdf_pages(
         frame = Frame(MARGIN, 0.85 * inch, size[0] - 2 * MARGIN, size[1] - 1.55 * inch, id=name, **_NO_PADDING)
         templates.append(PageTemplate(id=name, frames=[frame], pagesize=size))
     doc.addPageTemplates(templates)
+    doc.max_pages = max_pages
     canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": " ".join(footer.split())})
     doc.build(story, canvasmaker=canvas_class)
     return out.getvalue(), doc.page
