@@ -36,6 +36,12 @@ from exporters.pdf_fonts import (  # noqa: F401 (FONT_ITALIC, EMOJI_FONT, CJK_FO
     text_width,
 )
 
+# reportlab's C speedups (rl_accel) are loaded by name; a plain import lets PyInstaller see them too.
+try:
+    import _rl_accel  # noqa: F401
+except ImportError:  # reportlab falls back to the same functions in Python, a tenth slower
+    pass
+
 PAGE = LETTER
 MARGIN = 0.75 * inch
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
