@@ -88,6 +88,17 @@ class Paragraph(_Paragraph):
             self.text, self.frags, self.style, self.bulletText = parsed
             self.debug = 0
 
+    def wrap(self, availWidth, availHeight):
+        # A table wraps each cell's paragraphs to size its rows, then again to draw them, at the same width:
+        # the lines are broken once. Only while nothing else has replaced the broken lines (blPara).
+        memo = self.__dict__.get("_wrapped")
+        if memo is not None and memo[0] == availWidth and memo[1] is self.__dict__.get("blPara"):
+            self.width, self.height = memo[2], memo[3]
+            return memo[2], memo[3]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.__dict__.get("blPara"), width, height)
+        return width, height
+
 
 _PARSED: dict = {}
 _PARSED_MAX = 5000  # a few megabytes at most; a long-running app starts afresh past it
