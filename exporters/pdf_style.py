@@ -99,6 +99,11 @@ class Paragraph(_Paragraph):
         self._wrapped = (availWidth, self.__dict__.get("blPara"), width, height)
         return width, height
 
+    def split(self, availWidth, availHeight):
+        # Splitting edits the broken lines' words (a space at each line's end): lines are broken afresh after.
+        self.__dict__.pop("_wrapped", None)
+        return super().split(availWidth, availHeight)
+
 
 _PARSED: dict = {}
 _PARSED_MAX = 5000  # a few megabytes at most; a long-running app starts afresh past it
