@@ -8,7 +8,6 @@ read only when a text first needs them, so an export without such characters nev
 from __future__ import annotations
 
 import threading
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -156,6 +155,11 @@ def runs(line: str, *, undrawn: set[str] | None = None) -> list[tuple[str, str]]
         if text:
             cleaned.append((font, text))
     return cleaned
+
+
+def escape(text: str) -> str:
+    """xml.sax.saxutils.escape, without its import of urllib.request, http.client and ssl (70 ms)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def markup(line: str, *, undrawn: set[str] | None = None) -> str:
