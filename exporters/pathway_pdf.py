@@ -30,7 +30,7 @@ from reportlab.platypus import KeepInFrame, PageBreak, SimpleDocTemplate, Spacer
 from cardwall.model import Workspace
 from cardwall.wall import critical_occupations
 from exporters import pathway_fit as fit
-from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, Paragraph, _style, esc
+from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, Canvas, Paragraph, _style, esc
 
 PAGE = landscape(LETTER)
 MARGIN = 0.45 * inch
@@ -120,7 +120,7 @@ def pathway_pdf(ws: Workspace, session_id: str, *, figures: Mapping[str, Mapping
         author=session.info.facilitator or "Cardwall",
         subject=partnership.name,
     )
-    doc.build(story, onFirstPage=foot, onLaterPages=foot)
+    doc.build(story, onFirstPage=foot, onLaterPages=foot, canvasmaker=Canvas)
     return out.getvalue()
 
 
