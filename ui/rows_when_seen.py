@@ -29,15 +29,22 @@ class RowsWhenSeen(QObject):
     def changed(self) -> None:
         """The rows are out of date: filled now when the dock is on screen, else when it next is."""
         self.stale = True
-        if self.dock.isVisible():
+        if on_screen(self.dock):
             self.fresh()
 
     def _on_visibility(self, visible: bool) -> None:
-        # A tabbed dock is shown for a moment while the window lays its tabs out, then hidden behind the
-        # tab in front: look again once that has settled, and fill only a dock still on screen.
-        if visible and self.stale:
+        if not (visible and self.stale):
+            return
+        if on_screen(self.dock):  # its tab was clicked: the rows are there for the dock's first frame
+            self.fresh()
+        else:  # shown while the window lays its tab groups out: look again once that has settled
             QTimer.singleShot(0, self, self._if_seen)
 
     def _if_seen(self) -> None:
-        if self.dock.isVisible():
+        if on_screen(self.dock):
             self.fresh()
+
+
+def on_screen(dock: QDockWidget) -> bool:
+    """A dock a person can see: a tab behind another is "visible" to Qt, but moved out of the window."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
