@@ -61,7 +61,8 @@ def test_picture_of_an_asset_map_and_of_an_action_plan_draws_their_own_layouts(j
     assert cardwall("picture", journey_path, "--out", wall, "--size", "1280x720").returncode == 0
     assert _share_of(pictures["asset-map"], PROGRAM) > 0.05  # program cards fill the map
     assert _share_of(wall.read_bytes(), PROGRAM) < 0.001  # and are nowhere on the employers' wall
-    assert _share_of(pictures["action-plan"], HIGH_HIGH) > 0.1  # the grid's quadrants, not a wall
+    # the grid's quadrants, not a wall (its cards fill most of their quadrants: the tint shows round them)
+    assert _share_of(pictures["action-plan"], HIGH_HIGH) > 0.01
     assert _share_of(pictures["asset-map"], HIGH_HIGH) < 0.001
 
     panel = sessions["skill-panel"]

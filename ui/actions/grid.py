@@ -7,15 +7,14 @@ The scene mirrors the session's actions and owns nothing: a drag is one MoveActi
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
 
 from cardwall.assets import ordered_actions
 from cardwall.model import HORIZON_LABELS
+from ui.actions.cards import GAP, QUAD_H, QUAD_W, ActionItem, arrange
 
-QUAD_W, QUAD_H = 540.0, 340.0
 LABEL = 70.0  # the axis labels' band
-CARD_W, CARD_H, GAP = 250.0, 92.0, 10.0
 QUADRANTS = {  # (impact, feasibility) -> column, row: high impact on top, high feasibility on the left
     ("high", "high"): (0, 0),
     ("high", "low"): (1, 0),
@@ -29,57 +28,6 @@ HORIZON_COLOURS = {"early-win": "#2e7d32", "short-term": "#1f4e79", "long-term":
 def quadrant_rect(key: tuple[str, str]) -> QRectF:
     col, row = QUADRANTS[key]
     return QRectF(LABEL + col * QUAD_W, LABEL + row * QUAD_H, QUAD_W, QUAD_H)
-
-
-class ActionItem(QGraphicsRectItem):
-    def __init__(self, action_id: str) -> None:
-        super().__init__(0, 0, CARD_W, CARD_H)
-        self.action_id = action_id
-        self.text = ""
-        self.detail = ""
-        self.colour = "#1f4e79"
-        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable)
-        self.setZValue(10)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        rect = self.rect()
-        selected = self.isSelected()
-        painter.setPen(QPen(QColor("#00a2ff" if selected else "#7a8a9a"), 4 if selected else 1))
-        painter.setBrush(QBrush(QColor("#ffffff")))
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 8, rect.height()), QColor(self.colour))
-        painter.setPen(QColor("#1b1b1b"))
-        font = QFont()
-        font.setPixelSize(16)
-        painter.setFont(font)
-        box = rect.adjusted(16, 6, -8, -26)
-        painter.drawText(box, Qt.TextWordWrap, fitted_text(QFontMetricsF(font), self.text, box))
-        font.setPixelSize(12)
-        painter.setFont(font)
-        painter.setPen(QColor("#555"))
-        footer = rect.adjusted(16, rect.height() - 24, -8, -4)
-        detail = QFontMetricsF(font).elidedText(self.detail, Qt.ElideRight, footer.width())
-        painter.drawText(footer, Qt.AlignLeft, detail)
-
-
-def fitted_text(metrics: QFontMetricsF, text: str, box: QRectF) -> str:
-    """`text` as many whole words as fit the box's lines, ending in "…" when cut: never half a line."""
-    room = QRectF(0, 0, box.width(), box.height())
-
-    def fits(candidate: str) -> bool:
-        return metrics.boundingRect(room, Qt.TextWordWrap, candidate).height() <= room.height()
-
-    if fits(text):
-        return text
-    words = text.split()
-    low, high = 0, len(words)
-    while low < high:  # the most words that fit with the ellipsis
-        mid = (low + high + 1) // 2
-        if fits(" ".join(words[:mid]) + "…"):
-            low = mid
-        else:
-            high = mid - 1
-    return " ".join(words[:low]) + "…" if low else metrics.elidedText(text, Qt.ElideRight, box.width())
 
 
 class ActionGridScene(QGraphicsScene):
@@ -115,26 +63,30 @@ class ActionGridScene(QGraphicsScene):
         actions = ordered_actions(session) if session else []
         for gone in [i for i in self.cards if session is None or i not in session.actions]:
             self.removeItem(self.cards.pop(gone))
-        slots: dict[tuple[str, str], int] = {}
+        placed: dict[tuple[str, str], list] = {key: [] for key in QUADRANTS}
         for action in actions:
             item = self.cards.get(action.id)
             if item is None:
                 item = self.cards[action.id] = ActionItem(action.id)
                 self.addItem(item)
-            key = (action.impact, action.feasibility)
-            index = slots.get(key, 0)
-            slots[key] = index + 1
-            rect = quadrant_rect(key)
-            per_row = int((QUAD_W - GAP) // (CARD_W + GAP))
-            x = rect.left() + GAP + (index % per_row) * (CARD_W + GAP)
-            y = rect.top() + GAP + (index // per_row) * (CARD_H + GAP)
-            item.setPos(x, y)
             item.text = action.text
             owners = "; ".join(action.owners)
             item.detail = " · ".join(x for x in (HORIZON_LABELS.get(action.horizon, ""), owners) if x)
             item.colour = HORIZON_COLOURS.get(action.horizon, "#1f4e79")
             item.setToolTip(f"{action.text}\nGap: {action.gap}\nMeasure: {action.measure}\nDue: {action.due}")
-            item.update()
+            placed[(action.impact, action.feasibility)].append(item)
+        # One type size for every card, as large as each quadrant's cards fit whole at.
+        px, shapes = arrange([[(i.text, i.detail) for i in placed[key]] for key in QUADRANTS])
+        for key, (cols, width, height) in zip(QUADRANTS, shapes, strict=True):
+            rect = quadrant_rect(key)
+            for index, item in enumerate(placed[key]):
+                item.px = px
+                item.setRect(0, 0, width, height)
+                item.setPos(
+                    rect.left() + GAP + (index % cols) * (width + GAP),
+                    rect.top() + GAP + (index // cols) * (height + GAP),
+                )
+                item.update()
 
     def quadrant_at(self, point: QPointF) -> tuple[str, str] | None:
         for key in QUADRANTS:

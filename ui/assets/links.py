@@ -16,7 +16,7 @@ from cardwall.assets import ordered_links
 from cardwall.commands import AddLink
 from ui.wall.style import CARD_H, CARD_W
 
-ARROW = QColor("#0b2b4a")
+ARROW = QColor("#e8eef7")  # until a scene's legend says otherwise (see `ink`)
 HEAD = 30.0
 BOW = 56.0  # how far a curve's handles reach beside the cards: it bends through the cell's margin and the gap
 
@@ -33,6 +33,13 @@ def _edge_point(centre: QPointF, towards: QPointF) -> QPointF:
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
+def ink(scene) -> QColor:
+    """The arrows' colour: the legend's, whose sample arrow says what they mean. It is the colour the look
+    gives text on the felt, so an arrow reads on it in every look (presentation, high contrast)."""
+    legend = getattr(scene, "legend", None)
+    return QColor(legend.brush().color()) if legend is not None else QColor(ARROW)
+
+
 class LinkLayer(QGraphicsPathItem):
     """Every link of the session as one item, redrawn when cards or links move: a straight arrow where it
     crosses no other card, else a curve round the cards' side, so no card's words sit under a line.
@@ -45,7 +52,7 @@ class LinkLayer(QGraphicsPathItem):
         self.drawn: list[str] = []
         self.routes: dict[str, QPainterPath] = {}  # link id -> its line, for hit tests
         self.heads = QPainterPath()
-        pen = QPen(ARROW, 7.0)
+        pen = QPen(ink(scene), 7.0)
         pen.setCapStyle(Qt.RoundCap)
         self.setPen(pen)
         self.setZValue(50)  # over the cards: an arrow hidden under a card says nothing
@@ -79,12 +86,17 @@ class LinkLayer(QGraphicsPathItem):
         self.setPath(whole)  # the item's extent; paint draws lines and heads apart (a curve is never filled)
 
     def paint(self, painter, option, widget=None) -> None:
+        colour = ink(self.scene_)
+        if self.pen().color() != colour:  # the look changed since the last paint
+            pen = self.pen()
+            pen.setColor(colour)
+            self.setPen(pen)
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(self.pen())
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(getattr(self, "lines", QPainterPath()))
         painter.setPen(Qt.NoPen)
-        painter.setBrush(ARROW)
+        painter.setBrush(colour)
         painter.drawPath(self.heads)
 
 
@@ -133,7 +145,7 @@ class LinkGesture(QObject):
         self.source: str | None = None  # the program a link is being drawn from
         self.dragging = False
         self.rubber = QGraphicsLineItem()
-        self.rubber.setPen(QPen(ARROW, 4.0, Qt.DashLine))
+        self.rubber.setPen(QPen(ink(page.scene), 4.0, Qt.DashLine))
         self.rubber.setZValue(60)
         self.rubber.hide()
         page.scene.addItem(self.rubber)
@@ -183,6 +195,7 @@ class LinkGesture(QObject):
         elif kind == QEvent.MouseMove and self.dragging and self.source:
             start = self.page.links.centre(self.source)
             if start is not None:
+                self.rubber.setPen(QPen(ink(self.page.scene), 4.0, Qt.DashLine))
                 self.rubber.setLine(QLineF(start, self.page.view.mapToScene(event.position().toPoint())))
                 self.rubber.show()
             return True
