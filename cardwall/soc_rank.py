@@ -11,15 +11,22 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from cardwall.soc_words import KIN, root
+from cardwall.soc_words import KIN, head_of, root
 
 ROOT_CREDIT = 0.6  # "welder" typed, "welding" in the title: related, not the same occupation word
 KIN_CREDIT = 0.45  # "builder" typed, "assembler" in the title: the same kind of work, said otherwise
 # A one-word name ("lead", "clerk") says too little to be wholly explained by a longer title's one word: it counts
-# as if it said a little more, so "Distribution center lead" is not simply a "lead" of production.
+# as if it said a little more, so "Distribution center lead" is not simply a "lead" of production. Typed alone, it is.
 LEAST_SAID = 1.3
 QUERY_SHARE = 0.6  # how much of the score is "the typed words are explained" (the rest: "the title is")
 HEAD_WEIGHT = 1.6  # the last word of a title names the occupation ("clerk", "driver", "aide")
+# Typed words that name only the work ("roofing", "welding", "hvac") mean the person who does it: a title whose
+# person they do not name at all ("roofing estimator", "welding instructor") is someone else working with it.
+HEADLESS = 0.75
+# A title whose person outranks the typed one: a manager for a typed supervisor or clerk, a supervisor for a clerk.
+OUTRANKED = 0.7
+RANKS = {"supervisor": 1, "foreman": 1, "lead": 1, "leader": 1, "manager": 2, "director": 2, "superintendent": 2}
+WORK_ENDINGS = ("ing", "ical")  # words for the work itself: roofing, welding, plumbing, electrical
 
 
 class TitleIndex:
@@ -27,6 +34,9 @@ class TitleIndex:
 
     def __init__(self, titles: Sequence[Sequence[str]]) -> None:
         self.words = [frozenset(t) for t in titles]
+        # Each title's person: typed words that name only the work and miss it mean someone else (HEADLESS).
+        self.heads = [head_of(t) for t in titles]
+        self.head_roots = [root(h) if h else "" for h in self.heads]
         self.roots = [frozenset(root(w) for w in t) for t in titles]
         self.kin = [frozenset(KIN[w] for w in t if w in KIN) for t in titles]
         counts: dict[str, int] = {}
@@ -46,6 +56,7 @@ class TitleIndex:
                 self._by_root.setdefault(r, []).append(i)
             for k in kin:
                 self._by_kin.setdefault(k, []).append(i)
+        self.said = [sum(self._w(w) for w in words) for words in self.words]
         self.vocabulary = sorted(counts)
         self.counts = counts
 
@@ -68,6 +79,9 @@ class TitleIndex:
             if word in KIN:
                 candidates.update(self._by_kin.get(KIN[word], ()))
         total = sum(wanted.values())
+        query_head = head_of(list(wanted))
+        trade_only = not query_head  # "roofing", "hvac": the work typed, not who does it
+        typed_rank = RANKS.get(query_head, 0)
         out: dict[int, float] = {}
         for i in candidates:
             words, title_roots = self.words[i], self.roots[i]
@@ -78,16 +92,28 @@ class TitleIndex:
                     got += weight
                     explained[word] = 1.0
                 elif roots[word] in title_roots:
-                    got += weight * ROOT_CREDIT
+                    # the work typed alone names whoever does it: "roofing" is wholly a "roofer" ("nursery" no nurse)
+                    doer = trade_only and word.endswith(WORK_ENDINGS) and roots[word] == self.head_roots[i]
+                    credit = 1.0 if doer else ROOT_CREDIT
+                    got += weight * credit
                     for w in words:
                         if root(w) == roots[word]:
-                            explained[w] = max(explained.get(w, 0.0), ROOT_CREDIT)
+                            explained[w] = max(explained.get(w, 0.0), credit)
                 elif word in KIN and KIN[word] in self.kin[i]:
                     got += weight * KIN_CREDIT
                     for w in words:
                         if KIN.get(w) == KIN[word]:
                             explained[w] = max(explained.get(w, 0.0), KIN_CREDIT)
-            said = max(sum(self._w(w) for w in words), LEAST_SAID)
+            head = self.heads[i]
+            said = self.said[i]
+            if got < total - 1e-9:  # the floor keeps "lead" from explaining "distribution center lead"; a name
+                said = max(said, LEAST_SAID)  # that is all the typed words, common as they are, is a whole match
             covered = sum(self._w(w) * credit for w, credit in explained.items())
-            out[i] = 100.0 * (QUERY_SHARE * got / total + (1 - QUERY_SHARE) * covered / said)
+            score = 100.0 * (QUERY_SHARE * got / total + (1 - QUERY_SHARE) * covered / said)
+            if head and head not in explained:
+                if trade_only:
+                    score *= HEADLESS
+                elif RANKS.get(head, 0) > typed_rank:  # an "inventory control clerk" is no inventory control manager
+                    score *= OUTRANKED
+            out[i] = score
         return out
