@@ -68,6 +68,7 @@ def test_each_working_title_finds_its_own_occupation(matcher):
         ("Professor", "25-1199"),  # and every "... professor" of a subject
         ("Roofing crew", "47-2181"),  # the work typed alone is the roofer, not the "roofing estimator"
         ("Welding", "51-4121"),  # not the "welding instructor"
+        ("Physical therapy assistant", "31-2021"),  # "therapy" is the therapist's work, as "pharmacy" the pharmacist's
     ],
 )
 def test_working_titles_of_the_range(matcher, typed, wanted):
