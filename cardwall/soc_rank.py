@@ -56,7 +56,7 @@ class TitleIndex:
                 self._by_root.setdefault(r, []).append(i)
             for k in kin:
                 self._by_kin.setdefault(k, []).append(i)
-        self.said = [sum(self._w(w) for w in words) for words in self.words]
+        self.said = [sum(map(self.weight.__getitem__, words)) for words in self.words]  # what each title says
         self.vocabulary = sorted(counts)
         self.counts = counts
 

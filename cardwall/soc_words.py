@@ -146,6 +146,7 @@ def head_of(words: list[str] | tuple[str, ...]) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """Plurals folded: 'nurses' -> 'nurse', 'bodies' -> 'body'."""
     if word in KEEP_PLURAL:
