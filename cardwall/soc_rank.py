@@ -9,9 +9,10 @@ little beyond them scores highest. Only titles sharing a word or a root with the
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from cardwall.soc_words import KIN, head_of, root
+from cardwall.soc_words import KIN, head_of, names_person, root
 
 ROOT_CREDIT = 0.6  # "welder" typed, "welding" in the title: related, not the same occupation word
 KIN_CREDIT = 0.45  # "builder" typed, "assembler" in the title: the same kind of work, said otherwise
@@ -34,28 +35,30 @@ class TitleIndex:
 
     def __init__(self, titles: Sequence[Sequence[str]]) -> None:
         self.words = [frozenset(t) for t in titles]
+        counts = dict(Counter(w for words in self.words for w in words))
+        # Word by word once, not title by title: ten thousand names share a few thousand words.
+        root_of = {w: root(w) for w in counts}
+        persons = {w for w in counts if names_person(w)}
         # Each title's person: typed words that name only the work and miss it mean someone else (HEADLESS).
-        self.heads = [head_of(t) for t in titles]
-        self.head_roots = [root(h) if h else "" for h in self.heads]
-        self.roots = [frozenset(root(w) for w in t) for t in titles]
-        self.kin = [frozenset(KIN[w] for w in t if w in KIN) for t in titles]
-        counts: dict[str, int] = {}
-        for words in self.words:
-            for w in words:
-                counts[w] = counts.get(w, 0) + 1
+        self.heads = [next((w for w in reversed(t) if w in persons), "") for t in titles]
+        self.head_roots = [root_of[h] if h else "" for h in self.heads]
+        self.roots = [frozenset(map(root_of.__getitem__, words)) for words in self.words]
+        kin_words = {w for w in counts if w in KIN}
+        self.kin = [frozenset(KIN[w] for w in words & kin_words) for words in self.words]
         idf = {w: math.log(len(titles) / n) + 0.5 for w, n in counts.items()}
         mean = sum(idf.values()) / max(len(idf), 1)
         self.weight = {w: v / mean for w, v in idf.items()}
-        self._by_word: dict[str, list[int]] = {}
-        self._by_root: dict[str, list[int]] = {}
-        self._by_kin: dict[int, list[int]] = {}
+        by_word: defaultdict[str, list[int]] = defaultdict(list)
+        by_root: defaultdict[str, list[int]] = defaultdict(list)
+        by_kin: defaultdict[int, list[int]] = defaultdict(list)
         for i, (words, roots, kin) in enumerate(zip(self.words, self.roots, self.kin, strict=True)):
             for w in words:
-                self._by_word.setdefault(w, []).append(i)
+                by_word[w].append(i)
             for r in roots:
-                self._by_root.setdefault(r, []).append(i)
+                by_root[r].append(i)
             for k in kin:
-                self._by_kin.setdefault(k, []).append(i)
+                by_kin[k].append(i)
+        self._by_word, self._by_root, self._by_kin = dict(by_word), dict(by_root), dict(by_kin)
         self.said = [sum(map(self.weight.__getitem__, words)) for words in self.words]  # what each title says
         self.vocabulary = sorted(counts)
         self.counts = counts

@@ -136,14 +136,15 @@ NOT_PERSONS = set(
 )
 
 
+def names_person(word: str) -> bool:
+    return word in PERSONS or (
+        word.endswith(_PERSON_ENDINGS) and word not in NOT_PERSONS and not word.endswith("ment") and len(word) > 3
+    )
+
+
 def head_of(words: list[str] | tuple[str, ...]) -> str:
     """The last word that names a person ("" when none does): the occupation a name or title is about."""
-    for word in reversed(words):
-        if word in PERSONS or (
-            word.endswith(_PERSON_ENDINGS) and word not in NOT_PERSONS and not word.endswith("ment") and len(word) > 3
-        ):
-            return word
-    return ""
+    return next((word for word in reversed(words) if names_person(word)), "")
 
 
 @lru_cache(maxsize=16384)
@@ -180,15 +181,21 @@ def words_of(text: str) -> list[str]:
     for phrase, replacement in _PHRASES_SPACED:
         if phrase in text:
             text = text.replace(phrase, replacement)
-    out = []
+    out: list[str] = []
     typed = text.split()
+    last = len(typed) - 1
     for position, word in enumerate(typed):
-        if word in FILLER:
-            continue
         # "admin" ends "database admin" (the administrator) and begins "admin assistant" (administrative)
-        word = "administrator" if word == "admin" and position == len(typed) - 1 and position else WORDS.get(word, word)
-        out.extend(stem(w) for w in word.split())
+        out.extend(("administrator",) if word == "admin" and position == last and position else _expanded(word))
     return out
+
+
+@lru_cache(maxsize=32768)  # the same few thousand words, in ten thousand names and every keystroke
+def _expanded(word: str) -> tuple[str, ...]:
+    """A typed word as title words: () for filler, shorthand spelled out, plurals folded."""
+    if word in FILLER:
+        return ()
+    return tuple(stem(w) for w in WORDS.get(word, word).split())
 
 
 def title_words(title: str) -> list[str]:
