@@ -164,12 +164,17 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+_BY_LAST: dict[str, tuple[str, ...]] = {}  # the endings by their last letter, in _SUFFIXES' order
+for _suffix in _SUFFIXES:
+    _BY_LAST[_suffix[-1]] = (*_BY_LAST.get(_suffix[-1], ()), _suffix)
+
+
 @lru_cache(maxsize=16384)  # a few thousand distinct words, met again in every title and name that uses them
 def root(word: str) -> str:
     """The word without its ending, so 'welder', 'welding' and 'weld' meet, as do 'technician' and 'technologist'."""
     if word.endswith(("apy", "acy", "omy")) and len(word) >= 7:  # therapy, pharmacy, phlebotomy: the -ist's work
         word = word[:-1]
-    for suffix in _SUFFIXES:
+    for suffix in _BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return root(word[: -len(suffix)])  # "janitorial" -> "janitor" -> "janit", as "janitor" is
     return word
