@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporters.table_import import MAX_TASK, ImportReport, _cell, _column, _no_rows, _read, soc_key
-from exporters.table_reader import TableError
+from exporters.table_import import MAX_TASK, ImportReport, soc_key
+from exporters.table_reader import TableError, clean_cell, read_wanted
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,13 @@ def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]
     wanted = soc_key(soc_code)
     if wanted is None:
         raise TableError(f"{soc_code!r} is not a SOC code like 51-4111 (the panel needs one to pick O*NET tasks).")
-    table = _read(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
-    code_col = _column(table, path, ("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
-    task_col = _column(table, path, ("Task",), what="Task")
-    title_col = _column(table, path, ("Title",), what="Title", required=False)
-    id_col = _column(table, path, ("Task ID",), what="Task ID", required=False)
-    type_col = _column(table, path, ("Task Type",), what="Task Type", required=False)
-    _no_rows(table, path)
+    table = read_wanted(path, sep="\t" if path.suffix.lower() == ".txt" else None, wanted={"onetsoccode", "task"})
+    code_col = table.column(("O*NET-SOC Code", "ONET-SOC Code", "SOC Code"), what="O*NET-SOC Code")
+    task_col = table.column(("Task",), what="Task")
+    title_col = table.column(("Title",), what="Title", required=False)
+    id_col = table.column(("Task ID",), what="Task ID", required=False)
+    type_col = table.column(("Task Type",), what="Task Type", required=False)
+    table.require_rows()
     report = ImportReport(path.name)
     tasks: list[OnetTask] = []
     others, bad_codes, titles, codes = 0, 0, [], []
@@ -54,12 +54,12 @@ def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]
         key = soc_key(record[code_col])
         if key is None:
             bad_codes += 1
-            report.skip(number, f"{_cell(record[code_col])!r} is not an O*NET-SOC code")
+            report.skip(number, f"{clean_cell(record[code_col])!r} is not an O*NET-SOC code")
             continue
         if key[0] != wanted[0] or (wanted[1] and key[1] != wanted[1]):
             others += 1
             continue
-        text = _cell(record[task_col])
+        text = clean_cell(record[task_col])
         if not text:
             report.skip(number, "no task text")
             continue
@@ -70,18 +70,18 @@ def read_onet_tasks(path: Path, soc_code: str) -> tuple[OnetTasks, ImportReport]
             report.skip(number, f"the same task as row {seen[text.casefold()]}")
             continue
         seen[text.casefold()] = number
-        code = _cell(record[code_col])
+        code = clean_cell(record[code_col])
         if code not in codes:
             codes.append(code)
-        title = _cell(record[title_col]) if title_col else ""
+        title = clean_cell(record[title_col]) if title_col else ""
         if title and title not in titles:
             titles.append(title)
         tasks.append(
             OnetTask(
                 number,
                 text,
-                task_id=_cell(record[id_col]) if id_col else "",
-                task_type=_cell(record[type_col]) if type_col else "",
+                task_id=clean_cell(record[id_col]) if id_col else "",
+                task_type=clean_cell(record[type_col]) if type_col else "",
             )
         )
     if not tasks and not report.skipped:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.table_import import ImportReport, _column, _no_rows, _read, named_rows
-from exporters.table_reader import TableError, norm
+from exporters.table_import import ImportReport, named_rows
+from exporters.table_reader import TableError, norm, read_wanted
 
 MAX_PROGRAM = 500  # the domain's limit for a card's text
 
@@ -41,10 +41,10 @@ class ProgramRow:
 
 def read_program_table(path: Path) -> tuple[list[ProgramRow], ImportReport]:
     path = Path(path)
-    table = _read(path, wanted={"program"})
-    program_col = _column(table, path, PROGRAM_COLUMNS, what="program")
-    columns = {key: _column(table, path, names, what=key, required=False) for key, names in COLUMNS.items()}
-    _no_rows(table, path)
+    table = read_wanted(path, wanted={"program"})
+    program_col = table.column(PROGRAM_COLUMNS, what="program")
+    columns = {key: table.column(names, what=key, required=False) for key, names in COLUMNS.items()}
+    table.require_rows()
     report = ImportReport(path.name)
     rows: list[ProgramRow] = []
     for number, name, values in named_rows(
@@ -61,7 +61,7 @@ def is_program_table(path: Path) -> bool:
 
     A bare "name" column is not enough: a cards table or a participant list may have one too."""
     try:
-        table = _read(Path(path), wanted={"program"})
+        table = read_wanted(Path(path), wanted={"program"})
     except TableError:
         return False
     names = {norm(n) for n in PROGRAM_COLUMNS if n != "name"}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.table_reader import Table, TableError, norm, read_table
+from exporters.table_reader import Table, TableError, clean_cell, norm, read_wanted
 
 MAX_TASK = 500  # the domain's limit for a task or a card (cardwall.model.MAX_TEXT)
 MAX_TITLE = 200  # a function title or a category
@@ -75,39 +75,6 @@ class CardRow:
 # --- reading the file --------------------------------------------------------------------
 
 
-def _read(path: Path, *, sep: str | None = None, wanted: set[str] | None = None) -> Table:
-    """The table, from the sheet that has the `wanted` columns (all of them best, some of them next)."""
-
-    def choose(columns: set[str]) -> int:
-        return 2 if wanted and wanted <= columns else 1 if wanted and columns & wanted else 0
-
-    return read_table(path, sep=sep, choose=choose)
-
-
-def _column(table: Table, path: Path, names: tuple[str, ...], *, what: str, required: bool = True) -> str | None:
-    found = table.find(*names)
-    if found is None and required:
-        raise table.missing(what, names)
-    return found
-
-
-def _cell(value) -> str:
-    """A cell as one clean line (a line break typed in a cell becomes a space).
-
-    Our own exports put an apostrophe before a cell a spreadsheet would run as a formula
-    (exporters/tables.py neutralise): it is taken off again, so "=SUM" comes back as typed.
-    """
-    text = "" if value is None else str(value)
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n", "\0"):
-        text = text[1:]
-    return " ".join(text.split())
-
-
-def _no_rows(table: Table, path: Path) -> None:
-    if not table.rows:
-        raise TableError(f"{path.name}: row 1 is a header but no rows follow it.")
-
-
 # --- task lists --------------------------------------------------------------------------
 
 FUNCTION_COLUMNS = ("function", "functions", "duty", "job function")
@@ -121,8 +88,8 @@ def named_rows(
 
     A row with no name but other cells filled, or a name too long for a card, is skipped and reported."""
     for number, record in table.rows:
-        values = {key: _cell(record[col]) if col else "" for key, col in columns.items()}
-        name = _cell(record[name_col])
+        values = {key: clean_cell(record[col]) if col else "" for key, col in columns.items()}
+        name = clean_cell(record[name_col])
         if not name:
             if any(values.values()):
                 report.skip(number, missing)
@@ -141,15 +108,15 @@ def read_task_table(path: Path) -> tuple[list[TaskRow], ImportReport]:
     the same function is skipped, and the report says which and why.
     """
     path = Path(path)
-    table = _read(path, wanted={"function", "task"})
-    function_col = _column(table, path, FUNCTION_COLUMNS, what="function")
-    task_col = _column(table, path, TASK_COLUMNS, what="task")
-    _no_rows(table, path)
+    table = read_wanted(path, wanted={"function", "task"})
+    function_col = table.column(FUNCTION_COLUMNS, what="function")
+    task_col = table.column(TASK_COLUMNS, what="task")
+    table.require_rows()
     report = ImportReport(path.name)
     rows: list[TaskRow] = []
     seen: dict[tuple[str, str], int] = {}
     for number, record in table.rows:
-        function, task = _cell(record[function_col]), _cell(record[task_col])
+        function, task = clean_cell(record[function_col]), clean_cell(record[task_col])
         if not task and not function:
             continue  # a blank line between groups: not worth a report line
         if not task:
@@ -226,8 +193,8 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
     kind is left out with a note; a row without text is skipped.
     """
     path = Path(path)
-    table = _read(path, wanted={"text"})
-    text_col = _column(table, path, TEXT_COLUMNS, what="card text (text, card or occupation)")
+    table = read_wanted(path, wanted={"text"})
+    text_col = table.column(TEXT_COLUMNS, what="card text (text, card or occupation)")
     optional = {
         "kind": ("kind", "card kind", "type"),
         "category": ("category", "column", "family", "occupational family"),
@@ -246,9 +213,9 @@ def read_cards_table(path: Path) -> tuple[list[CardRow], ImportReport]:
         "tools": ("tools", "tools and technology", "tools & technology"),
         "prompt": ("prompt",),
     }
-    columns = {key: _column(table, path, names, what=key, required=False) for key, names in optional.items()}
+    columns = {key: table.column(names, what=key, required=False) for key, names in optional.items()}
     columns = {key: col for key, col in columns.items() if col != text_col}
-    _no_rows(table, path)
+    table.require_rows()
     report = ImportReport(path.name)
     rows: list[CardRow] = []
     for number, text, values in named_rows(
@@ -317,7 +284,7 @@ def table_kind(path: Path) -> str:
     table = None
     for wanted in ({"onetsoccode", "task"}, {"function", "task"}, {"text"}):
         if table is None or workbook:  # a workbook may keep each table on its own sheet
-            table = _read(path, wanted=wanted)
+            table = read_wanted(path, wanted=wanted)
         columns = {norm(c) for c in table.columns}
         if {"onetsoccode", "task"} <= columns:
             return "onet"

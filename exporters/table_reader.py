@@ -48,6 +48,17 @@ class Table:
                 return by_norm[norm(name)]
         return None
 
+    def column(self, names: tuple[str, ...], *, what: str, required: bool = True) -> str | None:
+        """The first of `names` the header has; a required column that is not there is the file's error."""
+        found = self.find(*names)
+        if found is None and required:
+            raise self.missing(what, names)
+        return found
+
+    def require_rows(self) -> None:
+        if not self.rows:
+            raise TableError(f"{self.name}: row 1 is a header but no rows follow it.")
+
     def missing(self, what: str, names: tuple[str, ...], error: type[TableError] = TableError) -> TableError:
         found = ", ".join(repr(str(c)) for c in self.columns[:8])
         return error(f"{self.name}: row 1 has no {what} column (looked for {' or '.join(names)}; found {found}).")
@@ -72,6 +83,27 @@ def read_table(
     if suffix == ".xls":
         raise error(f"{path.name}: old .xls workbooks are not read; save it as .xlsx or CSV UTF-8.")
     raise error(f"{path.name}: Cardwall reads tables as .csv, .txt (tab-separated) or .xlsx.")
+
+
+def read_wanted(path: Path, *, sep: str | None = None, wanted: set[str] | None = None) -> Table:
+    """The table, from the sheet that has the `wanted` columns (all of them best, some of them next)."""
+
+    def choose(columns: set[str]) -> int:
+        return 2 if wanted and wanted <= columns else 1 if wanted and columns & wanted else 0
+
+    return read_table(path, sep=sep, choose=choose)
+
+
+def clean_cell(value) -> str:
+    """A cell as one clean line (a line break typed in a cell becomes a space).
+
+    Our own exports put an apostrophe before a cell a spreadsheet would run as a formula
+    (exporters/tables.py neutralise): it is taken off again, so "=SUM" comes back as typed.
+    """
+    text = "" if value is None else str(value)
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n", "\0"):
+        text = text[1:]
+    return " ".join(text.split())
 
 
 def decode(name: str, raw: bytes, error: type[TableError] = TableError) -> str:

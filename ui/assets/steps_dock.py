@@ -6,21 +6,19 @@ types like the gap matrix's (double-click or F2, Enter saves one command); Delet
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cardwall.commands import DeleteLevelStep, DraftLevelSteps, EditLevelStep
 from cardwall.later_steps import ordered_steps
+from ui.assets.entity_table import EntityTableDock
 
 
 class LinesDelegate(QStyledItemDelegate):
@@ -40,14 +38,14 @@ class LinesDelegate(QStyledItemDelegate):
         model.setData(index, editor.toPlainText())
 
 
-class StepsDock(QDockWidget):
+class StepsDock(EntityTableDock):
     COLUMNS = (("Pathway", "pathway"), ("From", "from_occupation"), ("To the next level", "to_occupation"))
     COLUMNS += (("What the next level adds", "adds"),)
+    COLLECTION = "level_steps"
+    CAPPED_LAST = False
 
     def __init__(self, page) -> None:
-        super().__init__("Skills between levels")
-        self.setObjectName("steps_dock")
-        self.page = page
+        super().__init__("Skills between levels", "steps_dock", page)
         body = QWidget()
         layout = QVBoxLayout(body)
         buttons = QHBoxLayout()
@@ -59,63 +57,37 @@ class StepsDock(QDockWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setAccessibleName("Skills between levels")
-        self.table.setHorizontalHeaderLabels([heading for heading, _ in self.COLUMNS])
-        self.table.setEditTriggers(QTableWidget.DoubleClicked | QTableWidget.EditKeyPressed)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.lines = LinesDelegate(self.table)  # kept on self: the table does not own its delegates
         self.table.setItemDelegateForColumn(len(self.COLUMNS) - 1, self.lines)
-        self.table.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
-        self.steps: list[str] = []
-        page.controller.changed.connect(self._on_changed)
         self.load()
 
-    def _on_changed(self, change) -> None:
-        if change.tables() & {"level_steps", "gap_rows"}:
-            QTimer.singleShot(0, self, self.load)  # not inside the change that an edit of this table asked for
+    @property
+    def steps(self) -> list[str]:
+        return self.ids
 
-    def _session(self):
-        return self.page.controller.ws.sessions.get(self.page.session_id)
+    def wants(self, change) -> bool:
+        return bool(change.tables() & {"level_steps", "gap_rows"})
+
+    def entries(self, session) -> list:
+        return ordered_steps(session)
+
+    def edit_command(self, entity_id: str, **changes):
+        return EditLevelStep(self.page.session_id, entity_id, **changes)
 
     def load(self) -> None:
-        session = self._session()
-        if session is None:
-            return
-        steps = ordered_steps(session)
-        self.steps = [s.id for s in steps]
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(steps))
-        for i, s in enumerate(steps):
-            for j, (_heading, name) in enumerate(self.COLUMNS):
-                self.table.setItem(i, j, QTableWidgetItem(getattr(s, name)))
-        self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        for column in range(len(self.COLUMNS) - 1):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))
+        super().load()
         self.table.resizeRowsToContents()
-
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        session = self._session()
-        if session is None or item.row() >= len(self.steps):
-            return
-        step = session.level_steps.get(self.steps[item.row()])
-        name = self.COLUMNS[item.column()][1]
-        if step is None or getattr(step, name) == item.text():
-            return
-        if self.page.controller.run(EditLevelStep(self.page.session_id, step.id, **{name: item.text()})) is None:
-            QTimer.singleShot(0, self, self.load)  # refused: show what is saved
 
     def _on_draft(self) -> None:
         self.page.controller.run(DraftLevelSteps(self.page.session_id))
 
     def _on_delete(self) -> None:
-        index = self.table.currentRow()
-        if 0 <= index < len(self.steps):
-            self.page.controller.run(DeleteLevelStep(self.page.session_id, self.steps[index]))
+        if (picked := self.picked()) is not None:
+            self.page.controller.run(DeleteLevelStep(self.page.session_id, picked))
         else:
             self.page.controller.refused.emit("Pick a step first.")
