@@ -24,6 +24,9 @@ HEAD_WEIGHT = 1.6  # the last word of a title names the occupation ("clerk", "dr
 # Typed words that name only the work ("roofing", "welding", "hvac") mean the person who does it: a title whose
 # person they do not name at all ("roofing estimator", "welding instructor") is someone else working with it.
 HEADLESS = 0.75
+# A title that does not name the person typed, not even by root or kind: a "weld inspector" is an inspector, and a
+# name of the work alone ("welding") or of another person ("welding engineer") is someone else's.
+OTHER_PERSON = 0.8
 # A title whose person outranks the typed one: a manager for a typed supervisor or clerk, a supervisor for a clerk.
 OUTRANKED = 0.7
 RANKS = {"supervisor": 1, "foreman": 1, "lead": 1, "leader": 1, "manager": 2, "director": 2, "superintendent": 2}
@@ -113,6 +116,12 @@ class TitleIndex:
                 said = max(said, LEAST_SAID)  # that is all the typed words, common as they are, is a whole match
             covered = sum(self._w(w) * credit for w, credit in explained.items())
             score = 100.0 * (QUERY_SHARE * got / total + (1 - QUERY_SHARE) * covered / said)
+            if query_head and not (
+                query_head in words
+                or roots[query_head] in title_roots
+                or (query_head in KIN and KIN[query_head] in self.kin[i])
+            ):
+                score *= OTHER_PERSON
             if head and head not in explained:
                 if trade_only:
                     score *= HEADLESS

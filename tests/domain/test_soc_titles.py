@@ -103,3 +103,10 @@ def test_a_common_word_typed_alone_is_the_title_that_is_only_that_word():
     rows += [(f"29-99{n}", f"{w} Nurses", "detailed") for n, w in enumerate(("Icu", "Er", "Or", "Ward", "Home"), 92)]
     matcher = SocMatcher(rows, {"29-9991": 100_000, "31-9991": 100_000})
     assert matcher.suggest("Nurse")[0].code == "29-9991"
+
+
+def test_the_person_typed_outweighs_the_work_beside_it(matcher):
+    # "welding" and "weld technician" name the work or another person; the inspector is the one typed
+    assert matcher.suggest("Weld inspector", industry_code="31--34")[0].code == "51-9061"
+    assert matcher.suggest("CWI welding inspector", industry_code="31--34")[0].code == "51-9061"
+    assert matcher.suggest("Weld technician", industry_code="31--34")[0].code == "51-4121"
