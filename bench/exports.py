@@ -1,8 +1,10 @@
 """exports_demo_s: every export of both demo sessions, wall pictures included, as `cardwall demo --export` does.
 
-Measured in a fresh process so the first run pays for importing reportlab,
-openpyxl and Qt and reading the fonts, as a user's first export does; the warm
-figure (a second export in the same process) is reported beside it.
+Measured in a fresh process so the first run pays for importing reportlab and
+Qt and reading the fonts, as a user's first export does; the warm figure (a
+second export in the same process) is reported beside it. On this shared
+machine compare the CPU keys (the process's own time), old and new run in
+turns, medians of five or more.
 """
 
 from __future__ import annotations

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from cardwall.soc import format_wage
-
 SOURCE = "U.S. Bureau of Labor Statistics, OEWS, May 2025"  # the bundled data set
 NATIONAL = "0000000"
 ALL_INDUSTRIES = "000000"
@@ -36,6 +34,8 @@ class Figure:
 
     @property
     def wage(self) -> str:
+        from cardwall.soc import format_wage  # the SOC matcher's module: not needed until a wage is shown
+
         return format_wage(self.median, self.topcoded)
 
     @property

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from cardwall.assets import (
     COVERAGE_LABELS,
@@ -26,7 +26,7 @@ from cardwall.assets import (
 )
 from cardwall.model import HORIZON_LABELS, HORIZONS, Session, Workspace
 from exporters.later_pdf import WIDTH, build_landscape, title_block
-from exporters.pdf_style import ACCENT, STYLES, _style, esc, head, section, table
+from exporters.pdf_style import ACCENT, STYLES, Paragraph, _style, esc, head, section, table
 from exporters.tables import neutralise
 
 INTERNAL = _style("ap_internal", fontSize=9, leading=12, textColor=colors.HexColor("#9b1c1c"))
@@ -129,25 +129,19 @@ def action_plan_csv(session: Session) -> bytes:
 
 def write_gap_matrix_xlsx(ws: Workspace, session: Session, path: Path) -> Path:
     """One sheet per career pathway, the seed's columns, then the coverage and the programs named."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     from exporters.later import append_steps
     from exporters.tables import _xlsx_safe
+    from exporters.xlsx import Workbook
 
     book = Workbook()
-    book.remove(book.active)
     used: set[str] = set()
     for pathway in pathways(session):
-        name = _sheet_name(pathway or "Pathway", used)
-        sheet = book.create_sheet(name)
+        sheet = book.add_sheet(_sheet_name(pathway or "Pathway", used))
         sheet.append(["Industry:", _cell(ws.partnership.industry)])
         sheet.append(["Career Pathway:", _cell(pathway)])
         sheet.append([])
-        sheet.append(["Level", *(label for _, label in GAP_COLUMNS), "Coverage", "Programs"])
-        for cell in sheet[4]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        header = sheet.append(["Level", *(label for _, label in GAP_COLUMNS), "Coverage", "Programs"])
+        sheet.style(rows=range(header, header + 1), bold=True)
         for r in ordered_gap_rows(session):
             if r.pathway != pathway:
                 continue
@@ -155,12 +149,11 @@ def write_gap_matrix_xlsx(ws: Workspace, session: Session, path: Path) -> Path:
             values += [COVERAGE_LABELS.get(r.coverage, r.coverage), "; ".join(program_names(session, r))]
             sheet.append([_cell(_xlsx_safe(v)) for v in values])
         append_steps(sheet, session, pathway, lambda v: _cell(_xlsx_safe(v)))
-        for column, width in zip("ABCDEFGHIJ", (14, 24, 50, 24, 14, 22, 24, 28, 14, 30), strict=True):
-            sheet.column_dimensions[column].width = width
-        for row in sheet.iter_rows(min_row=5):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.freeze_panes = "B5"
+        for column, width in enumerate((14, 24, 50, 24, 14, 22, 24, 28, 14, 30), start=1):
+            sheet.widths[column] = width
+        # the header and every row below it wrap at the top of their cells, across the matrix's columns
+        sheet.style(rows=range(header, sheet.max_row + 1), columns=range(1, sheet.max_column + 1), wrap=True)
+        sheet.freeze = "B5"
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     book.save(tmp)

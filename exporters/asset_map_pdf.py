@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from cardwall.assets import (
     COVERAGE_LABELS,
@@ -22,7 +22,20 @@ from cardwall.assets import (
 )
 from cardwall.model import Card, Session, Workspace
 from exporters.later_pdf import WIDTH, build_landscape, steps_block, title_block
-from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, _style, esc, head, section, subsection, table
+from exporters.pdf_style import (
+    ACCENT,
+    FONT_BOLD,
+    MUTED,
+    RULE,
+    STYLES,
+    Paragraph,
+    _style,
+    esc,
+    head,
+    section,
+    subsection,
+    table,
+)
 
 BOX_TITLE = _style("am_title", fontName=FONT_BOLD, fontSize=8, leading=9.5, textColor=ACCENT)
 BOX_TEXT = _style("am_text", fontSize=6.8, leading=8.2)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from cardwall import panels as rules
@@ -27,6 +27,8 @@ from exporters.pdf_style import (
     FRAME_WIDTH,
     RULE,
     STYLES,
+    Paragraph,
+    TooManyPages,
     build_pdf_pages,
     esc,
     footer_for,
@@ -68,23 +70,32 @@ def brief_pdf(ws: Workspace, session_id: str, panel_id: str, *, wages=None) -> b
     """The brief's PDF bytes; at most two pages whatever the panel holds."""
     session = ws.sessions[session_id]
     panel = session.panels[panel_id]
-    pdf = b""
+
+    def build(layout: _Layout, max_pages: int | None) -> bytes:
+        return build_pdf_pages(
+            _story(ws, session, panel, layout, wages),
+            title=f"{panel.occupation} — occupation brief",
+            footer=footer_for(ws.partnership.name),
+            author=session.info.facilitator or "Cardwall",
+            subject=f"Skill panel brief: {panel.occupation}",
+            max_pages=max_pages,
+        )[0]
+
+    too_long: list[_Layout] = []  # layouts that ran past two pages, stopped there
     for options in LAYOUTS:
         layout = _Layout(**options)
         try:
-            pdf, pages = build_pdf_pages(
-                _story(ws, session, panel, layout, wages),
-                title=f"{panel.occupation} — occupation brief",
-                footer=footer_for(ws.partnership.name),
-                author=session.info.facilitator or "Cardwall",
-                subject=f"Skill panel brief: {panel.occupation}",
-            )
+            return build(layout, MAX_PAGES)
         except LayoutError:  # something too tall to place at all: the tighter layouts clip it
             continue
-        if pages <= MAX_PAGES:
-            return pdf
-        # too long for two pages: try the next, tighter layout
-    return pdf
+        except TooManyPages:  # too long for two pages: try the next, tighter layout
+            too_long.append(layout)
+    for layout in reversed(too_long):  # none fits: the tightest that can be laid out, whatever its length
+        try:
+            return build(layout, None)
+        except LayoutError:
+            continue
+    return b""
 
 
 def _clip(text: str, layout: _Layout) -> str:

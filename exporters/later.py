@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cardwall.model import Session, Workspace
+
+if TYPE_CHECKING:
+    from exporters.xlsx import Sheet
 
 
 def export_later(ws: Workspace, session: Session, folder: Path, write: Callable[[str, bytes], bytes]) -> list[Path]:
@@ -31,21 +35,17 @@ def export_later(ws: Workspace, session: Session, folder: Path, write: Callable[
     return extra
 
 
-def append_steps(sheet, session: Session, pathway: str, safe: Callable[[str], str]) -> None:
+def append_steps(sheet: Sheet, session: Session, pathway: str, safe: Callable[[str], str]) -> None:
     """Below a pathway's gap matrix rows: its skills between levels (from, to, what the next level adds)."""
-    from openpyxl.styles import Font
-
     from cardwall.later_steps import steps_of
 
     steps = steps_of(session, pathway)
     if not steps:
         return
     sheet.append([])
-    sheet.append(["Skills between levels"])
-    sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    title = sheet.append(["Skills between levels"])
     # Under the matrix's own columns: the occupations where the occupation goes, what is added under the content.
-    sheet.append(["Level step", "From → to the next level", "What the next level adds"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+    header = sheet.append(["Level step", "From → to the next level", "What the next level adds"])
+    sheet.style(rows=range(title, header + 1), bold=True)
     for s in steps:
         sheet.append(["", safe(f"{s.from_occupation} → {s.to_occupation}"), safe(s.adds)])

@@ -6,10 +6,10 @@ import io
 
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate
 
 from cardwall.model import Session, Workspace
-from exporters.pdf_style import MARGIN, STYLES, _NumberedCanvas, esc, footer_for
+from exporters.pdf_style import MARGIN, STYLES, Paragraph, _NumberedCanvas, esc, footer_for
 
 PAGE = landscape(LETTER)
 WIDTH = PAGE[0] - 2 * MARGIN

@@ -64,9 +64,14 @@ class Estimate:
         if self.title_word * size > inner:
             return math.inf  # the title would break mid-word: this box is too narrow at this size
         total = 2 * pad + 1
-        for key, widths in self.lines:
-            leading = TYPE[key][1] * size
-            total += sum(max(1, math.ceil(w * size / (inner * SLACK))) for w in widths) * leading
+        per_line = inner * SLACK
+        ceil = math.ceil
+        for key, widths in self.lines:  # a plain loop: the layout search asks this thousands of times
+            count = 0
+            for w in widths:
+                lines = ceil(w * size / per_line)
+                count += lines if lines > 1 else 1
+            total += count * (TYPE[key][1] * size)
         return total
 
 
@@ -83,8 +88,11 @@ def across(count: int, per_row: int) -> int:
     return -(-count // rows)
 
 
-def map_height(bands: list[list[Estimate]], per_row: int, size: float, band_width: float, arrows: int) -> float:
-    """The estimated height of the bands (lists of boxes) at this size, with `arrows` arrow rows."""
+def map_height(
+    bands: list[list[Estimate]], per_row: int, size: float, band_width: float, arrows: int, *, limit: float = math.inf
+) -> float:
+    """The estimated height of the bands (lists of boxes) at this size, with `arrows` arrow rows;
+    infinity as soon as it passes `limit` (a search that only asks "does it fit?" stops there)."""
     total = arrows * (max(ARROW_H, TYPE["arrow_note"][1]) * size + 4 + 1.2)
     label = (TYPE["level"][1] + TYPE["level_note"][1]) * size
     for boxes in bands:
@@ -93,6 +101,8 @@ def map_height(bands: list[list[Estimate]], per_row: int, size: float, band_widt
         rows = [boxes[i : i + n] for i in range(0, len(boxes), n)] or [[]]
         height = sum(max((b.height(size, box_width) for b in row), default=12.0) + 2 * GRID_PAD for row in rows)
         total += max(height, label) + 2 * BAND_PAD + 1.2
+        if total > limit:  # every band adds height: it cannot come back under
+            return math.inf
     return total
 
 
@@ -115,7 +125,8 @@ def best_layout(
         else:
             for _ in range(14):
                 mid = (lo + hi) / 2
-                lo, hi = (mid, hi) if map_height(bands, per_row, mid, band_width, arrows) <= room else (lo, mid)
+                fits = map_height(bands, per_row, mid, band_width, arrows, limit=room) <= room
+                lo, hi = (mid, hi) if fits else (lo, mid)
             size = lo
         if size > best[0] + 1e-3:
             best = (size, per_row)

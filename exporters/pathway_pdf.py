@@ -16,6 +16,7 @@ source is cited on every page.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from itertools import combinations, pairwise
@@ -24,12 +25,12 @@ from reportlab.graphics.shapes import Drawing, Polygon
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from cardwall.model import Workspace
 from cardwall.wall import critical_occupations
 from exporters import pathway_fit as fit
-from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, _style, esc
+from exporters.pdf_style import ACCENT, FONT_BOLD, MUTED, RULE, STYLES, Canvas, Paragraph, _style, esc
 
 PAGE = landscape(LETTER)
 MARGIN = 0.45 * inch
@@ -43,8 +44,10 @@ BAND_TINTS = ("#eef3f9", "#e3ecf6", "#d8e4f2", "#cddcee")
 GREY = "#5f6b7a"
 
 
+@functools.lru_cache(maxsize=16)
 def _styles(size: float) -> dict:
-    """The map's type at one size (1.0: 7.6 pt body text)."""
+    """The map's type at one size (1.0: 7.6 pt body text); the same style objects for the same size, so the
+    map measured and then drawn at one size parses its boxes once (pdf_style.Paragraph)."""
     looks = {
         "title": dict(fontName=FONT_BOLD, textColor=ACCENT),
         "muted": dict(textColor=MUTED),
@@ -94,10 +97,12 @@ def pathway_pdf(ws: Workspace, session_id: str, *, figures: Mapping[str, Mapping
     estimates = {key: fit.estimate(value) for key, value in lines.items()}
     bands = [[o for o in occupations if o.root.level_id == level.id] for level in levels]
     story = []
-    for number, (first, last) in enumerate(_pages(bands, estimates, room)):
+    layouts: dict[tuple[int, int], tuple[float, int]] = {}  # (first, last) band -> (size, boxes a row)
+    for number, (first, last) in enumerate(_pages(bands, estimates, room, layouts)):
         page = levels[first:last]
         above = levels[first - 1].name if first else None  # the band above is on the page before
-        table = _fitted(page, bands[first:last], lines, estimates, room, above)
+        layout = _layout(bands, estimates, room, layouts, first, last)
+        table = _fitted(page, bands[first:last], lines, room, above, layout)
         story += ([PageBreak()] if number else []) + header() + [KeepInFrame(WIDTH, room, [table], mode="shrink")]
 
     def foot(canvas, _doc) -> None:
@@ -115,23 +120,26 @@ def pathway_pdf(ws: Workspace, session_id: str, *, figures: Mapping[str, Mapping
         author=session.info.facilitator or "Cardwall",
         subject=partnership.name,
     )
-    doc.build(story, onFirstPage=foot, onLaterPages=foot)
+    doc.build(story, onFirstPage=foot, onLaterPages=foot, canvasmaker=Canvas)
     return out.getvalue()
 
 
-def _pages(bands: list[list], estimates: dict, room: float) -> list[tuple[int, int]]:
+def _layout(bands: list[list], estimates: dict, room: float, layouts: dict, first: int, last: int):
+    """(size, boxes a row) of bands[first:last] on one page, worked out once (the page split tries it, the
+    page is drawn with it)."""
+    if (first, last) not in layouts:
+        trial = [[estimates[id(o)] for o in band] for band in bands[first:last]]
+        arrows = last - first - 1 + (first > 0)
+        layouts[first, last] = fit.best_layout(trial, room, WIDTH - LABEL_W, arrows=arrows, max_per_row=MAX_PER_ROW)
+    return layouts[first, last]
+
+
+def _pages(bands: list[list], estimates: dict, room: float, layouts: dict) -> list[tuple[int, int]]:
     """Whole bands to a page, top down, (first, last) each: the fewest pages whose type is LEGIBLE, and of
     those the split whose smallest type is largest. A wall that fits one page at legible type is one page."""
-    sizes: dict[tuple[int, int], float] = {}
 
     def size(first: int, last: int) -> float:
-        if (first, last) not in sizes:
-            trial = [[estimates[id(o)] for o in band] for band in bands[first:last]]
-            arrows = last - first - 1 + (first > 0)
-            sizes[first, last] = fit.best_layout(trial, room, WIDTH - LABEL_W, arrows=arrows, max_per_row=MAX_PER_ROW)[
-                0
-            ]
-        return sizes[first, last]
+        return _layout(bands, estimates, room, layouts, first, last)[0]
 
     count = len(bands)
     if count <= 1:
@@ -149,12 +157,10 @@ def _pages(bands: list[list], estimates: dict, room: float) -> list[tuple[int, i
     return best[1]
 
 
-def _fitted(levels, bands, lines: dict, estimates: dict, room: float, above: str | None) -> Table:
-    """The page's bands at the size the estimate chose, stepped down should the drawn map run taller;
-    the height left over is shared out between the bands, so the map fills the page."""
-    arrows = len(levels) - 1 + (above is not None)
-    trial = [[estimates[id(o)] for o in band] for band in bands]
-    size, per_row = fit.best_layout(trial, room, WIDTH - LABEL_W, arrows=arrows, max_per_row=MAX_PER_ROW)
+def _fitted(levels, bands, lines: dict, room: float, above: str | None, layout: tuple[float, int]) -> Table:
+    """The page's bands at the size the estimate chose (`layout`: size, boxes a row), stepped down should the
+    drawn map run taller; the height left over is shared out between the bands, so the map fills the page."""
+    size, per_row = layout
     for _ in range(8):
         table = _bands(levels, bands, lines, per_row, size, above=above)
         height = table.wrap(WIDTH, 10 * PAGE[1])[1]

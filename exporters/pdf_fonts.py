@@ -8,7 +8,6 @@ read only when a text first needs them, so an export without such characters nev
 from __future__ import annotations
 
 import threading
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -17,6 +16,10 @@ import resources
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
 CJK_FONT = "WenQuanYiMicroHei"  # resources/fonts/LICENSE-WenQuanYi.txt
+# The CJK font has no bold: where bold is asked for, its glyphs are filled and stroked (pdf_style draws
+# this name so). Same font, same embedded subsets; only the drawing differs.
+CJK_BOLD = "WenQuanYiMicroHei-FauxBold"
+FAUX_BOLD_STROKE = 0.03  # the stroke's width, of the font size: about a bold's extra weight
 EMOJI_FONT = "Symbola"  # monochrome emoji and symbols (resources/fonts/LICENSE-Symbola.txt)
 PLACEHOLDER = "□"  # what a character no bundled font can draw prints as
 UNDRAWN_MARK = "?"  # font_for's answer for such a character
@@ -103,6 +106,13 @@ def register(name: str) -> None:
     with _lock:
         if name not in pdfmetrics._fonts:
             pdfmetrics.registerFont(EmbeddedFont(name, str(resources.path("fonts", _FILES[name]))))
+            if name == CJK_FONT:
+                # Bold CJK (a <b> run, a bold heading) asks the family for its bold: the same font object,
+                # under the name whose runs are drawn faux bold.
+                pdfmetrics._fonts[CJK_BOLD] = pdfmetrics._fonts[CJK_FONT]
+                pdfmetrics.registerFontFamily(
+                    CJK_FONT, normal=CJK_FONT, bold=CJK_BOLD, italic=CJK_FONT, boldItalic=CJK_BOLD
+                )
 
 
 def register_text_fonts() -> None:
@@ -158,6 +168,11 @@ def runs(line: str, *, undrawn: set[str] | None = None) -> list[tuple[str, str]]
     return cleaned
 
 
+def escape(text: str) -> str:
+    """xml.sax.saxutils.escape, without its import of urllib.request, http.client and ssl (70 ms)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def markup(line: str, *, undrawn: set[str] | None = None) -> str:
     """Escaped Paragraph markup for one line, each run DejaVu cannot draw wrapped in the font that can."""
     return "".join(
@@ -173,6 +188,7 @@ def text_width(line_runs: list[tuple[str, str]], size: float, base: str = FONT) 
 def draw_runs(canvas, x: float, y: float, line_runs: list[tuple[str, str]], size: float, base: str = FONT) -> None:
     """Draw runs left to right from (x, y) on a reportlab canvas, each in its font."""
     for font, text in line_runs:
-        canvas.setFont(font or base, size)
+        name = CJK_BOLD if font == CJK_FONT and base == FONT_BOLD else font or base
+        canvas.setFont(name, size)
         canvas.drawString(x, y, text)
-        x += pdfmetrics.stringWidth(text, font or base, size)
+        x += pdfmetrics.stringWidth(text, name, size)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from cardwall.model import REASON_LABELS, REASONS, SESSION_KIND_TITLES
 from exporters import content
@@ -12,6 +12,7 @@ from exporters.pdf_style import (
     BLS_SOURCE,
     FRAME_WIDTH,
     STYLES,
+    Paragraph,
     build_with_fallback,
     bullet,
     esc,

@@ -1,16 +1,16 @@
 """The session as tables: cards, the SOC crosswalk, votes, tasks, notes, next steps.
 
 Written as CSV (UTF-8 with a BOM, so Excel reads accents right) and as one workbook, with the
-standard csv module and openpyxl: pandas cost a user's first export half a second for nothing a
-plain row of values does not do. A cell that a spreadsheet would run as a formula (starting with
-= + - @, tab, CR, LF or NUL) gets a leading apostrophe (OWASP CSV injection).
+standard csv module and exporters/xlsx.py: pandas cost a user's first export half a second, and
+openpyxl a quarter, for nothing a plain row of values does not do. A cell that a spreadsheet
+would run as a formula (starting with = + - @, tab, CR, LF or NUL) gets a leading apostrophe
+(OWASP CSV injection).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -341,50 +341,28 @@ def _xlsx_safe(value):
     return _XLSX_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
-def _import_openpyxl_without_numpy() -> None:
-    """openpyxl imports numpy whenever it is installed (pandas brings it, for the tests) only to accept
-    numpy numbers in cells. We write Python values, and numpy cost a first export 0.1 s: keep it out
-    unless something already loaded it (then openpyxl takes numpy numbers as usual)."""
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # `import numpy` raises ImportError while openpyxl loads
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
-
-
 def write_xlsx(sheets: dict[str, Sheet], path: Path) -> Path:
-    _import_openpyxl_without_numpy()
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from exporters.xlsx import Workbook
 
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     book = Workbook()
-    book.remove(book.active)
     for name, table in sheets.items():
         dates = {i for i, column in enumerate(table.columns) if column in DATE_COLUMNS}
         rows = [[_as_date(v) if i in dates else _xlsx_safe(v) for i, v in enumerate(row)] for row in table.rows]
         if name == "session":  # its one date is a value among text
             rows = [[field, _as_date(value) if field == "date" else value] for field, value in rows]
-        sheet = book.create_sheet(name)
+        sheet = book.add_sheet(name)
         sheet.append(table.columns)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        sheet.style(rows=range(1, 2), bold=True)
         for row in rows:
             sheet.append(row)
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions  # the analyst's first click, done
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if cell.is_date:
-                    cell.number_format = "yyyy-mm-dd"
+        sheet.freeze = "A2"
+        sheet.filtered = True  # the analyst's first click, done
         for i, column in enumerate(table.columns, start=1):
             values = [row[i - 1] for row in rows[:200]]
             longest = max([len(str(column)), *(min(len(str(v)), 60) for v in values if v is not None)])
-            sheet.column_dimensions[get_column_letter(i)].width = max(8, min(longest + 2, 62))
+            sheet.widths[i] = max(8, min(longest + 2, 62))
     book.save(tmp)
     tmp.replace(path)
     return path

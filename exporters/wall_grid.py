@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
 from exporters.content import Summary
 from exporters.pdf_style import (
@@ -25,6 +25,7 @@ from exporters.pdf_style import (
     PORTRAIT,
     RULE,
     SPLIT_ROWS,
+    Paragraph,
     _style,
     esc,
     para,

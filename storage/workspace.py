@@ -71,7 +71,7 @@ class WorkspaceFile:
 
     @classmethod
     def open(
-        cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True, clock=None
+        cls, path, *, create: bool = True, readonly: bool = False, backup: bool = True, clock=None, durable: bool = True
     ) -> WorkspaceFile:
         path = Path(path).expanduser()
         notices: list[str] = []
@@ -108,7 +108,8 @@ class WorkspaceFile:
                 network = on_network_drive(path)
                 mode = "DELETE" if network else "WAL"
                 conn.execute(f"PRAGMA journal_mode = {mode}")
-                conn.execute("PRAGMA synchronous = FULL")
+                # durable=False: a file built from scratch that can be built again (the demo), no sync per commit.
+                conn.execute("PRAGMA synchronous = FULL" if durable else "PRAGMA synchronous = OFF")
                 if network:
                     notices.append(
                         "This file is on a network drive: it is saved without write-ahead "

@@ -85,8 +85,11 @@ def _quit_after_first_paint(app, window, grab_to: str | None = None) -> None:
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Paint and getattr(watched, "window", None) and watched.window() is window:
-                app.removeEventFilter(self)
+            # The window paints first in a frame, its children after it: watching the window alone sees the
+            # first frame too, without putting every event of the app through Python meanwhile (~2,500 events,
+            # ~10 ms of the figure this measures).
+            if watched is window and event.type() == QEvent.Paint:
+                window.removeEventFilter(self)
                 QTimer.singleShot(0, self.done)  # after the rest of this frame has painted
             return False
 
@@ -97,4 +100,4 @@ def _quit_after_first_paint(app, window, grab_to: str | None = None) -> None:
             app.quit()
 
     window._first_paint = FirstPaint(window)
-    app.installEventFilter(window._first_paint)
+    window.installEventFilter(window._first_paint)

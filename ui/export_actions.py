@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from cardwall.model import TABLES, Session, Workspace
-from storage.figures import export_figures
 
 
 def open_url(url: QUrl) -> bool:
@@ -140,6 +139,8 @@ class ExportActions(QObject):
             return
         wall_png = self._wall_picture(ws, session_id)
         # Gathered here from the workspace in memory; the worker gets plain data.
+        from storage.figures import export_figures
+
         extra = export_figures(ws, session_id)
         self.dialog = QProgressDialog("Writing the exports…", "", 0, 1, self.window)
         self.dialog.setWindowTitle("Export")

@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path, *, demo: bool = False) -> bool:
         try:
-            wf = WorkspaceFile.open(path)
+            # The demo is a fresh copy built a moment ago and built again on every `cardwall demo`: a backup
+            # of it protects nothing and would leave a new folder in the user's backups at each start.
+            wf = WorkspaceFile.open(path, backup=not demo)
         except DamagedFileError as exc:
             wf = offer_backup(self, path, str(exc))
             if wf is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cardwall.commands import AddParticipant, DeleteParticipant, EditParticipant
 from cardwall.model import ROLES
 from ui.controller import Controller
+from ui.rows_when_seen import RowsWhenSeen
 
 COLUMNS = ("name", "organization", "role", "email")
 HEADERS = ("Name", "Organization", "Role", "E-mail")
@@ -41,23 +42,23 @@ class ParticipantsDock(QDockWidget):
         self.controller, self.session_id = controller, session_id
         self._loading = False
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Participants")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between its cells)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        header = self.table.horizontalHeader()
+        self._table = QTableWidget(0, len(COLUMNS))
+        self._table.setAccessibleName("Participants")
+        self._table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between its cells)
+        self._table.setHorizontalHeaderLabels(HEADERS)
+        header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Fixed)
         header.resizeSection(2, 118)
         # A narrow left edge (a 1280 px projector) scrolls the table sideways instead of crushing its columns.
         header.setMinimumSectionSize(80)
         self.setMinimumWidth(220)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.itemChanged.connect(self._on_item_changed)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self._table.verticalHeader().hide()
+        self._table.itemChanged.connect(self._on_item_changed)
         # PySide6 drops `context=` given beside a callable (the shortcut became window-wide and took the
         # wall's Delete): set it on the shortcut itself.
-        QShortcut(QKeySequence.Delete, self.table, self._on_delete).setContext(Qt.WidgetShortcut)
+        QShortcut(QKeySequence.Delete, self._table, self._on_delete).setContext(Qt.WidgetShortcut)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText("Name, Organization  then Enter")
@@ -72,11 +73,16 @@ class ParticipantsDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(add_row)
-        layout.addWidget(self.table)
+        layout.addWidget(self._table)
         self.setWidget(body)
 
         controller.changed.connect(self._on_changed)
-        self.reload()
+        self.rows = RowsWhenSeen(self, self._fill)  # behind the Sessions tab at start: filled when first seen
+
+    @property
+    def table(self) -> QTableWidget:
+        self.rows.fresh()
+        return self._table
 
     def _on_role_chosen(self, box: QComboBox, participant_id: str, was: str, role: str) -> None:
         if not self.controller.run(EditParticipant(self.session_id, participant_id, role=role)):
@@ -84,13 +90,16 @@ class ParticipantsDock(QDockWidget):
                 box.setCurrentText(was)
 
     def reload(self) -> None:
+        self.rows.changed()
+
+    def _fill(self) -> None:
         session = self.controller.ws.sessions.get(self.session_id)
         if session is None:
             return
         self._loading = True
         people = session.ordered_participants()
-        self.table.setRowCount(0)  # drops the old role boxes with their rows
-        self.table.setRowCount(len(people))
+        self._table.setRowCount(0)  # drops the old role boxes with their rows
+        self._table.setRowCount(len(people))
         for row, person in enumerate(people):
             for col, name in enumerate(COLUMNS):
                 if name == "role":
@@ -100,11 +109,11 @@ class ParticipantsDock(QDockWidget):
                     box.currentTextChanged.connect(
                         lambda role, pid=person.id, box=box, was=person.role: self._on_role_chosen(box, pid, was, role)
                     )
-                    self.table.setCellWidget(row, col, box)
+                    self._table.setCellWidget(row, col, box)
                     continue
                 item = QTableWidgetItem(getattr(person, name))
                 item.setData(Qt.UserRole, person.id)
-                self.table.setItem(row, col, item)
+                self._table.setItem(row, col, item)
         self._loading = False
 
     def _on_changed(self, change) -> None:

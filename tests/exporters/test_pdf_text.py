@@ -106,7 +106,8 @@ def test_a_supplementary_character_maps_to_a_surrogate_pair():
 
 def test_an_export_reads_only_what_it_needs(tmp_path):
     """A first export pays for what it uses: the fallback fonts (3.4 and 3 MB) when a text needs them,
-    never pandas or numpy (half a second of imports for tables the csv module and openpyxl write)."""
+    never pandas, numpy or openpyxl (half a second and a quarter of imports for tables the csv module and
+    exporters/xlsx.py write)."""
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -115,7 +116,7 @@ def test_an_export_reads_only_what_it_needs(tmp_path):
         "from ui.cli import export_workspace\n"
         f"tmp = Path({str(tmp_path)!r})\n"
         "export_workspace(build_demo(tmp / 'demo.cardwall'), tmp / 'out', all_sessions=True)\n"
-        "print([m for m in ('pandas', 'numpy') if m in sys.modules])\n"
+        "print([m for m in ('pandas', 'numpy', 'openpyxl') if m in sys.modules])\n"
         "print(sorted(pdfmetrics.getRegisteredFontNames()))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

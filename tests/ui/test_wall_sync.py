@@ -9,10 +9,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
-from cardwall.commands import AddCard, DeleteCards, EditCard, MoveCards, StackCards, UnstackCard
+from cardwall.commands import AddCard, DeleteCards, DeleteCategory, EditCard, MoveCards, StackCards, UnstackCard
 from tests.ui.wall_helpers import ENTRY, MID, SID, close_page, make_wall, open_page
 from ui.wall import scene as scene_module
 from ui.wall.layout import compute_layout
+from ui.wall.scene import WallScene
 from ui.wall.style import CARD_H, CARD_W
 
 
@@ -72,6 +73,18 @@ def _assert_like_a_full_layout(scene, session) -> None:
     }
     assert set(scene.cell_items) == set(fresh.cells)
     assert scene.legend.pos() == fresh.legend and scene.tray_header.pos() == fresh.tray_header.topLeft()
+    # What a command keeps rather than makes anew: the columns and rows, each cell's count, each cell's colour.
+    assert scene.layout.frame == fresh.frame
+    assert scene.layout.origins == fresh.origins  # none left behind by a card deleted or piled away
+    assert (scene.layout.columns, scene.layout.rows) == (fresh.columns, fresh.rows)
+    for cell, geometry in scene.layout.cells.items():
+        assert geometry.cards(scene.layout.piles) == sum(len(fresh.piles[r]) for r in fresh.cells[cell].roots), cell
+    drawn = WallScene(lambda: session, look=scene.look)  # the scene a full sync paints
+    try:
+        for cell, item in drawn.cell_items.items():
+            assert scene.cell_items[cell].brush().color() == item.brush().color(), cell
+    finally:
+        drawn.deleteLater()
 
 
 @pytest.mark.parametrize("expand", [False, True])
@@ -150,5 +163,41 @@ def test_seen_from_very_far_the_cards_paint_in_batches_and_show_fill_dim_and_sel
         view.viewport().grab()
         assert not scene.plain
         assert not any(item.flags() & QGraphicsItem.ItemHasNoContents for item in scene.cards.values())
+    finally:
+        close_page(page, wf)
+
+
+def test_a_column_taken_out_of_the_middle_repaints_the_stripes_and_a_move_after_keeps_them(qtbot, workspace_path):
+    wf, controller, page = open_page(qtbot, make_wall(workspace_path))
+    try:
+        scene = page.scene
+        controller.run(MoveCards(SID, ["k3"], category_id="c3", level_id=MID, index=0))
+        controller.run(DeleteCategory(SID, "c2"))  # Sales moves left: its cells take Engineering's colour
+        _assert_like_a_full_layout(scene, wf.ws.sessions[SID])
+        controller.run(MoveCards(SID, ["k4"], category_id="c3", level_id=MID, index=0))
+        _assert_like_a_full_layout(scene, wf.ws.sessions[SID])
+        controller.undo_stack.undo()
+        controller.undo_stack.undo()  # Engineering back between them
+        _assert_like_a_full_layout(scene, wf.ws.sessions[SID])
+    finally:
+        close_page(page, wf)
+
+
+def test_the_capture_bar_offer_follows_a_pile_made_on_the_wall_while_text_is_typed(qtbot, workspace_path):
+    wf, controller, page = open_page(qtbot, make_wall(workspace_path))
+    try:
+        bar = page.capture_bar
+        controller.run(MoveCards(SID, ["k1"], category_id="c1", level_id=MID))  # nothing typed: no offer to follow
+        assert bar.hint.text() == ""
+        bar.text.setFocus()
+        qtbot.keyClicks(bar.text, "welder")
+        assert "(x1)" in bar.hint.text()
+        controller.run(StackCards(SID, ["k2"], onto="k1"))  # done on the wall, not in the bar
+        assert "Enter: stack on “Welder” (x2)" in bar.hint.text()
+        controller.undo_stack.undo()
+        assert "(x1)" in bar.hint.text()
+        bar.text.clear()
+        controller.undo_stack.redo()
+        assert bar.hint.text() == ""
     finally:
         close_page(page, wf)

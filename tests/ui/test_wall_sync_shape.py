@@ -8,7 +8,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.wall.shape import MAX_CARDS_WIDE, SCREEN_ASPECT, extent, shape_columns, tray_columns
+from ui.wall.shape import MAX_CARDS_WIDE, SCREEN_ASPECT, extent, shape_columns, shape_wall, tray_columns
 from ui.wall.style import CARD_H, CARD_W, COLUMN_GAP, HEADER_H, LABEL_W, LEGEND_H, MARGIN
 
 
@@ -79,6 +79,18 @@ def plain_shape(counts: tuple[tuple[int, ...], ...], tray: int) -> tuple[int, ..
     return tuple(wide)
 
 
+def _lines(counts, wide) -> tuple[int, ...]:
+    """The lines of cards down each row, the columns `wide` cards wide (an empty row still one line)."""
+    return tuple(max(1, *(-(-col[r] // n) for col, n in zip(counts, wide, strict=True))) for r in range(len(counts[0])))
+
+
+def _searched(counts, tray) -> tuple[int, ...]:
+    """The search afresh (no answer remembered), and the lines it reports checked against its widths."""
+    wide, lines = shape_wall.__wrapped__(counts, tray)
+    assert lines == _lines(counts, wide)
+    return wide
+
+
 def walls(most: int):
     """Card counts per column and row (rows: the levels and the skills row) and the tray's count."""
     return st.integers(1, 5).flatmap(
@@ -93,14 +105,14 @@ def walls(most: int):
 @given(walls(6))
 def test_small_counts_full_of_ties_shape_as_the_plain_search(wall):
     counts, tray = wall
-    assert shape_columns.__wrapped__(counts, tray) == plain_shape(counts, tray)
+    assert _searched(counts, tray) == plain_shape(counts, tray)
 
 
 @settings(max_examples=300, deadline=None)
 @given(walls(80))
 def test_large_walls_shape_as_the_plain_search(wall):
     counts, tray = wall
-    assert shape_columns.__wrapped__(counts, tray) == plain_shape(counts, tray)
+    assert _searched(counts, tray) == plain_shape(counts, tray)
 
 
 @settings(max_examples=100, deadline=None)
@@ -117,6 +129,7 @@ def test_a_card_moved_from_cell_to_cell_shapes_as_the_plain_search(wall, data):
             grid[c2][r2] += 1
         moved = tuple(tuple(col) for col in grid)
         assert shape_columns(moved, tray) == plain_shape(moved, tray)
+        assert shape_wall(moved, tray)[1] == _lines(moved, shape_columns(moved, tray))
 
 
 def test_the_bench_wall_shapes_as_the_plain_search():

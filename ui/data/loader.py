@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from storage import labor
+from cardwall.labor import ALL_INDUSTRIES, NATIONAL
+
+if TYPE_CHECKING:
+    from storage import labor
 
 
 class _Loader(QObject):
@@ -46,6 +50,8 @@ class _Loader(QObject):
 
     def _work(self) -> None:
         try:
+            from storage import labor  # the tables' and the SOC matcher's code too loads here, off the UI thread
+
             data = labor.bundled()
             data.matcher.suggest("machinist", limit=1)  # build the matcher and import rapidfuzz here too
         except Exception as exc:  # a missing or damaged data file: say so, never crash the room
@@ -100,11 +106,13 @@ def when_loaded(receiver: QObject, callback: Callable[[labor.LaborData], None]) 
 
 
 def partnership_area(controller) -> str:
-    return controller.ws.partnership.area_code or labor.NATIONAL
+    return controller.ws.partnership.area_code or NATIONAL
 
 
-def partnership_figures(controller, data: labor.LaborData, industry_code: str = labor.ALL_INDUSTRIES) -> dict:
+def partnership_figures(controller, data: labor.LaborData, industry_code: str = ALL_INDUSTRIES) -> dict:
     """Figures in the partnership's region: bundled, with the partnership's imported figures laid over them."""
+    from storage import labor
+
     area = partnership_area(controller)
     return labor.figures_for(data, area, industry_code, controller.wf.imported_figures(area, industry_code))
 

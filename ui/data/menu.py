@@ -6,8 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from ui.data.loader import when_loaded
-
 
 def install_data_menu(window) -> None:
     """One call from MainWindow.__init__: the Data menu, before View."""
@@ -68,6 +66,8 @@ def import_figures(window, kind: str, path: str | None = None) -> str | None:
         path, _ = QFileDialog.getOpenFileName(window, title, "", "Tables (*.xlsx *.csv *.txt);;All files (*)")
         if not path:
             return None
+    from ui.data.loader import when_loaded  # the data's code loads when first used, not with the menu
+
     result: dict = {}
     when_loaded(window, lambda data: result.update(data=data))
     if "data" not in result:

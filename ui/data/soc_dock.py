@@ -22,9 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from cardwall.commands import EditCard
-from cardwall.soc import format_count
-from storage.labor import SOURCE
-from ui.data.loader import imported_note, partnership_area, partnership_figures, when_loaded
 from ui.dock_body import scrolling_body
 
 LIMIT = 8
@@ -115,6 +112,8 @@ class SocDock(QDockWidget):
             self._asked = True
             if self.data is None:
                 self.status.setText("Loading the labor-market data…")
+            from ui.data.loader import when_loaded  # the data's code too loads when first wanted, not at start
+
             when_loaded(self, self._on_loaded)
 
     def _card(self, card_id: str | None):
@@ -149,12 +148,17 @@ class SocDock(QDockWidget):
 
     def figures(self) -> dict:
         if self._figures is None and self.data is not None:
+            from ui.data.loader import partnership_figures
+
             self._figures = partnership_figures(self.controller, self.data)
         return self._figures or {}
 
     def _update_status(self) -> None:
         if self.data is None:
             return
+        from storage.labor import SOURCE
+        from ui.data.loader import imported_note, partnership_area
+
         area = self.data.area_label(partnership_area(self.controller))
         self.status.setText(
             f"Wages and employment: {area}. Source: {SOURCE}.{imported_note(self.controller)} "
@@ -168,6 +172,10 @@ class SocDock(QDockWidget):
         text = self.search.text().strip()
         if not text:
             return
+        from cardwall.soc import format_count
+        from storage.labor import SOURCE
+        from ui.data.loader import partnership_area
+
         figures = self.figures()
         industry = self.controller.ws.partnership.industry_code  # breaks ties: "Supervisors" in manufacturing
         found = self.data.matcher.suggest(text, limit=LIMIT, industry_code=industry)

@@ -330,7 +330,8 @@ class CaptureBar(QWidget):
             # A move or a pile leaves the completer as it is: refill only when a text came, went or changed.
             if any(self._card_texts.get(k[2]) != _text_of(cards.get(k[2])) for k in change.keys if k[0] == "cards"):
                 self._fill_texts()
-            self._show_offer(self.text.text())
+            if self.text.text().strip():  # the offer follows the cards; with nothing typed there is none to follow
+                self._show_offer(self.text.text())
         if tables & {"categories", "levels"}:
             self._show_target()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
-from ui.wall.layout import Cell, WallLayout, cell_of_root, cell_slots, place
+from ui.wall.layout import Cell, WallLayout, cell_of_root, cell_slots_after, place
 
 
 def _place_of(card: Card) -> tuple:
@@ -99,13 +99,12 @@ def update(
     if not moved:
         delta.layout = replace(layout, piles=piles, relaid=set())
         return delta
-    contents = {cell: (g.slots, g.roots) for cell, g in layout.cells.items()}
+    contents: dict[Cell, tuple[list[str], list[str]]] = {}  # the dirty cells'; `place` knows the rest's
     touched = old_roots | new_roots
     for cell in dirty:
-        roots = contents.get(cell, ([], []))[1]
-        keep = [cards[r] for r in roots if r not in touched]
-        keep += [cards[r] for r in delta.roots if cell_of_root(cards[r], category_ids, level_ids, skills) == cell]
-        contents[cell] = cell_slots(keep, piles, expanded)
+        added = [cards[r] for r in delta.roots if cell_of_root(cards[r], category_ids, level_ids, skills) == cell]
+        before = layout.cells[cell].roots if cell in layout.cells else []
+        contents[cell] = cell_slots_after(before, touched, added, cards, piles, expanded)
     fresh = place(categories, levels, contents, piles, legend_width, previous=layout, dirty=dirty, skills_row=skills)
     delta.relaid, delta.layout = fresh.relaid, fresh
     return delta

@@ -26,7 +26,7 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
         piles, cells = layout.piles, layout.cells
         for cat in {c[0] for c in relaid if c[0] is not None}:  # the columns a change touched, cell by cell
             column = (cells.get((cat, row.level_id)) for row in layout.rows)
-            counts[cat] = sum(len(piles[r]) for geometry in column if geometry is not None for r in geometry.roots)
+            counts[cat] = sum(geometry.cards(piles) for geometry in column if geometry is not None)
     # The same columns and rows as before (layout.same_frame): only the touched columns' headers and cells change.
     moved = relaid is None or not layout.same_frame
     wanted = {c.category_id: c for c in layout.columns}
@@ -53,6 +53,7 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
     for cell in layout.cells if relaid is None else relaid:
         geometry = layout.cells[cell]
         rect_item = scene.cell_items.get(cell)
+        painted = rect_item is not None and not moved  # the same column, the same colour: painted already
         if rect_item is None:
             rect_item = QGraphicsRectItem()
             rect_item.setPen(Qt.NoPen)
@@ -65,7 +66,8 @@ def sync_frame(scene, session: Session, layout: WallLayout, relaid: set[Cell] | 
             colour = look.skills_cell
         else:
             colour = look.cell if column_index.get(cell[0], 0) % 2 == 0 else look.cell_alt
-        rect_item.setBrush(QBrush(QColor(colour)))
+        if not painted:
+            rect_item.setBrush(QBrush(QColor(colour)))
         if rect_item.rect() != geometry.rect:
             rect_item.setRect(geometry.rect)
     scene.tray_header.setRect(QRectF(0, 0, layout.tray_header.width(), layout.tray_header.height()))

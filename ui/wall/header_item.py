@@ -32,7 +32,8 @@ class HeaderItem(QGraphicsItem):
 
     def set_data(self, category: Category, width: float, look: Look, count: int) -> None:
         if (category, width, look, count) != (self.category, self.width, self.look, self.count):
-            self.prepareGeometryChange()
+            if width != self.width:  # the bounds follow the width alone
+                self.prepareGeometryChange()
             self.category, self.width, self.look, self.count = category, width, look, count
             self.update()
 

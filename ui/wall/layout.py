@@ -9,15 +9,17 @@ unsorted tray stands at the right.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
+from itertools import filterfalse, repeat
 
 from PySide6.QtCore import QPointF, QRectF
 
 from cardwall.assets import has_skills_row
 from cardwall.model import Card, Session
 from cardwall.wall import stacks_by_root
-from ui.wall.shape import TRAY_MAX_COLS, extent, shape_columns, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
+from ui.wall.shape import TRAY_MAX_COLS, extent, shape_wall, tray_columns  # noqa: F401 (TRAY_MAX_COLS: asked of the layout)
 from ui.wall.style import (
     CARD_H,
     CARD_W,
@@ -42,6 +44,13 @@ class CellGeometry:
     cards_wide: int
     slots: list[str] = field(default_factory=list)  # card ids shown, in order (expanded piles included)
     roots: list[str] = field(default_factory=list)  # the visible cards MoveCards counts, in order
+    held: int = -1  # the cards standing here, piles whole, once counted (a cell whose piles change is made anew)
+
+    def cards(self, piles: dict[str, list[Card]]) -> int:
+        """How many cards stand in this cell, each pile counted whole (its column's header adds them up)."""
+        if self.held < 0:
+            self.held = sum(map(len, map(piles.__getitem__, self.roots)))
+        return self.held
 
     def slot_origin(self, index: int) -> QPointF:
         row, col = divmod(index, self.cards_wide)
@@ -50,10 +59,10 @@ class CellGeometry:
             self.rect.y() + CELL_PAD + row * (CARD_H + GAP),
         )
 
-    def slot_origins(self) -> list[QPointF]:
-        """The origin of every slot in order: `slot_origin` for a whole cell in one loop."""
+    def slot_origins(self, start: int = 0) -> list[QPointF]:
+        """The origin of every slot in order, from slot `start` on: `slot_origin` for many in one loop."""
         x, y, wide = self.rect.x() + CELL_PAD, self.rect.y() + CELL_PAD, self.cards_wide
-        places = (divmod(i, wide) for i in range(len(self.slots)))
+        places = map(divmod, range(start, len(self.slots)), repeat(wide))
         return [QPointF(x + col * (CARD_W + GAP), y + row * (CARD_H + GAP)) for row, col in places]
 
     def slot_at(self, pos: QPointF) -> int:
@@ -95,6 +104,8 @@ class WallLayout:
     counts: tuple = ()  # cards shown per column and row, as `shape_columns` takes them
     keys: tuple = ()  # (column ids, row ids) the counts are for
     same_frame: bool = False  # `place` kept the columns and rows of the layout before: only `relaid` cells changed
+    frame: tuple = ()  # (cards wide per column, lines per row) the columns and rows were made from
+    placed: dict = field(default_factory=dict)  # relaid cell -> its cards whose origin `place` set (the rest stay)
 
     def cell_at(self, pos: QPointF) -> CellGeometry | None:
         for geometry in self.cells.values():
@@ -122,6 +133,50 @@ def cell_slots(roots: list[Card], piles: dict[str, list[Card]], expanded) -> tup
         if root.id in expanded and len(piles[root.id]) > 1:
             slots.extend(c.id for c in piles[root.id][1:])
     return slots, [r.id for r in roots]
+
+
+def cell_slots_after(
+    before: list[str], touched: set[str], added: list[Card], cards: dict[str, Card], piles, expanded
+) -> tuple[list[str], list[str]]:
+    """`cell_slots` for a cell whose roots were `before` (in order), less the `touched`, plus the `added`: the
+    roots no change touched keep their order (their cards did not change), the added go in by (position, id)."""
+    roots = list(filterfalse(touched.__contains__, before))
+    key = _ordered(cards)
+    for card in added:
+        bisect.insort(roots, card.id, key=key)
+    if not expanded or expanded.isdisjoint(roots):
+        return roots.copy(), roots
+    return cell_slots([cards[r] for r in roots], piles, expanded)
+
+
+def _same_start(old: list[str], new: list[str]) -> int:
+    """How many first items `old` and `new` share (a binary search over whole-slice comparisons)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+class _Contents(dict):
+    """The slots and roots of the cells named, and of every other cell what it held in `cells`."""
+
+    def __init__(self, named: dict, cells: dict) -> None:
+        super().__init__(named)
+        self.cells = cells
+
+    def get(self, cell, default=None):
+        if cell in self:
+            return self[cell]
+        geometry = self.cells.get(cell)
+        return default if geometry is None else (geometry.slots, geometry.roots)
+
+
+def _ordered(cards: dict[str, Card]):
+    return lambda card_id: (cards[card_id].position, card_id)
 
 
 def compute_layout(
@@ -153,46 +208,38 @@ def place(
     skills_row: bool = True,
 ) -> WallLayout:
     """Pixels for cells whose contents are known. With `previous`, a cell neither `dirty` nor moved keeps
-    its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins);
-    `relaid` on the result names the cells whose geometry was made anew. `levels`: advanced first."""
+    its geometry and its cards' origins (a command touching one cell does not recompute 2,000 origins), and
+    `contents` need name only the dirty cells (the rest hold what they held); `relaid` on the result names
+    the cells whose geometry was made anew. `levels`: advanced first."""
+    if previous is not None:
+        contents = _Contents(contents, previous.cells)
     # Column widths from their fullest cell; row heights from the fullest cell of the row.
     skills = [(None, "Skills")] if skills_row else []
     row_keys: list[str | None] = [lv.id for lv in levels] + [key for key, _ in skills]
     column_ids = [category.id for category in categories]
     if previous is not None and previous.keys == (column_ids, row_keys):  # the same grid: count the dirty cells
-        grid = [list(col) for col in previous.counts]
-        where = {key: i for i, key in enumerate(row_keys)}
-        at = {cat: i for i, cat in enumerate(column_ids)}
+        grid = list(previous.counts)
         for cat, key in dirty:
-            if cat in at and key in where:
-                grid[at[cat]][where[key]] = len(contents.get((cat, key), ((), ()))[0])
-        counts = tuple(map(tuple, grid))
+            if cat is not None and cat in column_ids and key in row_keys:
+                c = column_ids.index(cat)
+                column = list(grid[c])
+                column[row_keys.index(key)] = len(contents.get((cat, key), ((), ()))[0])
+                grid[c] = tuple(column)
+        counts = tuple(grid)
     else:
         counts = tuple(tuple(len(contents.get((cat, key), ((), ()))[0]) for key in row_keys) for cat in column_ids)
-    shaped = shape_columns(counts, len(contents.get(TRAY, ((), ()))[0]))
-    wide = {category.id: n for category, n in zip(categories, shaped, strict=True)}
-    x = MARGIN + LABEL_W + COLUMN_GAP
-    columns: list[Column] = []
-    for category in categories:
-        width = extent(wide[category.id], CARD_W)
-        columns.append(Column(category.id, x, width))
-        x += width + COLUMN_GAP
-    if not columns:
-        x += EMPTY_COLUMN_W + COLUMN_GAP
-    right = x - COLUMN_GAP
-
-    y = MARGIN + HEADER_H + COLUMN_GAP
-    rows: list[Row] = []
-    names = [lv.name for lv in levels] + [name for _, name in skills]
-    for r, (key, name) in enumerate(zip(row_keys, names, strict=True)):
-        lines = max((-(-col[r] // n) for col, n in zip(counts, shaped, strict=True)), default=1)
-        height = extent(lines, CARD_H)
-        rows.append(Row(key, name, y, height))
-        y += height + COLUMN_GAP
-    bottom = y - COLUMN_GAP
-
+    shaped, lines = shape_wall(counts, len(contents.get(TRAY, ((), ()))[0]))
+    frame = (shaped, lines or (1,) * len(row_keys))
+    if previous is not None and previous.keys == (column_ids, row_keys) and previous.frame == frame:
+        # The same widths and heights as before (most commands): the columns and rows are the layout's before.
+        columns, rows = previous.columns, previous.rows
+        right = columns[-1].x + columns[-1].width if columns else MARGIN + LABEL_W + EMPTY_COLUMN_W + COLUMN_GAP
+        bottom = rows[-1].y + rows[-1].height if rows else MARGIN + HEADER_H
+    else:
+        columns, right, rows, bottom = _frame(categories, levels, skills, *frame)
     # The same columns and rows as before (most commands): only the cells named dirty get new contents.
-    same_frame = previous is not None and columns == previous.columns and rows == previous.rows
+    same_frame = previous is not None and (columns is previous.columns or columns == previous.columns)
+    same_frame = same_frame and (rows is previous.rows or rows == previous.rows)
     old_cells = previous.cells if previous is not None else {}
     cells: dict[Cell, CellGeometry] = {}
     if same_frame:
@@ -203,12 +250,12 @@ def place(
                 slots, roots = contents.get(cell, ([], []))
                 cells[cell] = CellGeometry(cell, before.rect, before.cards_wide, slots, roots)
     else:
-        for column in columns:
+        for column, wide in zip(columns, shaped, strict=True):
             for row in rows:
                 cell = (column.category_id, row.level_id)
                 slots, roots = contents.get(cell, ([], []))
                 rect = QRectF(column.x, row.y, column.width, row.height)
-                cells[cell] = CellGeometry(cell, rect, wide[column.category_id], slots, roots)
+                cells[cell] = CellGeometry(cell, rect, wide, slots, roots)
 
     tray_x = right + 2 * COLUMN_GAP
     tray_slots, tray_roots = contents.get(TRAY, ([], []))
@@ -229,13 +276,12 @@ def place(
             cells[cell] = before  # the same cards at the same places
         else:
             relaid.add(cell)
-    for cell in relaid:  # forget first, then place: a card may move from a later cell to an earlier one
-        if cell in old_cells:
-            for card_id in old_cells[cell].slots:
-                origins.pop(card_id, None)
-    for cell in relaid:
-        geometry = cells[cell]
-        origins.update(zip(geometry.slots, geometry.slot_origins(), strict=True))
+    if previous is None:  # a whole layout: every card placed
+        for geometry in cells.values():
+            origins.update(zip(geometry.slots, geometry.slot_origins(), strict=True))
+        placed = {}
+    else:
+        placed = _origins_after(origins, relaid, cells, old_cells)
 
     header_rect = QRectF(
         MARGIN + LABEL_W + COLUMN_GAP, MARGIN, max(0.0, right - MARGIN - LABEL_W - COLUMN_GAP), HEADER_H
@@ -246,4 +292,50 @@ def place(
     scene_rect = QRectF(0, 0, right_edge, bottom + LEGEND_H + MARGIN)
     layout = WallLayout(columns, rows, cells, origins, piles, header_rect, tray_header, legend, scene_rect)
     layout.relaid, layout.counts, layout.keys, layout.same_frame = relaid, counts, (column_ids, row_keys), same_frame
+    layout.frame, layout.placed = frame, placed
     return layout
+
+
+def _origins_after(origins: dict, relaid: set[Cell], cells: dict, old_cells: dict) -> dict[Cell, list[str]]:
+    """The origins of the relaid cells' cards, written over in place (2,000 origins, no more, no fewer, for a
+    move); the cards each relaid cell placed anew, by cell. A cell in the same rectangle as before keeps the
+    origins of the cards in the same slots as before (a card put in at the front moves the rest; one taken
+    out moves those after it, not those before)."""
+    kept: dict[Cell, int] = {}  # relaid cell -> how many of its first slots hold the cards they held
+    for cell in relaid:
+        before, geometry = old_cells.get(cell), cells[cell]
+        if before is not None and before.rect == geometry.rect and before.cards_wide == geometry.cards_wide:
+            kept[cell] = _same_start(before.slots, geometry.slots)
+    placed: dict[Cell, list[str]] = {}
+    for cell in relaid:
+        geometry, start = cells[cell], kept.get(cell, 0)
+        placed[cell] = geometry.slots[start:]
+        origins.update(zip(placed[cell], geometry.slot_origins(start), strict=True))
+    shown = set().union(*placed.values())
+    for cell in relaid:  # then the cards gone from the relaid cells (deleted, or piled unseen) are forgotten
+        if cell in old_cells:
+            for card_id in old_cells[cell].slots[kept.get(cell, 0) :]:
+                if card_id not in shown:
+                    origins.pop(card_id, None)
+    return placed
+
+
+def _frame(categories: list, levels: list, skills: list, shaped: tuple[int, ...], lines: tuple[int, ...]):
+    """The columns (left to right) and rows (top to bottom) of cells `shaped` cards wide and `lines` cards down,
+    with the right edge of the last column and the bottom of the last row."""
+    x = MARGIN + LABEL_W + COLUMN_GAP
+    columns: list[Column] = []
+    for category, n in zip(categories, shaped, strict=True):
+        width = extent(n, CARD_W)
+        columns.append(Column(category.id, x, width))
+        x += width + COLUMN_GAP
+    if not columns:
+        x += EMPTY_COLUMN_W + COLUMN_GAP
+    y = MARGIN + HEADER_H + COLUMN_GAP
+    rows: list[Row] = []
+    keys = [(lv.id, lv.name) for lv in levels] + skills
+    for (key, name), n in zip(keys, lines, strict=True):
+        height = extent(n, CARD_H)
+        rows.append(Row(key, name, y, height))
+        y += height + COLUMN_GAP
+    return columns, x - COLUMN_GAP, rows, y - COLUMN_GAP

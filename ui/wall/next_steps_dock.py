@@ -29,6 +29,7 @@ from cardwall.model import HORIZON_LABELS, HORIZONS
 from ui.controller import Controller
 from ui.dock_body import scrolling_body
 from ui.focus import FocusOutFilter
+from ui.rows_when_seen import RowsWhenSeen
 
 COLUMNS = ("text", "owner", "due", "horizon")
 HEADERS = ("Next step", "Owner", "Due", "When")
@@ -56,22 +57,22 @@ class NextStepsDock(QDockWidget):
         add_row.addWidget(self.entry, 1)
         add_row.addWidget(self.horizon)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Next steps")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        header = self.table.horizontalHeader()
+        self._table = QTableWidget(0, len(COLUMNS))
+        self._table.setAccessibleName("Next steps")
+        self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
+        self._table.setHorizontalHeaderLabels(HEADERS)
+        header = self._table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the step itself wraps; the rest stay narrow
         for col, width in ((1, 100), (2, 100), (3, 122)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
-            self.table.setColumnWidth(col, width)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.itemChanged.connect(self._on_item_changed)
+            self._table.setColumnWidth(col, width)
+        self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self._table.setWordWrap(True)
+        self._table.verticalHeader().hide()
+        self._table.itemChanged.connect(self._on_item_changed)
         # Set apart from the constructor: PySide6 drops `context=` given beside a callable.
-        QShortcut(QKeySequence.Delete, self.table, self.delete_selected).setContext(Qt.WidgetShortcut)
+        QShortcut(QKeySequence.Delete, self._table, self.delete_selected).setContext(Qt.WidgetShortcut)
         self.delete_button = QPushButton("Delete step")
         self.delete_button.clicked.connect(self.delete_selected)
         self.up_button = QPushButton("▲ Up")
@@ -81,7 +82,7 @@ class NextStepsDock(QDockWidget):
         self.down_button.setToolTip("Move the selected step down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
-            QShortcut(QKeySequence(keys), self.table, lambda d=delta: self.move_selected(d)).setContext(
+            QShortcut(QKeySequence(keys), self._table, lambda d=delta: self.move_selected(d)).setContext(
                 Qt.WidgetShortcut
             )
 
@@ -99,7 +100,7 @@ class NextStepsDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.addLayout(add_row)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self._table, 1)
         row_buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button):
             button.setMinimumWidth(56)  # a narrow dock keeps the three buttons on one row
@@ -118,20 +119,28 @@ class NextStepsDock(QDockWidget):
         self.setWidget(scrolling_body(body))  # a short screen scrolls the dock, never clips it
 
         controller.changed.connect(self._on_changed)
-        self.reload()
+        self.rows = RowsWhenSeen(self, self._fill)  # behind the Script tab at start: filled when first seen
         self._load_reengage()
+
+    @property
+    def table(self) -> QTableWidget:
+        self.rows.fresh()
+        return self._table
 
     @property
     def session(self):
         return self.controller.ws.sessions.get(self.session_id)
 
     def reload(self) -> None:
+        self.rows.changed()
+
+    def _fill(self) -> None:
         session = self.session
         if session is None:
             return
         self._loading = True
         steps = session.ordered_next_steps()
-        self.table.setRowCount(len(steps))
+        self._table.setRowCount(len(steps))
         for row, step in enumerate(steps):
             for col, name in enumerate(COLUMNS):
                 if name == "horizon":
@@ -145,14 +154,14 @@ class NextStepsDock(QDockWidget):
                             EditNextStep(self.session_id, sid, horizon=b.currentData())
                         )
                     )
-                    self.table.setCellWidget(row, col, box)
+                    self._table.setCellWidget(row, col, box)
                     continue
                 item = QTableWidgetItem(getattr(step, name))
                 item.setData(Qt.UserRole, step.id)
                 if name == "due":
                     item.setToolTip("A date like 2026-12-01")
-                self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+                self._table.setItem(row, col, item)
+        self._table.resizeRowsToContents()
         self._loading = False
 
     def _load_reengage(self) -> None:

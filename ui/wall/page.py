@@ -105,14 +105,18 @@ class WallPage(QWidget):
             self.view.follow_fit = False
             self.view.ensureVisible(item, 40, 40)
 
+    # The settings are applied as the page is built; a setting already in force relays no wall.
     def set_min_type_size(self, pt: float) -> None:
-        self._min_type_pt = max(0.0, float(pt))
-        self._apply_look()
+        pt = max(0.0, float(pt))
+        if pt != self._min_type_pt:
+            self._min_type_pt = pt
+            self._apply_look()
 
     def set_high_contrast(self, on: bool) -> None:
-        self._high_contrast = bool(on)
-        self.high_contrast_action.setChecked(self._high_contrast)
-        self._apply_look()
+        self.high_contrast_action.setChecked(bool(on))
+        if bool(on) != self._high_contrast:
+            self._high_contrast = bool(on)
+            self._apply_look()
 
     def _on_high_contrast_toggled(self, on: bool) -> None:
         """The Wall menu's toggle: shown at once and kept like the settings dialog keeps it."""

@@ -99,8 +99,18 @@ class WallScene(QGraphicsScene):
         for card_id in card_ids | delta.gone:
             if card_id not in layout.origins and card_id in self.cards:
                 self.removeItem(self.cards.pop(card_id))
+        cards, origins = self.cards, layout.origins
         for cell in delta.relaid:
             geometry = layout.cells[cell]
+            if len(geometry.slots) == len(geometry.roots):  # no pile fanned out here: every card stands alone
+                for card_id in layout.placed.get(cell, geometry.slots):  # the cards given a new origin
+                    item = cards.get(card_id)
+                    if item is None or item.member_of is not None or card_id in named:
+                        self._place_item(session, card_id, origins[card_id], None)
+                        touched.add(card_id)
+                    else:
+                        item.setPos(origins[card_id])
+                continue
             root = None
             roots = set(geometry.roots)
             for card_id in geometry.slots:
