@@ -122,6 +122,7 @@ class SocMatcher:
         self._often = self._index.counts
         self._supervisory = {code for code, title in self.titles.items() if _LEADS.search(title)}
         self._residual = {code for code, title in self.titles.items() if title.endswith("All Other")}
+        self._first_line = {code for code, title in self.titles.items() if title.startswith("First-Line")}
         self._prior = {code: _prior(n) for code, n in (employment or {}).items() if code in self.titles}
         self._correct = lru_cache(maxsize=4096)(self._correct_word)
 
@@ -191,13 +192,14 @@ class SocMatcher:
     def _ranked(self, query: list[tuple[str, float]], families: tuple[str, ...]) -> dict[str, float]:
         """Each occupation's best score for `query`, with the lead, industry, residual and employment adjustments."""
         leads = any(_LEADS.fullmatch(w) for w, _f in query)  # the person in charge, not the trade
+        first_line = any(_FIRST_LINE.fullmatch(w) for w, _f in query)  # of which rank: "supervisor", not "manager"
         best: dict[str, float] = {}
         for index, score in self._index.scores(query).items():
             if score < MIN_SCORE:
                 continue
             code = self._owners[index]
             if code in self._supervisory:
-                score += LEAD_BONUS if leads else -LEAD_BONUS
+                score += (LEAD_BONUS if first_line == (code in self._first_line) else 0.0) if leads else -LEAD_BONUS
             if code[:2] in families:
                 score += INDUSTRY_BONUS[min(families.index(code[:2]), len(INDUSTRY_BONUS) - 1)]
             if code in self._residual:

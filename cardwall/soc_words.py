@@ -8,6 +8,7 @@ something, but less than the title before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Shorthand in the room -> the words SOC titles use; two-word phrases first, then word by word.
 PHRASES = {
@@ -26,6 +27,9 @@ PHRASES = {
     "full time": "",
     "per diem": "",
 }
+
+
+_PHRASES_SPACED = [(f" {phrase} ", f" {replacement} ") for phrase, replacement in PHRASES.items()]
 
 
 def _listed(text: str) -> list[str]:
@@ -48,7 +52,7 @@ WORDS = dict(
     surg:surgical lab:laboratory acctg:accounting mktg:marketing drvr:driver inv:inventory ctrl:control
     hvy:heavy clk:clerk ofc:office tchr:teacher instr:instructor emt:emergency_medical_technician
     ed:education sped:special_education para:paraprofessional paras:paraprofessional infosec:information_security
-    cyber:security sec:security accts:accounts bldg:building hosp:hospital ctr:center
+    cyber:information_security sec:security accts:accounts bldg:building hosp:hospital ctr:center
     dist:distribution qlty:quality phys:physical peds:pediatric nurs:nursing env:environmental
     evs:environmental_services fin:financial govt:government rcvg:receiving trans:transportation
     transp:transportation dept:department
@@ -110,8 +114,44 @@ ROLES = set(
 )
 
 
+# Plurals that name another thing than their singular: a "securities analyst" is no "security analyst".
+KEEP_PLURAL = {"securities"}
+
+
+# The person a title names ("roofing estimator" is an estimator, "welding instructor" an instructor): its last word
+# with a person's ending or one of these nouns, so a typed trade word ("roofing") does not make its estimator.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "yst", "eon", "man")
+PERSONS = set(
+    _listed("""
+    nurse aide clerk chef cook guard judge coach host hostess maid nanny midwife medic paramedic barista pilot
+    associate architect registrar bursar scholar crew hand mate rn lpn lvn cna emt np pa md dentist surgeon lead chief
+    """)
+)
+NOT_PERSONS = set(
+    _listed("""
+    computer water center order floor door motor tractor labor interior power paper container trailer boiler meter
+    number cancer laser polymer timber lumber rubber fiber transfer filter tower other after over under sector
+    color elevator conveyor reactor counter minor major senior junior super cellar human woman german
+    """)
+)
+
+
+def names_person(word: str) -> bool:
+    return word in PERSONS or (
+        word.endswith(_PERSON_ENDINGS) and word not in NOT_PERSONS and not word.endswith("ment") and len(word) > 3
+    )
+
+
+def head_of(words: list[str] | tuple[str, ...]) -> str:
+    """The last word that names a person ("" when none does): the occupation a name or title is about."""
+    return next((word for word in reversed(words) if names_person(word)), "")
+
+
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """Plurals folded: 'nurses' -> 'nurse', 'bodies' -> 'body'."""
+    if word in KEEP_PLURAL:
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -124,9 +164,17 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+_BY_LAST: dict[str, tuple[str, ...]] = {}  # the endings by their last letter, in _SUFFIXES' order
+for _suffix in _SUFFIXES:
+    _BY_LAST[_suffix[-1]] = (*_BY_LAST.get(_suffix[-1], ()), _suffix)
+
+
+@lru_cache(maxsize=16384)  # a few thousand distinct words, met again in every title and name that uses them
 def root(word: str) -> str:
     """The word without its ending, so 'welder', 'welding' and 'weld' meet, as do 'technician' and 'technologist'."""
-    for suffix in _SUFFIXES:
+    if word.endswith(("apy", "acy", "omy")) and len(word) >= 7:  # therapy, pharmacy, phlebotomy: the -ist's work
+        word = word[:-1]
+    for suffix in _BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return root(word[: -len(suffix)])  # "janitorial" -> "janitor" -> "janit", as "janitor" is
     return word
@@ -135,17 +183,24 @@ def root(word: str) -> str:
 def words_of(text: str) -> list[str]:
     """Lower case, punctuation out, shorthand expanded, plurals folded, filler dropped."""
     text = " " + " ".join(_SPLIT.split(text.casefold().replace("-", " "))).strip() + " "
-    for phrase, replacement in PHRASES.items():
-        text = text.replace(f" {phrase} ", f" {replacement} ")
-    out = []
+    for phrase, replacement in _PHRASES_SPACED:
+        if phrase in text:
+            text = text.replace(phrase, replacement)
+    out: list[str] = []
     typed = text.split()
+    last = len(typed) - 1
     for position, word in enumerate(typed):
-        if word in FILLER:
-            continue
         # "admin" ends "database admin" (the administrator) and begins "admin assistant" (administrative)
-        word = "administrator" if word == "admin" and position == len(typed) - 1 and position else WORDS.get(word, word)
-        out.extend(stem(w) for w in word.split())
+        out.extend(("administrator",) if word == "admin" and position == last and position else _expanded(word))
     return out
+
+
+@lru_cache(maxsize=32768)  # the same few thousand words, in ten thousand names and every keystroke
+def _expanded(word: str) -> tuple[str, ...]:
+    """A typed word as title words: () for filler, shorthand spelled out, plurals folded."""
+    if word in FILLER:
+        return ()
+    return tuple(stem(w) for w in WORDS.get(word, word).split())
 
 
 def title_words(title: str) -> list[str]:

@@ -92,6 +92,12 @@ def test_it_prints_its_version(frozen, tmp_path):
     assert done.returncode == 0 and done.stdout.strip() == f"cardwall {__version__}"
 
 
+def test_its_soc_suggestions_read_the_working_titles_it_carries(frozen, tmp_path):
+    # "drywall mudder" is named only in cardwall/soc_titles/31-53.txt: the bundle must carry the data files.
+    done = _run(frozen, ["soc", "drywall mudder", "--limit", "1"], _env(tmp_path), tmp_path)
+    assert done.returncode == 0 and "47-2082" in done.stdout
+
+
 def test_it_writes_the_demo_exports_without_a_display_as_the_source_does(frozen, tmp_path):
     done = _run(frozen, ["demo", "--export", str(tmp_path / "frozen")], _env(tmp_path), tmp_path)
     assert done.returncode == 0, done.stderr
