@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(new_button)
         self.sessions_dock.setWidget(body)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.sessions_dock)
+        self.sessions_dock.hide()  # no workspace yet: no empty dock beside the welcome page
 
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(wf.notice)
             QMessageBox.information(self, "Opened read-only" if wf.readonly else "Workspace", wf.notice)
         self._fill_sessions()
+        self.sessions_dock.show()
         latest = wf.ws.latest_session()
         if demo:  # the demo starts where a partnership starts: on its critical-occupations wall
             latest = next((s for s in wf.ws.ordered_sessions() if s.info.kind == "critical-occupations"), latest)

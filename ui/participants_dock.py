@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from ui.rows_when_seen import RowsWhenSeen
 
 COLUMNS = ("name", "organization", "role", "email")
 HEADERS = ("Name", "Organization", "Role", "E-mail")
+ROLE_WIDTH = 118
 
 
 def parse_person(line: str) -> tuple[str, str]:
@@ -47,11 +48,14 @@ class ParticipantsDock(QDockWidget):
         self._table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between its cells)
         self._table.setHorizontalHeaderLabels(HEADERS)
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.Fixed)
-        header.resizeSection(2, 118)
-        # A narrow left edge (a 1280 px projector) scrolls the table sideways instead of crushing its columns.
-        header.setMinimumSectionSize(80)
+        header.setSectionResizeMode(QHeaderView.Fixed)  # shared out by _share_columns as the width changes
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        # Cut in the middle only when the dock is too narrow ("Uncom…Tool & Die"), the whole text in the tooltip.
+        self._table.setWordWrap(True)
+        self._table.setTextElideMode(Qt.ElideMiddle)
+        self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._table.viewport().installEventFilter(self)
         self.setMinimumWidth(220)
         self._table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self._table.verticalHeader().hide()
@@ -78,6 +82,36 @@ class ParticipantsDock(QDockWidget):
 
         controller.changed.connect(self._on_changed)
         self.rows = RowsWhenSeen(self, self._fill)  # behind the Sessions tab at start: filled when first seen
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._table.viewport() and event.type() == QEvent.Resize:
+            self._share_columns()
+        return super().eventFilter(watched, event)
+
+    def _share_columns(self) -> None:
+        """Each column the width its words need; the name takes what is left over. A narrow dock (a 1280 px
+        projector) drops the e-mail column first, then gives each name two lines and cuts organizations
+        in the middle (the tooltip says them whole)."""
+        table = self._table
+        metrics = table.fontMetrics()
+
+        def widest(texts: list[str]) -> int:
+            return max((metrics.horizontalAdvance(t) for t in texts), default=24) + 16
+
+        cells = [[table.item(r, c).text() for r in range(table.rowCount()) if table.item(r, c)] for c in range(4)]
+        need = [widest([HEADERS[c], *cells[c]]) for c in range(4)]
+        need[2] = ROLE_WIDTH
+        width = table.viewport().width()
+        narrow = sum(need) > width
+        table.setColumnHidden(3, narrow)
+        left = width - ROLE_WIDTH - (0 if narrow else need[3])
+        name = need[0]
+        if need[0] + need[1] > left:  # two lines a row; the name its longest word, up to half the room
+            words = widest([word for text in cells[0] for word in text.split()])
+            name = min(words, left // 2)
+        org = max(40, min(need[1], left - name))
+        for column, size in ((0, max(40, left - org)), (1, org), (2, ROLE_WIDTH), (3, need[3])):
+            table.setColumnWidth(column, size)
 
     @property
     def table(self) -> QTableWidget:
@@ -112,9 +146,11 @@ class ParticipantsDock(QDockWidget):
                     self._table.setCellWidget(row, col, box)
                     continue
                 item = QTableWidgetItem(getattr(person, name))
+                item.setToolTip(item.text())
                 item.setData(Qt.UserRole, person.id)
                 self._table.setItem(row, col, item)
         self._loading = False
+        self._share_columns()
 
     def _on_changed(self, change) -> None:
         if "participants" in change.tables() and self.session_id in change.sessions():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -76,6 +77,25 @@ class OneLineDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.ElideRight
 
 
+HEAD = Qt.UserRole + 1  # a voter line's key and dots left: never cut
+
+
+class VoterDelegate(QStyledItemDelegate):
+    """A voter's line: key and dots left whole; the name and organization cut in the middle, only when the
+    dock is too narrow for them (the tooltip says them whole)."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        head = index.data(HEAD)
+        room = option.widget.style().subElementRect(QStyle.SE_ItemViewItemText, option, option.widget).width()
+        room -= 2 * (option.widget.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, option.widget) + 1)
+        metrics = option.fontMetrics
+        if head is None or room <= 0 or metrics.horizontalAdvance(option.text) <= room:
+            return
+        tail = metrics.elidedText(option.text[len(head) :], Qt.ElideMiddle, room - metrics.horizontalAdvance(head))
+        option.text = head + tail
+
+
 def rank_text(rank: int, tied: bool) -> str:
     return f"={rank}" if tied else f"{rank}"
 
@@ -114,6 +134,8 @@ class VotingDock(QDockWidget):
         self.picker = QListWidget()
         self.picker.setAccessibleName("Who is voting")
         self.picker.setToolTip("Pick who is voting (or press 1-9 on the matrix), then click tasks to place dots")
+        self.picker.setItemDelegate(VoterDelegate(self.picker))
+        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # lines are cut, never clipped
         self.picker.currentItemChanged.connect(self._on_pick)
         self.left = QLabel()
         big = QFont(self.left.font())
@@ -275,11 +297,11 @@ class VotingDock(QDockWidget):
             where = f", {person.organization}" if person.organization else ""
             # Dots left come first: a narrow dock cuts the organization, never the count.
             budget = f"{left} of {panel.dots_per_participant} left" if panel else ""
-            item = QListWidgetItem(
-                _swatch(colours[person.id]), f"{n if n <= 9 else ' '}   {budget}   {person.name}{where}"
-            )
+            head = f"{n if n <= 9 else ' '}   {budget}   "
+            item = QListWidgetItem(_swatch(colours[person.id]), f"{head}{person.name}{where}")
             item.setData(Qt.UserRole, person.id)
-            item.setToolTip(role_label(person.role))
+            item.setData(HEAD, head)
+            item.setToolTip(f"{person.name}{where} · {role_label(person.role)}")
             self.picker.addItem(item)
             if person.id == wanted:
                 current = item

@@ -59,9 +59,12 @@ class CaptureBar(QWidget):
 
         self.author = AuthorLine()
         self.author.setFont(big)
-        self.author.setPlaceholderText("Author (Name, Organization)")
+        # Short hints show whole in a 1280 px wide bar; the full hint is the tooltip.
+        self.author.setPlaceholderText("Author")
         self.author.setAccessibleName("Card author")
-        self.author.setToolTip("Who wrote the card. Type to filter; a new name is added to the participants.")
+        self.author.setToolTip(
+            "Who wrote the card: Name, Organization. Type to filter; a new name is added to the participants."
+        )
         self._people = QStringListModel(self)
         people_completer = QCompleter(self._people, self)
         people_completer.setCaseSensitivity(Qt.CaseInsensitive)
@@ -77,7 +80,8 @@ class CaptureBar(QWidget):
 
         self.text = CardLine()
         self.text.setFont(big)
-        self.text.setPlaceholderText("Card text, then Enter   (several lines pasted: one card each)")
+        self.text.setPlaceholderText("Card text, then Enter")
+        self.text.setToolTip("Card text, then Enter (Shift+Enter: a new card). Several lines pasted: one card each.")
         self.text.setAccessibleName("Card text")
         self._texts = QStringListModel(self)
         self._card_texts: dict[str, str] = {}  # what the completer offers, by card
