@@ -8,6 +8,7 @@ cancels the dialog, as a user backing out would, so nothing is changed.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QM
 
 from cardwall.commands import AddParticipant
 from ui.dialogs import PartnershipDialog
+from ui.export_actions import ExportWorker
 from ui.main_window import MainWindow
 
 SCREEN = QRect(0, 0, 1280, 720)
@@ -187,11 +189,16 @@ def test_the_boxes_a_failure_brings_up_wrap_a_long_path_and_fit_a_1280x720_scree
     window.sessions.setCurrentRow(0)
     # A name in a script no bundled font draws: the export says so in a box naming the folder.
     window.controller.run(AddParticipant(window.session_id, name="Scribe \U00013000", organization="Shop"))
+    # The exports take about a second now: the worker holds until the progress window has been measured.
+    measured = threading.Event()
+    run = ExportWorker.run
+    monkeypatch.setattr(ExportWorker, "run", lambda worker: (measured.wait(30), run(worker)))
     window.export_actions.export(folder)
+    qtbot.waitUntil(lambda: "Export" in watch.seen, timeout=10_000)  # the progress window was seen and measured
+    measured.set()
     qtbot.waitUntil(lambda: "Export: please check" in watch.seen, timeout=30_000)
     window.export_actions.wait()
     watch.timer.stop()
-    assert "Export" in watch.seen  # the progress window was seen and measured
     problems = [p for found in watch.seen.values() for p in found]
     assert not problems, problems
     window.close_workspace()
