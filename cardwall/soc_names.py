@@ -11,29 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def _parsed(text: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in text.strip().splitlines():
-        code, names = line.split(":", 1)
-        out[code.strip()] = out.get(code.strip(), ()) + tuple(n.strip() for n in names.split(";") if n.strip())
-    return out
+def _read(files: list[Path]) -> dict[str, tuple[str, ...]]:
+    """Each code's names in file order (00-common.txt first); a name already listed for a code is not listed twice."""
+    names: dict[str, dict[str, None]] = {}
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                code, listed = line.split(":", 1)
+                names.setdefault(code.strip(), {}).update(
+                    dict.fromkeys(n.strip() for n in listed.split(";") if n.strip())
+                )
+    return {code: tuple(found) for code, found in names.items()}
 
 
-def _merged(*texts: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for text in texts:
-        for code, names in _parsed(text).items():
-            out[code] = out.get(code, ()) + tuple(n for n in names if n not in out.get(code, ()))
-    return out
-
-
-# Files in name order (00-common.txt first); a name already listed for a code is not listed twice.
-_FILES = sorted((Path(__file__).with_name("soc_titles")).glob("*.txt"))
-ALTERNATE: dict[str, tuple[str, ...]] = _merged(
-    *(
-        "\n".join(
-            line for line in f.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")
-        )
-        for f in _FILES
-    ),
-)
+ALTERNATE: dict[str, tuple[str, ...]] = _read(sorted(Path(__file__).with_name("soc_titles").glob("*.txt")))
