@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def _read(files: list[Path]) -> dict[str, tuple[str, ...]]:
+def read_titles(files: list[Path]) -> dict[str, tuple[str, ...]]:
     """Each code's names in file order (00-common.txt first); a name already listed for a code is not listed twice."""
     names: dict[str, dict[str, None]] = {}
     for f in files:
@@ -24,4 +24,4 @@ def _read(files: list[Path]) -> dict[str, tuple[str, ...]]:
     return {code: tuple(found) for code, found in names.items()}
 
 
-ALTERNATE: dict[str, tuple[str, ...]] = _read(sorted(Path(__file__).with_name("soc_titles").glob("*.txt")))
+ALTERNATE: dict[str, tuple[str, ...]] = read_titles(sorted(Path(__file__).with_name("soc_titles").glob("*.txt")))

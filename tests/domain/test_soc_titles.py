@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cardwall.soc import SocMatcher
-from cardwall.soc_names import _parsed
+from cardwall.soc_names import read_titles
 from cardwall.soc_words import head_of, stem, words_of
 from storage.labor import bundled
 
@@ -16,8 +16,7 @@ TITLES = Path(__file__).resolve().parents[2] / "cardwall" / "soc_titles" / "11-2
 
 
 def _names() -> dict[str, tuple[str, ...]]:
-    lines = [line for line in TITLES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return _parsed("\n".join(lines))
+    return read_titles([TITLES])
 
 
 @pytest.fixture(scope="module")
