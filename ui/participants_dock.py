@@ -25,6 +25,7 @@ from ui.rows_when_seen import RowsWhenSeen
 COLUMNS = ("name", "organization", "role", "email")
 HEADERS = ("Name", "Organization", "Role", "E-mail")
 ROLE_WIDTH = 118
+MIN_COLUMN = 60  # narrower, a name or organization is mostly "…"
 
 
 def parse_person(line: str) -> tuple[str, str]:
@@ -90,8 +91,9 @@ class ParticipantsDock(QDockWidget):
 
     def _share_columns(self) -> None:
         """Each column the width its words need; the name takes what is left over. A narrow dock (a 1280 px
-        projector) drops the e-mail column first, then gives each name two lines and cuts organizations
-        in the middle (the tooltip says them whole)."""
+        projector) drops the e-mail column first, then gives each name two lines, its longest word whole, and
+        cuts organizations in the middle; a dock too narrow for that drops organizations too (the name's
+        tooltip says it)."""
         table = self._table
         metrics = table.fontMetrics()
 
@@ -99,18 +101,20 @@ class ParticipantsDock(QDockWidget):
             return max((metrics.horizontalAdvance(t) for t in texts), default=24) + 16
 
         cells = [[table.item(r, c).text() for r in range(table.rowCount()) if table.item(r, c)] for c in range(4)]
+        roles = [box.currentText() for r in range(table.rowCount()) if (box := table.cellWidget(r, 2)) is not None]
         need = [widest([HEADERS[c], *cells[c]]) for c in range(4)]
-        need[2] = ROLE_WIDTH
+        need[2] = min(ROLE_WIDTH, widest(roles) + 24)  # the drop-down's arrow beside the widest role shown
         width = table.viewport().width()
         narrow = sum(need) > width
         table.setColumnHidden(3, narrow)
-        left = width - ROLE_WIDTH - (0 if narrow else need[3])
+        left = width - need[2] - (0 if narrow else need[3])
         name = need[0]
-        if need[0] + need[1] > left:  # two lines a row; the name its longest word, up to half the room
-            words = widest([word for text in cells[0] for word in text.split()])
-            name = min(words, left // 2)
-        org = max(40, min(need[1], left - name))
-        for column, size in ((0, max(40, left - org)), (1, org), (2, ROLE_WIDTH), (3, need[3])):
+        if need[0] + need[1] > left:  # two lines a row; the name its longest word, the organization the rest
+            name = min(widest([word for text in cells[0] for word in text.split()]), left - MIN_COLUMN)
+        org = min(need[1], left - name)
+        table.setColumnHidden(1, org < MIN_COLUMN)
+        org = org if org >= MIN_COLUMN else 0
+        for column, size in ((0, max(MIN_COLUMN, left - org)), (1, org), (2, need[2]), (3, need[3])):
             table.setColumnWidth(column, size)
 
     @property
@@ -146,7 +150,10 @@ class ParticipantsDock(QDockWidget):
                     self._table.setCellWidget(row, col, box)
                     continue
                 item = QTableWidgetItem(getattr(person, name))
-                item.setToolTip(item.text())
+                # the organization rides along with the name: a narrow dock leaves its column out
+                item.setToolTip(
+                    ", ".join(t for t in (item.text(), person.organization) if t) if name == "name" else item.text()
+                )
                 item.setData(Qt.UserRole, person.id)
                 self._table.setItem(row, col, item)
         self._loading = False
